@@ -1,0 +1,78 @@
+package app.chat.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Tokens the server issues itself when dev login is on, signed by a key that lives only as long as
+ * the process: a restart invalidates every dev token, which is what a trial setup wants.
+ */
+public final class DevTokens {
+
+    public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
+    static final String DEFAULT_ISSUER = "chat-dev-login";
+    /** Long enough for a day of trying the product, short enough not to matter if one leaks. */
+    public static final Duration LIFETIME = Duration.ofHours(8);
+
+    private final RSAKey key;
+    private final String issuer;
+    private final Optional<String> audience;
+    private final Clock clock;
+
+    public DevTokens(VerificationSettings settings, Clock clock) {
+        try {
+            this.key = new RSAKeyGenerator(2048).keyID("chat-dev-" + UUID.randomUUID()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate the dev login key", e);
+        }
+        // Dev tokens must pass the same claim checks as SSO tokens.
+        this.issuer = settings.issuer().orElse(DEFAULT_ISSUER);
+        this.audience = settings.audiences().stream().sorted().findFirst();
+        this.clock = clock;
+    }
+
+    public JWKSource<SecurityContext> verificationKeys() {
+        return new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()));
+    }
+
+    public IssuedToken issue(String userId, String displayName) {
+        Instant now = clock.instant();
+        Instant expiry = now.plus(LIFETIME);
+        var claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(userId)
+                .claim("name", displayName)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expiry))
+                .jwtID(UUID.randomUUID().toString());
+        audience.ifPresent(claims::audience);
+        var header = new JWSHeader.Builder(ALGORITHM).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+        SignedJWT jwt = new SignedJWT(header, claims.build());
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a dev token", e);
+        }
+        return new IssuedToken(jwt.serialize(), expiry);
+    }
+
+    public record IssuedToken(String token, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,89 @@
+package app.chat.auth;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Guards the WebSocket handshake. A {@code Configurator} cannot answer with an HTTP status, so bad
+ * tokens and foreign origins are refused here, before the upgrade, and no socket is ever opened for
+ * them. The verified user travels on as the request's principal.
+ */
+@WebFilter(urlPatterns = "/ws", asyncSupported = true)
+public class HandshakeFilter extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(HandshakeFilter.class.getName());
+
+    @Inject
+    Authentication authentication;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!authentication.originPolicy().permits(request.getHeader("Origin"), request.getHeader("Host"))) {
+            LOG.log(Level.FINE, "Handshake refused: origin {0} not allowed", request.getHeader("Origin"));
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "origin not allowed");
+            return;
+        }
+        AuthenticatedUser user;
+        try {
+            user = authentication.verify(HandshakeCredentials.token(servletHandshake(request))
+                    .orElseThrow(() -> new TokenRejected("no token")));
+        } catch (TokenRejected e) {
+            // The reason never contains the token itself.
+            LOG.log(Level.FINE, "Handshake refused from {0}: {1}", new Object[] {request.getRemoteAddr(), e.getMessage()});
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid or missing token");
+            return;
+        }
+        chain.doFilter(new AuthenticatedRequest(request, user), response);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(reason);
+    }
+
+    static HandshakeCredentials.Handshake servletHandshake(HttpServletRequest request) {
+        return new HandshakeCredentials.Handshake() {
+            @Override
+            public List<String> header(String lowerCaseName) {
+                return Collections.list(request.getHeaders(lowerCaseName));
+            }
+
+            @Override
+            public List<String> parameter(String name) {
+                String[] values = request.getParameterValues(name);
+                return values == null ? List.of() : Arrays.asList(values);
+            }
+        };
+    }
+
+    /** Hands the verified user to the WebSocket layer as the request's principal. */
+    private static final class AuthenticatedRequest extends HttpServletRequestWrapper {
+        private final AuthenticatedUser user;
+
+        AuthenticatedRequest(HttpServletRequest request, AuthenticatedUser user) {
+            super(request);
+            this.user = user;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return user;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package app.chat.auth;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.text.ParseException;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Decides whether a bearer token proves who someone is. Only signatures by the configured keys with
+ * the configured algorithm count, so {@code alg: none}, HMAC tokens keyed with the public key and
+ * tokens signed by anyone else are all refused.
+ */
+public final class TokenVerifier {
+
+    /** Real access tokens are 1 to 4 KB; refusing giants early keeps parsing cheap. */
+    static final int MAX_TOKEN_LENGTH = 16 * 1024;
+    /** Matches the users.id column. */
+    static final int MAX_SUBJECT_LENGTH = 255;
+    static final int MAX_DISPLAY_NAME_LENGTH = 200;
+
+    private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    public TokenVerifier(VerificationSettings settings, JWKSource<SecurityContext> keys, Set<String> algorithms) {
+        Set<JWSAlgorithm> accepted = algorithms.stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(accepted, keys));
+        // Plain JWTs and RFC 9068 access tokens are both what SSOs hand out; an absent typ is common.
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
+                JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
+        JWTClaimsSet exactMatch = settings.issuer()
+                .map(issuer -> new JWTClaimsSet.Builder().issuer(issuer).build())
+                .orElse(new JWTClaimsSet.Builder().build());
+        var claims = new DefaultJWTClaimsVerifier<SecurityContext>(
+                settings.audiences().isEmpty() ? null : settings.audiences(),
+                exactMatch,
+                Set.of("sub", "exp"),
+                Set.of());
+        claims.setMaxClockSkew((int) Math.min(Integer.MAX_VALUE, settings.clockSkew().toSeconds()));
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    public AuthenticatedUser verify(String token) throws TokenRejected {
+        if (token == null || token.isBlank()) {
+            throw new TokenRejected("no token");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new TokenRejected("token too large");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ParseException e) {
+            throw new TokenRejected("malformed token");
+        } catch (BadJOSEException e) {
+            throw new TokenRejected(e.getMessage());
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new TokenRejected("token cannot be verified: " + e.getMessage());
+        }
+        return userFrom(claims);
+    }
+
+    private static AuthenticatedUser userFrom(JWTClaimsSet claims) throws TokenRejected {
+        String subject = claims.getSubject();
+        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH
+                || subject.chars().anyMatch(Character::isISOControl)) {
+            throw new TokenRejected("token has no usable subject");
+        }
+        String name = firstText(claims, "name", "preferred_username", "upn");
+        if (name == null) {
+            name = subject;
+        }
+        if (name.length() > MAX_DISPLAY_NAME_LENGTH) {
+            name = name.substring(0, MAX_DISPLAY_NAME_LENGTH);
+        }
+        return new AuthenticatedUser(subject, name);
+    }
+
+    private static String firstText(JWTClaimsSet claims, String... names) {
+        for (String claim : names) {
+            Object value = claims.getClaim(claim);
+            if (value instanceof String text && !text.isBlank()) {
+                return text.strip();
+            }
+        }
+        return null;
+    }
+}

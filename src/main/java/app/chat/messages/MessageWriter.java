@@ -1,0 +1,138 @@
+package app.chat.messages;
+
+import app.chat.protocol.ErrorCode;
+import app.chat.protocol.RequestRejected;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The single writer of messages. Every message goes through one queue and one thread, which stores
+ * what has queued up in one transaction (group commit: one fsync for many messages) and then, in id
+ * order, answers each sender and fires {@link PostedMessage}. So live delivery order, id order and
+ * history order are one and the same, and nobody hears of a message before it is durable.
+ */
+@ApplicationScoped
+public class MessageWriter {
+
+    private static final Logger LOG = Logger.getLogger(MessageWriter.class.getName());
+
+    /** Bounds memory when the database falls behind; senders beyond it are told the server is busy. */
+    static final int QUEUE_CAPACITY = 10_000;
+    /** Large enough to amortise a commit, small enough to keep one transaction short. */
+    static final int MAX_BATCH = 256;
+    private static final long SHUTDOWN_DRAIN_SECONDS = 10;
+
+    /** The outcome for one sender: the stored message, or why it was not stored. */
+    public interface Outcome {
+        void stored(PostedMessage message);
+
+        void failed(RequestRejected reason);
+    }
+
+    private record Submission(Draft draft, Outcome outcome) {
+    }
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    Event<PostedMessage> posted;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private volatile boolean accepting = true;
+    private Thread writer;
+
+    @PostConstruct
+    void start() {
+        writer = threads.newThread(this::run);
+        writer.setName("chat-message-writer");
+        writer.start();
+    }
+
+    /** Queues a message for storage; the outcome is reported on the writer thread. */
+    public void submit(Draft draft, Outcome outcome) {
+        if (!accepting) {
+            outcome.failed(new RequestRejected(ErrorCode.UNAVAILABLE, "the server is shutting down"));
+        } else if (!queue.offer(new Submission(draft, outcome))) {
+            outcome.failed(new RequestRejected(ErrorCode.UNAVAILABLE, "the server is overloaded, try again"));
+        }
+    }
+
+    private void run() {
+        List<Submission> batch = new ArrayList<>(MAX_BATCH);
+        while (accepting || !queue.isEmpty()) {
+            try {
+                Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Message writer hit an unexpected error; it carries on", e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Submission> batch) {
+        List<PostedMessage> stored;
+        try {
+            stored = messages.store(batch.stream().map(Submission::draft).toList());
+        } catch (RuntimeException e) {
+            RequestRejected reason = RequestRejected.forFailure(e);
+            if (batch.size() > 1 && reason.code() != ErrorCode.UNAVAILABLE) {
+                // One bad message must not fail the others: retry each on its own.
+                batch.forEach(submission -> write(List.of(submission)));
+            } else {
+                LOG.log(Level.WARNING, batch.size() + " message(s) could not be stored (" + reason.code().wireName() + ")", e);
+                batch.forEach(submission -> submission.outcome().failed(reason));
+            }
+            return;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            PostedMessage message = stored.get(i);
+            try {
+                batch.get(i).outcome().stored(message);
+                posted.fire(message);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Delivering stored message " + message.id() + " failed", e);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        accepting = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(SHUTDOWN_DRAIN_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Submission left;
+        while ((left = queue.poll()) != null) {
+            left.outcome().failed(new RequestRejected(ErrorCode.UNAVAILABLE, "the server is shutting down"));
+        }
+    }
+}

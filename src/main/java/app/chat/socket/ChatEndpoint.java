@@ -1,0 +1,99 @@
+package app.chat.socket;
+
+import app.chat.auth.AuthenticatedUser;
+import app.chat.auth.HandshakeCredentials;
+import app.chat.users.Users;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The WebSocket at {@code /ws}: translates between frames and the chat features, nothing more.
+ * One instance per connection.
+ */
+@ServerEndpoint(value = "/ws", configurator = ChatEndpointConfigurator.class,
+        subprotocols = HandshakeCredentials.SUBPROTOCOL)
+public class ChatEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+
+    /** The largest frame accepted; larger ones close the connection with 1009 (too big). */
+    static final int MAX_FRAME_BYTES = 64 * 1024;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    RequestRouter router;
+
+    @Inject
+    Users users;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private Connection connection;
+
+    @OnOpen
+    public void open(Session session) {
+        if (!(session.getUserProperties().get(ChatEndpointConfigurator.USER_PROPERTY) instanceof AuthenticatedUser user)) {
+            close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "not authenticated"));
+            return;
+        }
+        session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+        session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+        try {
+            users.record(user);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record user " + user.id() + "; closing the connection", e);
+            close(session, new CloseReason(CloseCodes.TRY_AGAIN_LATER, "the server cannot reach its database"));
+            return;
+        }
+        connection = new Connection(session, user, executor);
+        connections.add(connection);
+    }
+
+    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+    public void text(String frame) {
+        if (connection != null) {
+            router.handle(connection, frame);
+        }
+    }
+
+    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+    public void binary(ByteBuffer frame, Session session) {
+        close(session, new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary frames are not part of the protocol"));
+    }
+
+    @OnClose
+    public void closed() {
+        if (connection != null) {
+            connections.remove(connection);
+        }
+    }
+
+    @OnError
+    public void failed(Session session, Throwable failure) {
+        // Oversized frames, broken pipes and resets land here; the container closes the session.
+        LOG.log(Level.FINE, "WebSocket error on session " + session.getId(), failure);
+    }
+
+    private static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (java.io.IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Session already closing", e);
+        }
+    }
+}

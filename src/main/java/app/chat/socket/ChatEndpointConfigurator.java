@@ -1,0 +1,69 @@
+package app.chat.socket;
+
+import app.chat.auth.AuthenticatedUser;
+import app.chat.auth.Authentication;
+import app.chat.auth.HandshakeCredentials;
+import app.chat.auth.TokenRejected;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hands the authenticated user from the handshake to the endpoint and settles the subprotocol.
+ * The token was already verified by {@link app.chat.auth.HandshakeFilter}, which refused bad ones
+ * with 401; when a container does not pass the filter's principal through, the token is verified
+ * again here, and a connection without a user is closed as soon as it opens.
+ */
+public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator {
+
+    static final String USER_PROPERTY = AuthenticatedUser.class.getName();
+
+    @Override
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        AuthenticatedUser user = request.getUserPrincipal() instanceof AuthenticatedUser verified
+                ? verified
+                : verifyAgain(request);
+        // Per connection since WebSocket 2.1: the map is copied into the new session's properties.
+        if (user != null) {
+            config.getUserProperties().put(USER_PROPERTY, user);
+        } else {
+            config.getUserProperties().remove(USER_PROPERTY);
+        }
+    }
+
+    /** Answers {@code chat.v1} when offered; never echoes the {@code bearer.<jwt>} entry. */
+    @Override
+    public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
+        return HandshakeCredentials.offeredSubprotocols(requested).contains(HandshakeCredentials.SUBPROTOCOL)
+                ? HandshakeCredentials.SUBPROTOCOL
+                : "";
+    }
+
+    private static AuthenticatedUser verifyAgain(HandshakeRequest request) {
+        Map<String, List<String>> headers = request.getHeaders();
+        Map<String, List<String>> parameters = request.getParameterMap();
+        HandshakeCredentials.Handshake handshake = new HandshakeCredentials.Handshake() {
+            @Override
+            public List<String> header(String lowerCaseName) {
+                return headers.entrySet().stream()
+                        .filter(entry -> entry.getKey().equalsIgnoreCase(lowerCaseName))
+                        .flatMap(entry -> entry.getValue().stream())
+                        .toList();
+            }
+
+            @Override
+            public List<String> parameter(String name) {
+                return parameters.getOrDefault(name, List.of());
+            }
+        };
+        try {
+            String token = HandshakeCredentials.token(handshake).orElse(null);
+            return token == null ? null : CDI.current().select(Authentication.class).get().verify(token);
+        } catch (TokenRejected e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package app.chat.socket;
+
+import app.chat.messages.PostedMessage;
+import app.chat.rooms.RoomDirectory;
+import app.chat.rooms.RoomState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Fans a stored message out to every open connection of everyone entitled to it: the room's members,
+ * or the two people of a direct message. Runs on the message writer thread, in id order, and only
+ * queues frames, so it never waits on a client.
+ */
+@ApplicationScoped
+public class MessageDelivery {
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    RoomDirectory rooms;
+
+    void deliver(@Observes PostedMessage message) {
+        String frame = OutboundEvents.posted(message);
+        if (message.isDirect()) {
+            connections.sendToUser(message.from(), frame);
+            if (!message.to().equals(message.from())) {
+                connections.sendToUser(message.to(), frame);
+            }
+            return;
+        }
+        RoomState room = rooms.byId(message.roomId())
+                .orElseThrow(() -> new IllegalStateException("message " + message.id() + " is for an unknown room"));
+        for (String member : room.members()) {
+            connections.sendToUser(member, frame);
+        }
+    }
+}

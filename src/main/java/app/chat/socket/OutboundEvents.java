@@ -1,0 +1,150 @@
+package app.chat.socket;
+
+import app.chat.messages.Message;
+import app.chat.messages.PostedMessage;
+import app.chat.protocol.ErrorCode;
+import app.chat.rooms.RoomListing;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Writes the server's events as JSON text, exactly as docs/protocol.md shows them. A broadcast is
+ * written once and the same text is sent to every recipient.
+ */
+public final class OutboundEvents {
+
+    /** ISO-8601 in UTC, always with milliseconds (Instant.toString drops them when they are zero). */
+    static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+
+    /** A user as listed by the {@code users} answer. */
+    public record UserEntry(String id, String name, boolean online) {
+    }
+
+    private OutboundEvents() {
+    }
+
+    public static String error(String ref, ErrorCode code, String message) {
+        return event("error", ref, json -> json.write("code", code.wireName()).write("message", message));
+    }
+
+    public static String joined(String ref, String room) {
+        return event("joined", ref, json -> json.write("room", room));
+    }
+
+    public static String left(String ref, String room) {
+        return event("left", ref, json -> json.write("room", room));
+    }
+
+    public static String roomCreated(String ref, String room, boolean isPrivate) {
+        return event("room_created", ref, json -> json.write("room", room).write("private", isPrivate));
+    }
+
+    public static String invited(String ref, String room, String user, String by) {
+        return event("invited", ref, json -> json.write("room", room).write("user", user).write("by", by));
+    }
+
+    public static String ack(String ref, PostedMessage message) {
+        return event("ack", ref, json -> json.write("id", message.id()).write("timestamp", TIMESTAMP.format(message.timestamp())));
+    }
+
+    /** The live event for a stored message: {@code message} in a room, {@code dm} between two people. */
+    public static String posted(PostedMessage message) {
+        return event(message.isDirect() ? "dm" : "message", null, json -> writeMessage(json,
+                message.id(), message.roomName(), message.from(), message.to(), message.content(), message.timestamp()));
+    }
+
+    public static String roomHistory(String ref, String room, List<Message> messages) {
+        return event("history", ref, json -> {
+            json.write("room", room).writeStartArray("messages");
+            for (Message message : messages) {
+                json.writeStartObject();
+                writeMessage(json, message.id(), room, message.fromUser(), null, message.content(),
+                        message.timestamp().toInstant());
+                json.writeEnd();
+            }
+            json.writeEnd();
+        });
+    }
+
+    public static String directHistory(String ref, String with, List<Message> messages) {
+        return event("dm_history", ref, json -> {
+            json.write("with", with).writeStartArray("messages");
+            for (Message message : messages) {
+                json.writeStartObject();
+                writeMessage(json, message.id(), null, message.fromUser(), message.toUser(), message.content(),
+                        message.timestamp().toInstant());
+                json.writeEnd();
+            }
+            json.writeEnd();
+        });
+    }
+
+    public static String rooms(String ref, List<RoomListing> rooms) {
+        return event("rooms", ref, json -> {
+            json.writeStartArray("rooms");
+            for (RoomListing room : rooms) {
+                json.writeStartObject()
+                        .write("name", room.name())
+                        .write("private", room.isPrivate())
+                        .write("member", room.member())
+                        .writeEnd();
+            }
+            json.writeEnd();
+        });
+    }
+
+    public static String users(String ref, List<UserEntry> users) {
+        return event("users", ref, json -> {
+            json.writeStartArray("users");
+            for (UserEntry user : users) {
+                json.writeStartObject()
+                        .write("id", user.id())
+                        .write("name", user.name())
+                        .write("online", user.online())
+                        .writeEnd();
+            }
+            json.writeEnd();
+        });
+    }
+
+    public static String presence(String user, boolean online) {
+        return event("presence", null, json -> json.write("user", user).write("online", online));
+    }
+
+    private static void writeMessage(JsonGenerator json, long id, String room, String from, String to, String content,
+            Instant timestamp) {
+        json.write("id", id);
+        if (room != null) {
+            json.write("room", room);
+        }
+        json.write("from", from);
+        if (to != null) {
+            json.write("to", to);
+        }
+        json.write("content", content).write("timestamp", TIMESTAMP.format(timestamp));
+    }
+
+    private static String event(String type, String ref, Consumer<JsonGenerator> body) {
+        StringWriter text = new StringWriter(128);
+        try (JsonGenerator json = GENERATORS.createGenerator(text)) {
+            json.writeStartObject().write("type", type);
+            body.accept(json);
+            if (ref != null) {
+                json.write("ref", ref);
+            }
+            json.writeEnd();
+        }
+        return text.toString();
+    }
+}
