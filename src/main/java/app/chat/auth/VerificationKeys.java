@@ -32,11 +32,16 @@ public final class VerificationKeys {
 
     /** The configured keys, or an empty set (every token rejected) when none is configured. */
     public static JWKSource<SecurityContext> from(VerificationSettings settings) throws TokenRejected {
+        return from(settings, REMOTE_REFRESH_MIN_INTERVAL);
+    }
+
+    static JWKSource<SecurityContext> from(VerificationSettings settings, Duration refreshMinInterval)
+            throws TokenRejected {
         if (settings.publicKey().isPresent()) {
             return new ImmutableJWKSet<>(KeyDocuments.parse(settings.publicKey().get()));
         }
         if (settings.publicKeyLocation().isPresent()) {
-            return fromLocation(settings.publicKeyLocation().get());
+            return fromLocation(settings.publicKeyLocation().get(), refreshMinInterval);
         }
         return new ImmutableJWKSet<>(new JWKSet());
     }
@@ -53,11 +58,12 @@ public final class VerificationKeys {
         };
     }
 
-    private static JWKSource<SecurityContext> fromLocation(String location) throws TokenRejected {
+    private static JWKSource<SecurityContext> fromLocation(String location, Duration refreshMinInterval)
+            throws TokenRejected {
         if (location.startsWith("http://") || location.startsWith("https://")) {
             return JWKSourceBuilder.create(new RemoteKeySet(url(location)))
                     .cache(REMOTE_CACHE_TTL.toMillis(), JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
-                    .rateLimited(REMOTE_REFRESH_MIN_INTERVAL.toMillis())
+                    .rateLimited(refreshMinInterval.toMillis())
                     .retrying(true)
                     .build();
         }

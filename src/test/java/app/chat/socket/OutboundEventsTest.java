@@ -1,0 +1,61 @@
+package app.chat.socket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.chat.messages.PostedMessage;
+import app.chat.protocol.ErrorCode;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class OutboundEventsTest {
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    @Test
+    void timestampsAlwaysCarryMilliseconds() {
+        var message = new PostedMessage(7, "a", null, 1L, "general", "hi", Instant.parse("2026-01-02T03:04:05Z"));
+        assertEquals("2026-01-02T03:04:05.000Z", json(OutboundEvents.posted(message)).getString("timestamp"));
+    }
+
+    @Test
+    void aRoomMessageHasTheDocumentedShape() {
+        var message = new PostedMessage(123, "alice", null, 1L, "general", "yo", Instant.parse("2026-01-02T03:04:05.678Z"));
+        assertEquals(json("""
+                {"type":"message","id":123,"room":"general","from":"alice","content":"yo","timestamp":"2026-01-02T03:04:05.678Z"}
+                """), json(OutboundEvents.posted(message)));
+    }
+
+    @Test
+    void aDirectMessageHasTheDocumentedShape() {
+        var message = new PostedMessage(124, "alice", "bob", null, null, "salut", Instant.parse("2026-01-02T03:04:05.678Z"));
+        assertEquals(json("""
+                {"type":"dm","id":124,"from":"alice","to":"bob","content":"salut","timestamp":"2026-01-02T03:04:05.678Z"}
+                """), json(OutboundEvents.posted(message)));
+    }
+
+    @Test
+    void contentIsCarriedExactlyEvenWhenItLooksHostile() {
+        String content = "  <img src=x onerror=alert(1)> \"quoted\" \\ \n\t😀\u2028 ";
+        var message = new PostedMessage(1, "a", "b", null, null, content, Instant.now());
+        assertEquals(content, json(OutboundEvents.posted(message)).getString("content"));
+    }
+
+    @Test
+    void errorsCarryCodeMessageAndRef() {
+        assertEquals(json("""
+                {"type":"error","code":"forbidden","message":"no","ref":"r9"}
+                """), json(OutboundEvents.error("r9", ErrorCode.FORBIDDEN, "no")));
+    }
+
+    @Test
+    void eventsWithoutRefOmitIt() {
+        assertEquals(json("""
+                {"type":"presence","user":"u","online":true}
+                """), json(OutboundEvents.presence("u", true)));
+    }
+}
