@@ -12,6 +12,7 @@ import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,7 +41,7 @@ public final class TokenVerifier {
                 .map(issuer -> new JWTClaimsSet.Builder().issuer(issuer).build())
                 .orElse(new JWTClaimsSet.Builder().build());
         var claims = new DefaultJWTClaimsVerifier<SecurityContext>(
-                settings.audiences().isEmpty() ? null : settings.audiences(),
+                settings.audiences().isEmpty() ? null : new HashSet<>(settings.audiences()),
                 exactMatch,
                 Set.of("sub", "exp"),
                 Set.of());

@@ -1,0 +1,218 @@
+package app.chat.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A WebSocket client that speaks the chat protocol as a real client does, for integration tests.
+ * Everything the server sends is kept, in arrival order, and tests wait for what they expect.
+ */
+public final class ChatClient implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(10);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** The three ways a client may present its token in the handshake. */
+    public enum Carrier { SUBPROTOCOL, AUTHORIZATION_HEADER, QUERY_PARAMETER }
+
+    private final List<JsonObject> inbox = new ArrayList<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final AtomicInteger refs = new AtomicInteger();
+    private final WebSocket socket;
+
+    private ChatClient(WebSocket.Builder builder, URI uri) {
+        this.socket = builder.buildAsync(uri, new Listener()).join();
+    }
+
+    public static ChatClient connect(URI ws, String token) {
+        return connect(ws, token, Carrier.SUBPROTOCOL, Map.of());
+    }
+
+    public static ChatClient connect(URI ws, String token, Carrier carrier, Map<String, String> headers) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(builder::header);
+        URI uri = ws;
+        switch (carrier) {
+            case SUBPROTOCOL -> builder.subprotocols("chat.v1", "bearer." + token);
+            case AUTHORIZATION_HEADER -> builder.header("Authorization", "Bearer " + token).subprotocols("chat.v1");
+            case QUERY_PARAMETER -> uri = URI.create(ws + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        }
+        return new ChatClient(builder, uri);
+    }
+
+    /** The HTTP status the server refused the handshake with, or fails if it was accepted. */
+    public static int refusedStatus(URI ws, String token, Carrier carrier, Map<String, String> headers) {
+        try (ChatClient accepted = connect(ws, token, carrier, headers)) {
+            return fail("the handshake was accepted");
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    public String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
+    public void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(ByteBuffer.wrap(data), true).join();
+    }
+
+    /** Sends a request with a fresh ref and returns the server's answer to it (result or error). */
+    public JsonObject request(JsonObjectBuilder request) {
+        String ref = "r" + refs.incrementAndGet();
+        sendRaw(request.add("ref", ref).build().toString());
+        return await(event -> ref.equals(event.getString("ref", null)));
+    }
+
+    /** Like {@link #request} but the answer must not be an error. */
+    public JsonObject ok(JsonObjectBuilder request) {
+        JsonObject answer = request(request);
+        if ("error".equals(answer.getString("type"))) {
+            fail("expected success, got " + answer);
+        }
+        return answer;
+    }
+
+    public JsonObject join(String room) {
+        return ok(Json.createObjectBuilder().add("type", "join").add("room", room));
+    }
+
+    /** Posts in a room and returns the ack. */
+    public JsonObject post(String room, String content) {
+        JsonObject ack = ok(Json.createObjectBuilder().add("type", "message").add("room", room).add("content", content));
+        assertEquals("ack", ack.getString("type"));
+        return ack;
+    }
+
+    public JsonObject dm(String to, String content) {
+        JsonObject ack = ok(Json.createObjectBuilder().add("type", "dm").add("to", to).add("content", content));
+        assertEquals("ack", ack.getString("type"));
+        return ack;
+    }
+
+    /** Waits for, and consumes, the first event (already received or still to come) that matches. */
+    public JsonObject await(Predicate<JsonObject> match) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (inbox) {
+            while (true) {
+                for (int i = 0; i < inbox.size(); i++) {
+                    if (match.test(inbox.get(i))) {
+                        return inbox.remove(i);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return fail("no matching event within " + WAIT + "; received " + inbox);
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(inbox, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return fail("interrupted");
+                }
+            }
+        }
+    }
+
+    public JsonObject awaitType(String type) {
+        return await(event -> type.equals(event.getString("type")));
+    }
+
+    /** Waits a while and asserts that no matching event arrived. */
+    public void assertNothing(Predicate<JsonObject> match, Duration during) {
+        try {
+            Thread.sleep(during.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (inbox) {
+            inbox.stream().filter(match).findFirst().ifPresent(event -> fail("unexpected event " + event));
+        }
+    }
+
+    public List<JsonObject> received() {
+        synchronized (inbox) {
+            return List.copyOf(inbox);
+        }
+    }
+
+    /** The close code the server closed the connection with. */
+    public int awaitClose() {
+        try {
+            return closeCode.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return fail("the server did not close the connection: " + e);
+        }
+    }
+
+    public boolean isOpen() {
+        return !closeCode.isDone() && !socket.isInputClosed();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                JsonObject event = Json.createReader(new StringReader(partial.toString())).readObject();
+                partial.setLength(0);
+                synchronized (inbox) {
+                    inbox.add(event);
+                    inbox.notifyAll();
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.complete(-1);
+        }
+    }
+}
