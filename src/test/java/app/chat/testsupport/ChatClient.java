@@ -74,6 +74,25 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    /** A request frame: {@code frame("join", "room", "general")}; values may be strings, numbers or booleans. */
+    public static JsonObjectBuilder frame(String type, Object... fieldsAndValues) {
+        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", type);
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            String field = (String) fieldsAndValues[i];
+            Object value = fieldsAndValues[i + 1];
+            if (value instanceof String text) {
+                frame.add(field, text);
+            } else if (value instanceof Boolean flag) {
+                frame.add(field, flag);
+            } else if (value instanceof Number number) {
+                frame.add(field, number.longValue());
+            } else {
+                throw new IllegalArgumentException("unsupported value " + value);
+            }
+        }
+        return frame;
+    }
+
     public String subprotocol() {
         return socket.getSubprotocol();
     }

@@ -1,0 +1,231 @@
+package app.chat.it;
+
+import static app.chat.testsupport.ChatClient.frame;
+import static app.chat.testsupport.ChatDeployment.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.testsupport.ChatClient;
+import app.chat.testsupport.ChatDeployment;
+import app.chat.testsupport.TestTokens;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Room messages, direct messages and history: shapes, isolation, paging, order and exactness. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MessagingIT {
+
+    private static final Duration QUIET = Duration.ofMillis(700);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ChatDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private ChatClient connect(String user) {
+        return ChatClient.connect(ChatDeployment.webSocket(base), TestTokens.forUser(user).sign());
+    }
+
+    private static List<JsonObject> messages(JsonObject history) {
+        return history.getJsonArray("messages").getValuesAs(JsonObject.class);
+    }
+
+    private static List<Long> ids(List<JsonObject> messages) {
+        return messages.stream().map(m -> m.getJsonNumber("id").longValue()).toList();
+    }
+
+    @Test
+    void anAckCarriesTheIdAndAServerTimestampInUtcWithMilliseconds() {
+        String room = unique("ack");
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            Instant before = Instant.now().minusSeconds(5);
+            JsonObject ack = alice.post(room, "hello");
+            assertTrue(ack.getJsonNumber("id").isIntegral());
+            String timestamp = ack.getString("timestamp");
+            assertTrue(timestamp.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), timestamp);
+            assertTrue(Instant.parse(timestamp).isAfter(before));
+        }
+    }
+
+    @Test
+    void aDirectMessageReachesEveryConnectionOfBothPeopleAndNobodyElse() {
+        String aliceId = unique("alice");
+        String bobId = unique("bob");
+        try (ChatClient alice = connect(aliceId); ChatClient aliceTab2 = connect(aliceId);
+             ChatClient bob = connect(bobId); ChatClient bobTab2 = connect(bobId); ChatClient eve = connect(unique("eve"))) {
+            JsonObject ack = alice.dm(bobId, "salut");
+            for (ChatClient client : List.of(alice, aliceTab2, bob, bobTab2)) {
+                JsonObject dm = client.awaitType("dm");
+                assertEquals(ack.getJsonNumber("id"), dm.getJsonNumber("id"));
+                assertEquals(aliceId, dm.getString("from"));
+                assertEquals(bobId, dm.getString("to"));
+                assertEquals("salut", dm.getString("content"));
+                assertEquals(ack.getString("timestamp"), dm.getString("timestamp"));
+            }
+            eve.assertNothing(e -> e.getString("type").equals("dm"), QUIET);
+        }
+    }
+
+    @Test
+    void aDirectMessageToSomeoneNeverSeenIsAnError() {
+        try (ChatClient alice = connect(unique("alice"))) {
+            JsonObject answer = alice.request(frame("dm", "to", unique("ghost"), "content", "anyone?"));
+            assertEquals("unknown_user", answer.getString("code"));
+        }
+    }
+
+    @Test
+    void directHistoryHoldsOnlyTheConversationBetweenTheTwo() {
+        String aliceId = unique("alice");
+        String bobId = unique("bob");
+        String carolId = unique("carol");
+        try (ChatClient alice = connect(aliceId); ChatClient bob = connect(bobId); ChatClient carol = connect(carolId)) {
+            long first = alice.dm(bobId, "1 a->b").getJsonNumber("id").longValue();
+            alice.dm(carolId, "a->c, not for bob");
+            long second = bob.dm(aliceId, "2 b->a").getJsonNumber("id").longValue();
+            carol.dm(bobId, "c->b, not for alice");
+
+            JsonObject history = alice.ok(frame("dm_history", "with", bobId));
+            assertEquals("dm_history", history.getString("type"));
+            assertEquals(bobId, history.getString("with"));
+            assertEquals(List.of(first, second), ids(messages(history)));
+            JsonObject oldest = messages(history).get(0);
+            assertEquals(aliceId, oldest.getString("from"));
+            assertEquals(bobId, oldest.getString("to"));
+            assertEquals("1 a->b", oldest.getString("content"));
+            assertTrue(!oldest.containsKey("type"));
+
+            assertEquals(List.of(first, second), ids(messages(bob.ok(frame("dm_history", "with", aliceId)))));
+        }
+    }
+
+    @Test
+    void historyPagesBackwardsOldestFirstWithDefaultAndCappedLimits() {
+        String room = unique("pages");
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            List<Long> sent = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                sent.add(alice.post(room, "m" + i).getJsonNumber("id").longValue());
+            }
+            List<JsonObject> latest = messages(alice.ok(frame("history", "room", room)));
+            assertEquals(sent.subList(70, 120), ids(latest), "the latest 50, oldest first");
+            assertEquals(room, latest.get(0).getString("room"));
+            assertEquals("m70", latest.get(0).getString("content"));
+
+            long before = sent.get(70);
+            assertEquals(sent.subList(60, 70), ids(messages(alice.ok(frame("history", "room", room, "before", before, "limit", 10)))));
+            assertEquals(sent.subList(0, 100), ids(messages(alice.ok(frame("history", "room", room, "before", sent.get(100), "limit", 1000)))),
+                    "limit is capped at 100");
+            assertEquals(List.of(), ids(messages(alice.ok(frame("history", "room", room, "before", sent.get(0))))));
+        }
+    }
+
+    @Test
+    void publicRoomHistoryIsReadableBeforeJoining() {
+        String room = unique("lobby");
+        try (ChatClient alice = connect(unique("alice")); ChatClient bob = connect(unique("bob"))) {
+            alice.join(room);
+            long id = alice.post(room, "welcome all").getJsonNumber("id").longValue();
+            assertEquals(List.of(id), ids(messages(bob.ok(frame("history", "room", room)))));
+        }
+    }
+
+    @Test
+    void contentIsStoredAndReturnedExactlyAsSent() {
+        String room = unique("exact");
+        String content = "  <script>alert('x')</script> **bold** \\n \"quotes\" 😀👩‍💻 \u00e9\u0301\n\ttrailing  ";
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            alice.post(room, content);
+            assertEquals(content, alice.awaitType("message").getString("content"));
+            assertEquals(content, messages(alice.ok(frame("history", "room", room))).get(0).getString("content"));
+        }
+    }
+
+    @Test
+    void concurrentSendersAreSeenByEveryMemberInOneOrderEqualToHistory() throws Exception {
+        String room = unique("race");
+        int senders = 6;
+        int perSender = 40;
+        List<ChatClient> clients = IntStream.range(0, senders).mapToObj(i -> connect(unique("s" + i))).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            clients.forEach(client -> client.join(room));
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> sending = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                ChatClient sender = clients.get(s);
+                int number = s;
+                sending.add(pool.submit(() -> {
+                    start.await();
+                    for (int m = 0; m < perSender; m++) {
+                        sender.sendRaw(frame("message", "room", room, "content", number + ":" + m).build().toString());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : sending) {
+                f.get();
+            }
+            int total = senders * perSender;
+            List<List<Long>> seen = new ArrayList<>();
+            for (ChatClient client : clients) {
+                List<Long> order = new ArrayList<>();
+                List<String> contents = new ArrayList<>();
+                for (int i = 0; i < total; i++) {
+                    JsonObject message = client.awaitType("message");
+                    order.add(message.getJsonNumber("id").longValue());
+                    contents.add(message.getString("content"));
+                }
+                seen.add(order);
+                // Each sender's own messages arrive in the order it sent them.
+                for (int s = 0; s < senders; s++) {
+                    String prefix = s + ":";
+                    List<String> own = contents.stream().filter(c -> c.startsWith(prefix)).toList();
+                    assertEquals(IntStream.range(0, perSender).mapToObj(m -> prefix + m).toList(), own);
+                }
+            }
+            List<Long> reference = seen.get(0);
+            assertEquals(reference.stream().sorted().toList(), reference, "ids increase in delivery order");
+            seen.forEach(order -> assertEquals(reference, order, "every member sees one order"));
+
+            List<Long> history = new ArrayList<>();
+            Long before = null;
+            while (history.size() < total) {
+                JsonObject page = before == null
+                        ? clients.get(0).ok(frame("history", "room", room, "limit", 100))
+                        : clients.get(0).ok(frame("history", "room", room, "limit", 100, "before", before));
+                List<Long> pageIds = ids(messages(page));
+                history.addAll(0, pageIds);
+                before = pageIds.get(0);
+            }
+            assertEquals(reference, history, "history order equals live order");
+        } finally {
+            pool.shutdownNow();
+            clients.forEach(ChatClient::close);
+        }
+    }
+}
