@@ -1,0 +1,147 @@
+package app.chat.it;
+
+import static app.chat.testsupport.ChatClient.frame;
+import static app.chat.testsupport.ChatDeployment.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.testsupport.ChatClient;
+import app.chat.testsupport.ChatDeployment;
+import app.chat.testsupport.TestTokens;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad input gets a clear error, keeps the connection open, and never touches anyone else. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProtocolErrorsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ChatDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private ChatClient connect(String user) {
+        return ChatClient.connect(ChatDeployment.webSocket(base), TestTokens.forUser(user).sign());
+    }
+
+    /** Sends a raw frame with no ref and returns the error it caused. */
+    private static JsonObject errorFor(ChatClient client, String raw) {
+        client.sendRaw(raw);
+        JsonObject error = client.awaitType("error");
+        assertFalse(error.getString("message").isBlank());
+        return error;
+    }
+
+    private static void assertStillServing(ChatClient client) {
+        assertEquals("rooms", client.ok(frame("rooms")).getString("type"));
+    }
+
+    @Test
+    void framesThatAreNotRequestsAreBadRequestsAndTheConnectionStaysOpen() {
+        try (ChatClient alice = connect(unique("alice"))) {
+            for (String raw : List.of("not json", "[]", "42", "{\"type\":", "{}", "{\"type\":7}", "{\"type\":\"fly\"}",
+                    "{\"type\":\"rooms\",\"ref\":{\"nested\":true}}")) {
+                assertEquals("bad_request", errorFor(alice, raw).getString("code"), raw);
+            }
+            assertStillServing(alice);
+        }
+    }
+
+    @Test
+    void anErrorCarriesTheRefOfTheRequestThatCausedIt() {
+        try (ChatClient alice = connect(unique("alice"))) {
+            JsonObject error = alice.request(frame("teleport"));
+            assertEquals("error", error.getString("type"));
+            assertEquals("bad_request", error.getString("code"));
+            assertTrue(error.getString("ref").startsWith("r"));
+        }
+    }
+
+    @Test
+    void missingAndMistypedFieldsAreBadRequests() {
+        String room = unique("fields");
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            assertEquals("bad_request", alice.request(frame("join")).getString("code"));
+            assertEquals("bad_request", alice.request(frame("message", "room", room)).getString("code"));
+            assertEquals("bad_request", alice.request(frame("message", "room", room, "content", 5)).getString("code"));
+            assertEquals("bad_request", alice.request(frame("dm", "content", "hi")).getString("code"));
+            assertEquals("bad_request", alice.request(frame("history", "room", room, "limit", 0)).getString("code"));
+            assertEquals("bad_request", alice.request(frame("history", "room", room, "before", -3)).getString("code"));
+            assertEquals("bad_request", alice.request(frame("history", "room", room, "limit", "ten")).getString("code"));
+            assertEquals("bad_request", alice.request(frame("create_room", "room", unique("x"), "private", "yes")).getString("code"));
+            assertEquals("bad_request", alice.request(frame("dm_history")).getString("code"));
+            assertStillServing(alice);
+        }
+    }
+
+    @Test
+    void emptyAndWhiteSpaceContentIsRefusedAndNothingIsStored() {
+        String room = unique("blank");
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            assertEquals("bad_request", alice.request(frame("message", "room", room, "content", "")).getString("code"));
+            assertEquals("bad_request", alice.request(frame("message", "room", room, "content", " \n\t ")).getString("code"));
+            assertEquals(0, alice.ok(frame("history", "room", room)).getJsonArray("messages").size());
+        }
+    }
+
+    @Test
+    void contentOverFourThousandCharactersIsTooLarge() {
+        String room = unique("long");
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            assertEquals("too_large", alice.request(frame("message", "room", room, "content", "x".repeat(4001))).getString("code"));
+            alice.post(room, "x".repeat(4000));
+        }
+    }
+
+    @Test
+    void aFrameOverSixtyFourKibibytesClosesTheConnectionWith1009AndOthersCarryOn() {
+        String room = unique("big");
+        try (ChatClient alice = connect(unique("alice")); ChatClient bob = connect(unique("bob"))) {
+            alice.join(room);
+            bob.join(room);
+            bob.sendRaw(frame("message", "room", room, "content", "y".repeat(70_000)).build().toString());
+            assertEquals(1009, bob.awaitClose());
+            alice.post(room, "unaffected");
+            assertEquals("unaffected", alice.awaitType("message").getString("content"));
+        }
+    }
+
+    @Test
+    void aBinaryFrameClosesTheConnectionWith1003() {
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.sendBinary(new byte[] {1, 2, 3});
+            assertEquals(1003, alice.awaitClose());
+        }
+    }
+
+    @Test
+    void aFloodOfGarbageFromOneClientDoesNotDisturbAnother() {
+        String room = unique("flood");
+        try (ChatClient alice = connect(unique("alice")); ChatClient mallory = connect(unique("mallory"))) {
+            alice.join(room);
+            for (int i = 0; i < 200; i++) {
+                mallory.sendRaw("{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":{\"deep\":[[[[[[[[1]]]]]]]]}}");
+                mallory.sendRaw("\u0000\uFFFF garbage " + i);
+            }
+            alice.post(room, "business as usual");
+            assertEquals("business as usual", alice.awaitType("message").getString("content"));
+            assertTrue(mallory.isOpen());
+        }
+    }
+}
