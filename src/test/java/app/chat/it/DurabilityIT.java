@@ -1,0 +1,74 @@
+package app.chat.it;
+
+import static app.chat.testsupport.ChatClient.frame;
+import static app.chat.testsupport.ChatDeployment.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.chat.testsupport.ChatClient;
+import app.chat.testsupport.PayaraProcess;
+import app.chat.testsupport.TestTokens;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What was acknowledged is durable: it survives the server being killed (SIGKILL, no shutdown) and
+ * started again, as do rooms and memberships.
+ */
+class DurabilityIT {
+
+    private static PayaraProcess payara;
+
+    @BeforeAll
+    static void start() throws Exception {
+        payara = PayaraProcess.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        payara.close();
+    }
+
+    private static List<Long> ids(JsonObject history) {
+        return history.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getJsonNumber("id").longValue()).toList();
+    }
+
+    @Test
+    void acknowledgedMessagesRoomsAndMembershipsSurviveAKilledServer() throws Exception {
+        String room = unique("durable");
+        String secret = unique("secret");
+        String aliceId = unique("alice");
+        String bobId = unique("bob");
+        List<Long> roomIds = new ArrayList<>();
+        List<Long> dmIds = new ArrayList<>();
+        try (ChatClient alice = ChatClient.connect(payara.webSocket(), TestTokens.forUser(aliceId).sign());
+             ChatClient bob = ChatClient.connect(payara.webSocket(), TestTokens.forUser(bobId).sign())) {
+            alice.join(room);
+            alice.ok(frame("create_room", "room", secret, "private", true));
+            alice.ok(frame("invite", "room", secret, "user", bobId));
+            for (int i = 0; i < 30; i++) {
+                roomIds.add(alice.post(room, "before the crash " + i).getJsonNumber("id").longValue());
+                dmIds.add(alice.dm(bobId, "dm " + i).getJsonNumber("id").longValue());
+            }
+        }
+
+        payara.kill();
+        payara.restart();
+
+        try (ChatClient alice = ChatClient.connect(payara.webSocket(), TestTokens.forUser(aliceId).sign());
+             ChatClient bob = ChatClient.connect(payara.webSocket(), TestTokens.forUser(bobId).sign())) {
+            assertEquals(roomIds, ids(alice.ok(frame("history", "room", room))));
+            assertEquals(dmIds, ids(bob.ok(frame("dm_history", "with", aliceId))));
+            // Bob is still a member of the private room without joining again, and hears it live.
+            alice.ok(frame("users"));
+            bob.ok(frame("users"));
+            long id = alice.post(secret, "after the crash").getJsonNumber("id").longValue();
+            assertEquals(id, bob.awaitType("message").getJsonNumber("id").longValue());
+            assertEquals(List.of(id), ids(bob.ok(frame("history", "room", secret))));
+        }
+    }
+}
