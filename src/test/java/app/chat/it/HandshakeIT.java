@@ -145,6 +145,17 @@ class HandshakeIT {
         assertEquals(404, send(request).statusCode());
     }
 
+    @Test
+    void readinessReportsTheDatabaseUp() throws Exception {
+        var request = HttpRequest.newBuilder(base.toURI().resolve("/health/ready")).build();
+        HttpResponse<String> response = send(request);
+        assertEquals(200, response.statusCode());
+        JsonObject health = Json.createReader(new java.io.StringReader(response.body())).readObject();
+        assertTrue(health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .anyMatch(check -> check.getString("name").equals("database") && check.getString("status").equals("UP")),
+                response.body());
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: the instance is ready when it can reach its database. */
+package app.chat.health;
