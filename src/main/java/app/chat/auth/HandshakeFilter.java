@@ -1,5 +1,6 @@
 package app.chat.auth;
 
+import app.chat.protection.Limits;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,9 +30,17 @@ public class HandshakeFilter extends HttpFilter {
     @Inject
     Authentication authentication;
 
+    @Inject
+    Limits limits;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (!limits.handshakes().tryAcquire(request.getRemoteAddr())) {
+            response.setHeader("Retry-After", "1");
+            refuse(response, 429, "too many connection attempts from this address");
+            return;
+        }
         if (!authentication.originPolicy().permits(request.getHeader("Origin"), request.getHeader("Host"))) {
             LOG.log(Level.FINE, "Handshake refused: origin {0} not allowed", request.getHeader("Origin"));
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "origin not allowed");

@@ -12,6 +12,7 @@ import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,8 +31,10 @@ public final class TokenVerifier {
     static final int MAX_DISPLAY_NAME_LENGTH = 200;
 
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final Duration clockSkew;
 
     public TokenVerifier(VerificationSettings settings, JWKSource<SecurityContext> keys, Set<String> algorithms) {
+        this.clockSkew = settings.clockSkew();
         Set<JWSAlgorithm> accepted = algorithms.stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(accepted, keys));
         // Plain JWTs and RFC 9068 access tokens are both what SSOs hand out; an absent typ is common.
@@ -66,10 +69,10 @@ public final class TokenVerifier {
         } catch (com.nimbusds.jose.JOSEException e) {
             throw new TokenRejected("token cannot be verified: " + e.getMessage());
         }
-        return userFrom(claims);
+        return userFrom(claims, clockSkew);
     }
 
-    private static AuthenticatedUser userFrom(JWTClaimsSet claims) throws TokenRejected {
+    private static AuthenticatedUser userFrom(JWTClaimsSet claims, Duration clockSkew) throws TokenRejected {
         String subject = claims.getSubject();
         if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH
                 || subject.chars().anyMatch(Character::isISOControl)) {
@@ -82,7 +85,7 @@ public final class TokenVerifier {
         if (name.length() > MAX_DISPLAY_NAME_LENGTH) {
             name = name.substring(0, MAX_DISPLAY_NAME_LENGTH);
         }
-        return new AuthenticatedUser(subject, name);
+        return new AuthenticatedUser(subject, name, claims.getExpirationTime().toInstant().plus(clockSkew));
     }
 
     private static String firstText(JWTClaimsSet claims, String... names) {

@@ -2,19 +2,20 @@ package app.chat.messages;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
-/** A stored message: in a room ({@code roomId} set) or direct ({@code toUser} set). Never changed once written. */
+/**
+ * A stored message, as history reads it: in a room ({@code roomId} set) or direct ({@code toUser}
+ * set). Written by {@link Messages#store} and never changed.
+ */
 @Entity
 @Table(name = "messages")
 public class Message {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Column(name = "from_user", nullable = false, updatable = false)
@@ -33,15 +34,11 @@ public class Message {
     @Column(name = "timestamp", nullable = false, updatable = false)
     private OffsetDateTime timestamp;
 
-    protected Message() {
-    }
+    // Read as text: EclipseLink's UUID conversion fails on null.
+    @Column(name = "client_id", insertable = false, updatable = false)
+    private String clientId;
 
-    Message(Draft draft, OffsetDateTime timestamp) {
-        this.fromUser = draft.from();
-        this.toUser = draft.to();
-        this.roomId = draft.roomId();
-        this.content = draft.content();
-        this.timestamp = timestamp;
+    protected Message() {
     }
 
     public long id() {
@@ -66,5 +63,9 @@ public class Message {
 
     public OffsetDateTime timestamp() {
         return timestamp;
+    }
+
+    public UUID clientId() {
+        return clientId == null ? null : UUID.fromString(clientId);
     }
 }

@@ -35,7 +35,7 @@ public class MessageWriter {
     static final int MAX_BATCH = 256;
     private static final long SHUTDOWN_DRAIN_SECONDS = 10;
 
-    /** The outcome for one sender: the stored message, or why it was not stored. */
+    /** The outcome for one sender: the stored message (the original one for a resend), or why it was not stored. */
     public interface Outcome {
         void stored(PostedMessage message);
 
@@ -97,7 +97,7 @@ public class MessageWriter {
     }
 
     private void write(List<Submission> batch) {
-        List<PostedMessage> stored;
+        List<Stored> stored;
         try {
             stored = messages.store(batch.stream().map(Submission::draft).toList());
         } catch (RuntimeException e) {
@@ -112,18 +112,24 @@ public class MessageWriter {
             return;
         }
         for (int i = 0; i < stored.size(); i++) {
-            PostedMessage message = stored.get(i);
+            Stored result = stored.get(i);
             try {
-                batch.get(i).outcome().stored(message);
-                posted.fire(message);
+                batch.get(i).outcome().stored(result.message());
+                if (!result.duplicate()) {
+                    posted.fire(result.message());
+                }
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Delivering stored message " + message.id() + " failed", e);
+                LOG.log(Level.SEVERE, "Delivering stored message " + result.message().id() + " failed", e);
             }
         }
     }
 
+    /**
+     * Stops taking messages and stores (and acknowledges) everything already queued; what cannot be
+     * stored in time is answered with {@code unavailable}. Safe to call more than once.
+     */
     @PreDestroy
-    void stop() {
+    public void drain() {
         accepting = false;
         try {
             writer.join(TimeUnit.SECONDS.toMillis(SHUTDOWN_DRAIN_SECONDS));

@@ -1,14 +1,25 @@
 package app.chat.messages;
 
+import app.chat.schema.ChatDatabase;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 
 /** Messages as stored in PostgreSQL: written in batches by {@link MessageWriter}, read as history pages. */
 @Stateless
@@ -24,20 +35,114 @@ public class Messages {
     @PersistenceContext(unitName = "chat")
     EntityManager em;
 
-    /** Stores the drafts in one transaction, in the given order, and returns them with their ids. */
-    public List<PostedMessage> store(List<Draft> drafts) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, WRITE_LOCK).getSingleResult();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        List<PostedMessage> posted = new ArrayList<>(drafts.size());
-        for (Draft draft : drafts) {
-            Message message = new Message(draft, now);
-            em.persist(message);
-            // Flushing each insert keeps ids in submission order (one sender's messages stay in order).
-            em.flush();
-            posted.add(PostedMessage.of(message, draft.roomName()));
+    // The hot write path and the replay use JDBC on the same JTA data source: one round trip per
+    // insert with RETURNING and ON CONFLICT, which JPA cannot express.
+    @Resource(lookup = ChatDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    /**
+     * Stores the drafts in one transaction, in the given order. A draft whose client id this sender
+     * used before is not stored again: the original comes back, marked as a duplicate.
+     */
+    public List<Stored> store(List<Draft> drafts) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime timestamp = now.atOffset(ZoneOffset.UTC);
+        List<Stored> stored = new ArrayList<>(drafts.size());
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)");
+             PreparedStatement insert = connection.prepareStatement(INSERT);
+             PreparedStatement original = connection.prepareStatement(ORIGINAL)) {
+            lock.setLong(1, WRITE_LOCK);
+            lock.execute();
+            for (Draft draft : drafts) {
+                insert.setString(1, draft.from());
+                insert.setString(2, draft.to());
+                insert.setObject(3, draft.roomId(), Types.BIGINT);
+                insert.setString(4, draft.content());
+                insert.setObject(5, timestamp);
+                insert.setObject(6, draft.clientId());
+                try (ResultSet inserted = insert.executeQuery()) {
+                    if (inserted.next()) {
+                        stored.add(new Stored(posted(inserted.getLong(1), draft, now), false));
+                        continue;
+                    }
+                }
+                original.setString(1, draft.from());
+                original.setObject(2, draft.clientId());
+                try (ResultSet earlier = original.executeQuery()) {
+                    earlier.next();
+                    Instant originalTime = earlier.getObject(2, OffsetDateTime.class).toInstant();
+                    stored.add(new Stored(posted(earlier.getLong(1), draft, originalTime), true));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("storing " + drafts.size() + " message(s) failed", e);
         }
-        return posted;
+        return stored;
     }
+
+    // Inserts run one by one, in order, so one sender's messages get increasing ids. The write lock
+    // is held until commit, so no other transaction can commit a smaller id afterwards.
+    private static final String INSERT = """
+            insert into messages (from_user, to_user, room, content, "timestamp", client_id)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (from_user, client_id) where client_id is not null do nothing
+            returning id
+            """;
+    private static final String ORIGINAL = """
+            select id, "timestamp" from messages where from_user = ? and client_id = ?
+            """;
+
+    private static PostedMessage posted(long id, Draft draft, Instant timestamp) {
+        return new PostedMessage(id, draft.from(), draft.to(), draft.roomId(), draft.roomName(), draft.content(),
+                timestamp, draft.clientId());
+    }
+
+    /**
+     * Everything the user is entitled to with an id above {@code after}: messages of the rooms they
+     * belong to now and their direct messages, in id order; at most {@code limit} of them.
+     */
+    public Replay replay(String userId, long after, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement missed = connection.prepareStatement(MISSED)) {
+            missed.setLong(1, after);
+            missed.setString(2, userId);
+            missed.setString(3, userId);
+            missed.setString(4, userId);
+            missed.setInt(5, limit + 1);
+            List<PostedMessage> messages = new ArrayList<>();
+            try (ResultSet rows = missed.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(new PostedMessage(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            (Long) rows.getObject(4), rows.getString(5), rows.getString(6),
+                            rows.getObject(7, OffsetDateTime.class).toInstant(), (UUID) rows.getObject(8)));
+                }
+            }
+            if (messages.size() <= limit) {
+                long cursor = messages.isEmpty() ? after : messages.get(messages.size() - 1).id();
+                return new Replay(messages, true, cursor);
+            }
+            try (PreparedStatement newest = connection.prepareStatement("select coalesce(max(id), 0) from messages");
+                 ResultSet row = newest.executeQuery()) {
+                row.next();
+                return new Replay(List.of(), false, row.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("replaying messages failed", e);
+        }
+    }
+
+    private static final String MISSED = """
+            select m.id, m.from_user, m.to_user, m.room, r.name, m.content, m."timestamp", m.client_id
+            from messages m
+            left join rooms r on r.id = m.room
+            where m.id > ?
+              and (m.to_user = ?
+                   or (m.to_user is not null and m.from_user = ?)
+                   or m.room in (select room_id from room_members where user_id = ?))
+            order by m.id
+            limit ?
+            """;
 
     /** Up to {@code limit} messages of the room with ids below {@code before}, oldest first. */
     public List<Message> roomHistory(long roomId, long before, int limit) {

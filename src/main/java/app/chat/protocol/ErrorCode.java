@@ -10,6 +10,8 @@ public enum ErrorCode {
     UNKNOWN_USER,
     TOO_LARGE,
     CONFLICT,
+    RATE_LIMITED,
+    UNAUTHORIZED,
     UNAVAILABLE,
     INTERNAL;
 

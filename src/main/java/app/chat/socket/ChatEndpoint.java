@@ -2,6 +2,7 @@ package app.chat.socket;
 
 import app.chat.auth.AuthenticatedUser;
 import app.chat.auth.HandshakeCredentials;
+import app.chat.protection.Limits;
 import app.chat.users.Users;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -12,6 +13,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
@@ -40,6 +42,9 @@ public class ChatEndpoint {
     @Inject
     Users users;
 
+    @Inject
+    Limits limits;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -60,14 +65,28 @@ public class ChatEndpoint {
             close(session, new CloseReason(CloseCodes.TRY_AGAIN_LATER, "the server cannot reach its database"));
             return;
         }
-        connection = new Connection(session, user, executor);
-        connections.add(connection);
+        Connection opened = new Connection(session, user, executor, connections::remove);
+        if (!connections.add(opened, limits.connectionsPerUser())) {
+            close(session, new CloseReason(CloseCodes.VIOLATED_POLICY,
+                    "too many open connections for this user (at most " + limits.connectionsPerUser() + ")"));
+            return;
+        }
+        connection = opened;
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void text(String frame) {
         if (connection != null) {
+            connection.heard();
             router.handle(connection, frame);
+        }
+    }
+
+    /** Answers to the server's pings: proof that the client is still there. */
+    @OnMessage
+    public void pong(PongMessage pong) {
+        if (connection != null) {
+            connection.heard();
         }
     }
 

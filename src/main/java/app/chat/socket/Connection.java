@@ -5,17 +5,23 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One open WebSocket of one user, with its own bounded outbound queue. Any thread may call
- * {@link #send}; frames leave in the order they were queued, one at a time, so a session never has
- * two writes in flight. A client that stops reading fills its queue and is disconnected instead of
- * growing the heap or slowing down anyone else.
+ * One open WebSocket of one user, with its own bounded outbound queue. Any thread may send; frames
+ * leave in the order they were queued, one at a time, so a session never has two writes in flight.
+ * A client that stops reading fills its queue and is dropped instead of growing the heap or slowing
+ * anyone else down.
  */
 public final class Connection {
 
@@ -23,54 +29,136 @@ public final class Connection {
 
     /** Frames waiting behind the one in flight; a reading client never comes near this. */
     static final int MAX_QUEUED_FRAMES = 1_000;
+    /** Typing notices and pings are skipped once this many frames wait: they are worthless late. */
+    static final int DROPPABLE_BACKLOG = 32;
+    static final CloseReason TOO_SLOW = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow reading");
+
+    /** Marks a ping in the queue, so pings take their turn like any frame. */
+    private static final String PING = new String("ping");
+    private static final ByteBuffer PING_PAYLOAD = ByteBuffer.allocate(0);
 
     private final Session session;
-    private final AuthenticatedUser user;
-    /** Closing can run close handlers; never do that on a thread that is delivering to others. */
     private final Executor closer;
+    private final Consumer<Connection> dropped;
+    private volatile AuthenticatedUser user;
+    private volatile long lastHeardNanos = System.nanoTime();
 
     // All guarded by this.
     private final Queue<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
+    /** While a resume replays from the database, live messages wait here (id, frame). */
+    private List<Held> held;
+    private CompletableFuture<Void> flushed;
     /** The thread inside sendText, so a completion that runs inline does not recurse. */
     private Thread transmitting;
     private boolean completedInline;
 
-    public Connection(Session session, AuthenticatedUser user, Executor closer) {
+    private record Held(long id, String frame) {
+    }
+
+    /**
+     * @param closer  runs closes, which can call close handlers: never on a thread delivering to others
+     * @param dropped told when this connection is given up (too slow, broken), before the close completes
+     */
+    public Connection(Session session, AuthenticatedUser user, Executor closer, Consumer<Connection> dropped) {
         this.session = session;
         this.user = user;
         this.closer = closer;
+        this.dropped = dropped;
     }
 
     public AuthenticatedUser user() {
         return user;
     }
 
-    public String id() {
-        return session.getId();
+    /** A fresh token for the same user extends the connection's life. */
+    public void renew(AuthenticatedUser renewed) {
+        this.user = renewed;
+    }
+
+    public boolean isExpired(Instant now) {
+        return now.isAfter(user.expiresAt());
+    }
+
+    public void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    public long silentNanos(long nowNanos) {
+        return nowNanos - lastHeardNanos;
     }
 
     public void send(String frame) {
+        enqueue(frame, false);
+    }
+
+    /** Sends unless the client is already behind: for what is worthless once late. */
+    public void sendDroppable(String frame) {
+        enqueue(frame, true);
+    }
+
+    public void ping() {
+        enqueue(PING, true);
+    }
+
+    /** A live message event: held back while a resume is replaying, sent otherwise. */
+    public void deliver(long id, String frame) {
+        synchronized (this) {
+            if (held != null) {
+                held.add(new Held(id, frame));
+                if (held.size() > MAX_QUEUED_FRAMES) {
+                    held = null;
+                    giveUp();
+                }
+                return;
+            }
+        }
+        send(frame);
+    }
+
+    /** From now until {@link #release}, live messages are held back. */
+    public synchronized void hold() {
+        held = new ArrayList<>();
+    }
+
+    /** Sends the held live messages the replay did not already contain, then goes back to live. */
+    public void release(long lastReplayedId) {
+        List<Held> waiting;
+        synchronized (this) {
+            waiting = held == null ? List.of() : held;
+            held = null;
+        }
+        for (Held message : waiting) {
+            if (message.id() > lastReplayedId) {
+                send(message.frame());
+            }
+        }
+    }
+
+    private void enqueue(String frame, boolean droppable) {
+        boolean overflow = false;
         synchronized (this) {
             if (closed) {
                 return;
             }
             if (sending) {
+                if (droppable && queue.size() >= DROPPABLE_BACKLOG) {
+                    return;
+                }
                 if (queue.size() < MAX_QUEUED_FRAMES) {
                     queue.add(frame);
                     return;
                 }
-                closed = true;
-                queue.clear();
+                overflow = true;
             } else {
                 sending = true;
             }
         }
-        if (closed) {
-            LOG.log(Level.INFO, "Disconnecting a slow client of user {0}: {1} frames queued",
+        if (overflow) {
+            LOG.log(Level.INFO, "Dropping a client of user {0} that stopped reading ({1} frames queued)",
                     new Object[] {user.id(), MAX_QUEUED_FRAMES});
-            closer.execute(() -> close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow reading messages")));
+            giveUp();
             return;
         }
         transmit(frame);
@@ -84,10 +172,14 @@ public final class Connection {
                 transmitting = Thread.currentThread();
                 completedInline = false;
             }
-            try {
-                session.getAsyncRemote().sendText(frame, this::sent);
-            } catch (RuntimeException e) {
-                sent(new SendResult(e));
+            if (frame == PING) {
+                sendPing();
+            } else {
+                try {
+                    session.getAsyncRemote().sendText(frame, this::sent);
+                } catch (RuntimeException e) {
+                    sent(new SendResult(e));
+                }
             }
             synchronized (this) {
                 transmitting = null;
@@ -99,14 +191,19 @@ public final class Connection {
         }
     }
 
+    private void sendPing() {
+        try {
+            session.getAsyncRemote().sendPing(PING_PAYLOAD.duplicate());
+            sent(new SendResult());
+        } catch (IOException | RuntimeException e) {
+            sent(new SendResult(e));
+        }
+    }
+
     private void sent(SendResult result) {
         String next;
         synchronized (this) {
             if (!result.isOK()) {
-                closed = true;
-                sending = false;
-                queue.clear();
-                completedInline = false;
                 next = null;
             } else if (transmitting == Thread.currentThread()) {
                 completedInline = true;
@@ -116,7 +213,8 @@ public final class Connection {
             }
         }
         if (!result.isOK()) {
-            LOG.log(Level.FINE, "Send to a client of user " + user.id() + " failed", result.getException());
+            LOG.log(Level.FINE, "Sending to a client of user " + user.id() + " failed", result.getException());
+            giveUp();
             return;
         }
         if (next != null) {
@@ -129,19 +227,53 @@ public final class Connection {
         String next = closed ? null : queue.poll();
         if (next == null) {
             sending = false;
+            if (flushed != null) {
+                flushed.complete(null);
+            }
         }
         return next;
     }
 
+    /** Completes once everything queued so far has been written (or the connection is gone). */
+    public CompletableFuture<Void> flushed() {
+        synchronized (this) {
+            if (flushed == null) {
+                flushed = new CompletableFuture<>();
+            }
+            if (!sending || closed) {
+                flushed.complete(null);
+            }
+            return flushed;
+        }
+    }
+
+    /** Gives up on a client that cannot keep up or cannot be written to. */
+    private void giveUp() {
+        close(TOO_SLOW);
+    }
+
+    /**
+     * Stops sending at once, then leaves the registry and closes the session on another thread:
+     * this may be called while registry or presence locks are held.
+     */
     public void close(CloseReason reason) {
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             closed = true;
             queue.clear();
+            if (flushed != null) {
+                flushed.complete(null);
+            }
         }
-        try {
-            session.close(reason);
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.FINE, "Closing a session that is already going away", e);
-        }
+        closer.execute(() -> {
+            dropped.accept(this);
+            try {
+                session.close(reason);
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Closing a session that is already going away", e);
+            }
+        });
     }
 }

@@ -1,48 +1,57 @@
 package app.chat.socket;
 
+import app.chat.presence.Presence;
+import app.chat.presence.PresenceChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every open connection, by user. A user may have several (tabs, devices); they are online while
- * at least one is open, and the others hear of it when the first opens and the last closes.
+ * Every open connection, by user: a user may have several (tabs, devices). Presence is told of each
+ * arrival and departure while the user's entry is locked, so it sees them in their true order.
  */
 @ApplicationScoped
 public class Connections {
 
+    @Inject
+    Presence presence;
+
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
 
     /**
-     * Presence is announced inside compute() so that a user's online and offline events reach
-     * everyone in the order the connections actually opened and closed.
+     * Registers the connection unless the user already holds {@code limit} (0: no limit).
+     *
+     * @return whether it was registered
      */
-    public void add(Connection connection) {
+    public boolean add(Connection connection, int limit) {
         String userId = connection.user().id();
+        boolean[] added = {false};
         byUser.compute(userId, (id, open) -> {
             Set<Connection> connections = open != null ? open : ConcurrentHashMap.newKeySet();
-            connections.add(connection);
-            if (open == null) {
-                sendToAllExcept(id, OutboundEvents.presence(id, true));
-            }
-            return connections;
-        });
-    }
-
-    public void remove(Connection connection) {
-        String userId = connection.user().id();
-        byUser.computeIfPresent(userId, (id, open) -> {
-            if (!open.remove(connection) || !open.isEmpty()) {
+            if (limit > 0 && connections.size() >= limit) {
                 return open;
             }
-            sendToAllExcept(id, OutboundEvents.presence(id, false));
-            return null;
+            connections.add(connection);
+            presence.connected(id);
+            added[0] = true;
+            return connections;
         });
+        return added[0];
     }
 
-    public boolean isOnline(String userId) {
-        return byUser.containsKey(userId);
+    /** Safe to call more than once for the same connection. */
+    public void remove(Connection connection) {
+        byUser.computeIfPresent(connection.user().id(), (id, open) -> {
+            if (open.remove(connection)) {
+                presence.disconnected(id);
+            }
+            return open.isEmpty() ? null : open;
+        });
     }
 
     public void sendToUser(String userId, String frame) {
@@ -52,9 +61,32 @@ public class Connections {
         }
     }
 
-    private void sendToAllExcept(String userId, String frame) {
+    /** Typing notices and the like: skipped for connections that are behind. */
+    public void sendDroppableToUser(String userId, String frame) {
+        Set<Connection> connections = byUser.get(userId);
+        if (connections != null) {
+            connections.forEach(connection -> connection.sendDroppable(frame));
+        }
+    }
+
+    /** A stored message, as a live event: held back on connections that are resuming. */
+    public void deliverToUser(String userId, long messageId, String frame) {
+        Set<Connection> connections = byUser.get(userId);
+        if (connections != null) {
+            connections.forEach(connection -> connection.deliver(messageId, frame));
+        }
+    }
+
+    public List<Connection> all() {
+        List<Connection> all = new ArrayList<>();
+        byUser.values().forEach(all::addAll);
+        return all;
+    }
+
+    void announce(@Observes PresenceChanged change) {
+        String frame = OutboundEvents.presence(change.user(), change.online());
         byUser.forEach((id, connections) -> {
-            if (!id.equals(userId)) {
+            if (!id.equals(change.user())) {
                 connections.forEach(connection -> connection.send(frame));
             }
         });

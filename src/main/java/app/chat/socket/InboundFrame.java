@@ -13,6 +13,8 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * One client request as it arrived: a JSON object with a {@code type} and an optional {@code ref},
@@ -25,6 +27,8 @@ public final class InboundFrame {
     /** User ids are token subjects, stored in a varchar(255). */
     static final int MAX_USER_ID_LENGTH = 255;
 
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final JsonObject json;
@@ -78,12 +82,29 @@ public final class InboundFrame {
         return text.getString();
     }
 
+    public Optional<String> optionalString(String field) {
+        JsonValue value = json.get(field);
+        return value == null || value == JsonValue.NULL ? Optional.empty() : Optional.of(requiredString(field));
+    }
+
     public String userId(String field) {
         String id = requiredString(field);
         if (id.isEmpty() || id.length() > MAX_USER_ID_LENGTH) {
             throw badRequest("\"" + field + "\" must be a user id of 1 to " + MAX_USER_ID_LENGTH + " characters");
         }
         return id;
+    }
+
+    /** An optional UUID in its canonical 8-4-4-4-12 hexadecimal form. */
+    public Optional<UUID> optionalUuid(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonString text && UUID_TEXT.matcher(text.getString()).matches()) {
+            return Optional.of(UUID.fromString(text.getString()));
+        }
+        throw badRequest("\"" + field + "\" must be a UUID such as 3f2b8c1e-5d4a-4e7b-9c0d-1a2b3c4d5e6f");
     }
 
     public boolean optionalBoolean(String field, boolean absent) {

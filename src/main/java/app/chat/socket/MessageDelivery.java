@@ -24,16 +24,16 @@ public class MessageDelivery {
     void deliver(@Observes PostedMessage message) {
         String frame = OutboundEvents.posted(message);
         if (message.isDirect()) {
-            connections.sendToUser(message.from(), frame);
+            connections.deliverToUser(message.from(), message.id(), frame);
             if (!message.to().equals(message.from())) {
-                connections.sendToUser(message.to(), frame);
+                connections.deliverToUser(message.to(), message.id(), frame);
             }
             return;
         }
         RoomState room = rooms.byId(message.roomId())
                 .orElseThrow(() -> new IllegalStateException("message " + message.id() + " is for an unknown room"));
         for (String member : room.members()) {
-            connections.sendToUser(member, frame);
+            connections.deliverToUser(member, message.id(), frame);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -55,13 +56,42 @@ public final class OutboundEvents {
     }
 
     public static String ack(String ref, PostedMessage message) {
-        return event("ack", ref, json -> json.write("id", message.id()).write("timestamp", TIMESTAMP.format(message.timestamp())));
+        return event("ack", ref, json -> {
+            json.write("id", message.id()).write("timestamp", TIMESTAMP.format(message.timestamp()));
+            if (message.clientId() != null) {
+                json.write("client_id", message.clientId().toString());
+            }
+        });
+    }
+
+    /** Closes a replay: what was sent, and where to resume from next time. */
+    public static String resumed(String ref, int replayed, boolean complete, long cursor) {
+        return event("resumed", ref, json -> json.write("replayed", replayed).write("complete", complete).write("cursor", cursor));
+    }
+
+    public static String typingInRoom(String room, String user) {
+        return event("typing", null, json -> json.write("room", room).write("user", user));
+    }
+
+    public static String typingDirect(String user, String to) {
+        return event("typing", null, json -> json.write("user", user).write("to", to));
+    }
+
+    public static String authenticated(String ref, Instant expiresAt) {
+        return event("authenticated", ref, json -> json.write("expires_at", TIMESTAMP.format(expiresAt)));
+    }
+
+    /** The answer to a request that has no result of its own (typing). */
+    public static String ok(String ref) {
+        return event("ok", ref, json -> {
+        });
     }
 
     /** The live event for a stored message: {@code message} in a room, {@code dm} between two people. */
     public static String posted(PostedMessage message) {
         return event(message.isDirect() ? "dm" : "message", null, json -> writeMessage(json,
-                message.id(), message.roomName(), message.from(), message.to(), message.content(), message.timestamp()));
+                message.id(), message.roomName(), message.from(), message.to(), message.content(), message.timestamp(),
+                message.clientId()));
     }
 
     public static String roomHistory(String ref, String room, List<Message> messages) {
@@ -70,7 +100,7 @@ public final class OutboundEvents {
             for (Message message : messages) {
                 json.writeStartObject();
                 writeMessage(json, message.id(), room, message.fromUser(), null, message.content(),
-                        message.timestamp().toInstant());
+                        message.timestamp().toInstant(), message.clientId());
                 json.writeEnd();
             }
             json.writeEnd();
@@ -83,7 +113,7 @@ public final class OutboundEvents {
             for (Message message : messages) {
                 json.writeStartObject();
                 writeMessage(json, message.id(), null, message.fromUser(), message.toUser(), message.content(),
-                        message.timestamp().toInstant());
+                        message.timestamp().toInstant(), message.clientId());
                 json.writeEnd();
             }
             json.writeEnd();
@@ -123,7 +153,7 @@ public final class OutboundEvents {
     }
 
     private static void writeMessage(JsonGenerator json, long id, String room, String from, String to, String content,
-            Instant timestamp) {
+            Instant timestamp, UUID clientId) {
         json.write("id", id);
         if (room != null) {
             json.write("room", room);
@@ -133,6 +163,9 @@ public final class OutboundEvents {
             json.write("to", to);
         }
         json.write("content", content).write("timestamp", TIMESTAMP.format(timestamp));
+        if (clientId != null) {
+            json.write("client_id", clientId.toString());
+        }
     }
 
     private static String event(String type, String ref, Consumer<JsonGenerator> body) {

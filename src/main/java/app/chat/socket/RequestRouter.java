@@ -1,10 +1,16 @@
 package app.chat.socket;
 
+import app.chat.auth.AuthenticatedUser;
+import app.chat.auth.Authentication;
+import app.chat.auth.TokenRejected;
 import app.chat.messages.Draft;
 import app.chat.messages.MessageContent;
 import app.chat.messages.MessageWriter;
 import app.chat.messages.Messages;
 import app.chat.messages.PostedMessage;
+import app.chat.messages.Replay;
+import app.chat.presence.Presence;
+import app.chat.protection.Limits;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
 import app.chat.rooms.RoomDirectory;
@@ -14,9 +20,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Turns each client request into a call on the feature that owns it and the answer back into a
@@ -30,6 +38,8 @@ public class RequestRouter {
     static final int DEFAULT_HISTORY_PAGE = 50;
     /** Caps the work and the frame size of one history request. */
     static final int MAX_HISTORY_PAGE = 100;
+    /** Beyond this many missed messages a client is better served by paging history. */
+    static final int DEFAULT_REPLAY_LIMIT = 500;
 
     /** What a request handler gets: who asked, on which connection, and what they sent. */
     private record Request(Connection connection, InboundFrame frame) {
@@ -61,21 +71,41 @@ public class RequestRouter {
     @Inject
     Connections connections;
 
+    @Inject
+    Presence presence;
+
+    @Inject
+    Limits limits;
+
+    @Inject
+    Authentication authentication;
+
+    @Inject
+    Config config;
+
     private Map<String, BiConsumer<RequestRouter, Request>> handlers;
+    private int replayLimit;
 
     @PostConstruct
     void routes() {
-        handlers = Map.of(
-                "join", RequestRouter::join,
-                "leave", RequestRouter::leave,
-                "create_room", RequestRouter::createRoom,
-                "invite", RequestRouter::invite,
-                "message", RequestRouter::roomMessage,
-                "dm", RequestRouter::directMessage,
-                "history", RequestRouter::roomHistory,
-                "dm_history", RequestRouter::directHistory,
-                "rooms", RequestRouter::listRooms,
-                "users", RequestRouter::listUsers);
+        handlers = Map.ofEntries(
+                Map.entry("join", RequestRouter::join),
+                Map.entry("leave", RequestRouter::leave),
+                Map.entry("create_room", RequestRouter::createRoom),
+                Map.entry("invite", RequestRouter::invite),
+                Map.entry("message", RequestRouter::roomMessage),
+                Map.entry("dm", RequestRouter::directMessage),
+                Map.entry("history", RequestRouter::roomHistory),
+                Map.entry("dm_history", RequestRouter::directHistory),
+                Map.entry("rooms", RequestRouter::listRooms),
+                Map.entry("users", RequestRouter::listUsers),
+                Map.entry("resume", RequestRouter::resume),
+                Map.entry("typing", RequestRouter::typing),
+                Map.entry("auth", RequestRouter::renewToken));
+        replayLimit = config.getOptionalValue("chat.resume.max-messages", Integer.class).orElse(DEFAULT_REPLAY_LIMIT);
+        if (replayLimit < 0 || replayLimit > Connection.MAX_QUEUED_FRAMES / 2) {
+            throw new IllegalArgumentException("chat.resume.max-messages must be between 0 and " + Connection.MAX_QUEUED_FRAMES / 2);
+        }
     }
 
     public void handle(Connection connection, String text) {
@@ -128,15 +158,83 @@ public class RequestRouter {
         InboundFrame frame = request.frame();
         RoomState room = rooms.memberOf(request.user(), frame.requiredString("room"));
         String content = MessageContent.check(frame.requiredString("content"));
-        writer.submit(Draft.toRoom(request.user(), room.id(), room.name(), content), acknowledge(request));
+        UUID clientId = frame.optionalUuid("client_id").orElse(null);
+        requireSendAllowance(request.user());
+        writer.submit(Draft.toRoom(request.user(), room.id(), room.name(), content, clientId), acknowledge(request));
     }
 
     private void directMessage(Request request) {
         InboundFrame frame = request.frame();
         String to = frame.userId("to");
         String content = MessageContent.check(frame.requiredString("content"));
+        UUID clientId = frame.optionalUuid("client_id").orElse(null);
         requireKnown(to);
-        writer.submit(Draft.direct(request.user(), to, content), acknowledge(request));
+        requireSendAllowance(request.user());
+        writer.submit(Draft.direct(request.user(), to, content, clientId), acknowledge(request));
+    }
+
+    /**
+     * Replays what the client missed since {@code after}, with live messages held back meanwhile,
+     * so that replay and live traffic join without a gap and without the server sending one twice.
+     */
+    private void resume(Request request) {
+        long after = request.frame().optionalLong("after", 0, Long.MAX_VALUE)
+                .orElseThrow(() -> new RequestRejected(ErrorCode.BAD_REQUEST, "\"after\" is required: the last id received"));
+        Connection connection = request.connection();
+        connection.hold();
+        long lastSent = after;
+        try {
+            Replay replay = messages.replay(request.user(), after, replayLimit);
+            for (PostedMessage missed : replay.messages()) {
+                connection.send(OutboundEvents.posted(missed));
+            }
+            lastSent = replay.cursor();
+            request.reply(OutboundEvents.resumed(request.ref(), replay.messages().size(), replay.complete(), replay.cursor()));
+        } finally {
+            connection.release(lastSent);
+        }
+    }
+
+    private void typing(Request request) {
+        InboundFrame frame = request.frame();
+        String frameRoom = frame.optionalString("room").orElse(null);
+        String to = frameRoom == null ? frame.userId("to") : null;
+        RoomState room = frameRoom == null ? null : rooms.memberOf(request.user(), frameRoom);
+        if (to != null) {
+            requireKnown(to);
+        }
+        if (!limits.typing().tryAcquire(request.user())) {
+            if (request.ref() != null) {
+                throw new RequestRejected(ErrorCode.RATE_LIMITED, "typing notices are sent too often");
+            }
+            return;
+        }
+        if (room != null) {
+            String notice = OutboundEvents.typingInRoom(room.name(), request.user());
+            room.members().stream()
+                    .filter(member -> !member.equals(request.user()))
+                    .forEach(member -> connections.sendDroppableToUser(member, notice));
+        } else if (!to.equals(request.user())) {
+            connections.sendDroppableToUser(to, OutboundEvents.typingDirect(request.user(), to));
+        }
+        if (request.ref() != null) {
+            request.reply(OutboundEvents.ok(request.ref()));
+        }
+    }
+
+    /** A fresh token on an open connection: it must be valid and name the same user. */
+    private void renewToken(Request request) {
+        AuthenticatedUser renewed;
+        try {
+            renewed = authentication.verify(request.frame().requiredString("token"));
+        } catch (TokenRejected e) {
+            throw new RequestRejected(ErrorCode.UNAUTHORIZED, "the token is not valid: " + e.getMessage());
+        }
+        if (!renewed.id().equals(request.user())) {
+            throw new RequestRejected(ErrorCode.FORBIDDEN, "a renewed token must belong to the same user");
+        }
+        request.connection().renew(renewed);
+        request.reply(OutboundEvents.authenticated(request.ref(), renewed.expiresAt()));
     }
 
     private void roomHistory(Request request) {
@@ -160,7 +258,7 @@ public class RequestRouter {
 
     private void listUsers(Request request) {
         var entries = users.all().stream()
-                .map(user -> new OutboundEvents.UserEntry(user.id(), user.name(), connections.isOnline(user.id())))
+                .map(user -> new OutboundEvents.UserEntry(user.id(), user.name(), presence.isOnline(user.id())))
                 .toList();
         request.reply(OutboundEvents.users(request.ref(), entries));
     }
@@ -177,6 +275,13 @@ public class RequestRouter {
                 request.reply(OutboundEvents.error(request.ref(), reason.code(), reason.getMessage()));
             }
         };
+    }
+
+    private void requireSendAllowance(String userId) {
+        if (!limits.messages().tryAcquire(userId)) {
+            throw new RequestRejected(ErrorCode.RATE_LIMITED, "slow down: at most "
+                    + limits.messages().perSecond() + " messages per second");
+        }
     }
 
     private void requireKnown(String userId) {

@@ -47,8 +47,9 @@ class TokenVerifierTest {
 
     @Test
     void acceptsATokenSignedByTheConfiguredKeyAndReadsSubjectAndName() throws Exception {
-        AuthenticatedUser user = rsaVerifier().verify(TestTokens.forUser("u-123").name("Ada Lovelace").sign());
-        assertEquals(new AuthenticatedUser("u-123", "Ada Lovelace"), user);
+        Instant expiry = Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        AuthenticatedUser user = rsaVerifier().verify(TestTokens.forUser("u-123").name("Ada Lovelace").expiresAt(expiry).sign());
+        assertEquals(new AuthenticatedUser("u-123", "Ada Lovelace", expiry.plusSeconds(60)), user);
     }
 
     @Test

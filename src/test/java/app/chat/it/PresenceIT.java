@@ -68,10 +68,11 @@ class PresenceIT {
     @Test
     void usersListsEveryoneEverSeenWithTheirDisplayName() {
         String carolId = unique("carol");
-        try (ChatClient carol = connect(carolId, "Carol Danvers")) {
-            carol.ok(frame("rooms"));
-        }
         try (ChatClient alice = connect(unique("alice"), "Alice")) {
+            try (ChatClient carol = connect(carolId, "Carol Danvers")) {
+                carol.ok(frame("rooms"));
+            }
+            alice.await(e -> isPresence(e, carolId, false));
             JsonObject carol = entry(alice, carolId);
             assertEquals("Carol Danvers", carol.getString("name"));
             assertFalse(carol.getBoolean("online"));

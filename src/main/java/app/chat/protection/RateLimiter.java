@@ -1,0 +1,42 @@
+package app.chat.protection;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/** One token bucket per key (a user, an address). A rate of 0 turns the limit off. */
+public final class RateLimiter {
+
+    private final double perSecond;
+    private final double burst;
+    private final LongSupplier clock;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    public RateLimiter(double perSecond, double burst, LongSupplier nanoClock) {
+        this.perSecond = perSecond;
+        this.burst = Math.max(1, burst);
+        this.clock = nanoClock;
+    }
+
+    public boolean isOff() {
+        return perSecond <= 0;
+    }
+
+    public double perSecond() {
+        return perSecond;
+    }
+
+    public boolean tryAcquire(String key) {
+        if (isOff()) {
+            return true;
+        }
+        long now = clock.getAsLong();
+        return buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now)).tryTake(now);
+    }
+
+    /** Drops buckets that have refilled completely, so keys seen once do not accumulate forever. */
+    public void forgetIdle() {
+        long now = clock.getAsLong();
+        buckets.values().removeIf(bucket -> bucket.isFull(now));
+    }
+}
