@@ -38,6 +38,7 @@ public final class ChatClient implements AutoCloseable {
     public enum Carrier { SUBPROTOCOL, AUTHORIZATION_HEADER, QUERY_PARAMETER }
 
     private final List<JsonObject> inbox = new ArrayList<>();
+    private volatile boolean reading = true;
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final AtomicInteger refs = new AtomicInteger();
     private final WebSocket socket;
@@ -193,6 +194,11 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    /** Behaves like a client that stopped reading: nothing more is taken off the socket. */
+    public void stopReading() {
+        reading = false;
+    }
+
     public boolean isOpen() {
         return !closeCode.isDone() && !socket.isInputClosed();
     }
@@ -219,7 +225,9 @@ public final class ChatClient implements AutoCloseable {
                     inbox.notifyAll();
                 }
             }
-            webSocket.request(1);
+            if (reading) {
+                webSocket.request(1);
+            }
             return null;
         }
 
