@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Payara Micro running the built WAR in a child process, started and killed by the test itself,
@@ -22,15 +23,22 @@ public final class PayaraProcess implements AutoCloseable {
 
     private final int port;
     private final Path log;
+    private final Map<String, String> environment;
     private Process process;
 
-    private PayaraProcess(int port, Path log) {
+    private PayaraProcess(int port, Path log, Map<String, String> environment) {
         this.port = port;
         this.log = log;
+        this.environment = environment;
     }
 
     public static PayaraProcess start() throws IOException, InterruptedException {
-        PayaraProcess payara = new PayaraProcess(freePort(), Files.createTempFile("payara-", ".log"));
+        return start(Map.of());
+    }
+
+    /** @param environment variables to set on top of the inherited test environment */
+    public static PayaraProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+        PayaraProcess payara = new PayaraProcess(freePort(), Files.createTempFile("payara-", ".log"), Map.copyOf(environment));
         payara.launch();
         return payara;
     }
@@ -43,6 +51,14 @@ public final class PayaraProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** Like {@code kill} (SIGTERM): the server shuts down in order. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
     }
 
     /** Starts again on the same port against the same database. */
@@ -60,13 +76,14 @@ public final class PayaraProcess implements AutoCloseable {
     private void launch() throws IOException, InterruptedException {
         String jar = System.getProperty("payara.microJar");
         String war = System.getProperty("chat.test.war");
-        process = new ProcessBuilder(List.of(
+        ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
                 "--deploy", war, "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
                 "--rootdir", Files.createTempDirectory("payara-root-").toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
         awaitApplication();
     }
 
