@@ -3,6 +3,8 @@ package app.chat.socket;
 import app.chat.auth.AuthenticatedUser;
 import app.chat.auth.HandshakeCredentials;
 import app.chat.protection.Limits;
+import app.chat.protocol.ErrorCode;
+import app.chat.protocol.RequestRejected;
 import app.chat.users.Users;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -45,6 +47,9 @@ public class ChatEndpoint {
     @Inject
     Limits limits;
 
+    @Inject
+    Resumption resumption;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -66,12 +71,38 @@ public class ChatEndpoint {
             return;
         }
         Connection opened = new Connection(session, user, executor, connections::remove);
+        Object resumeAfter = session.getUserProperties().get(ChatEndpointConfigurator.RESUME_PROPERTY);
+        Long after = resumeAfter == null ? null : cursor(resumeAfter.toString());
+        if (after != null) {
+            // Held before it is registered: no live message can overtake the replay.
+            opened.hold();
+        }
         if (!connections.add(opened, limits.connectionsPerUser())) {
             close(session, new CloseReason(CloseCodes.VIOLATED_POLICY,
                     "too many open connections for this user (at most " + limits.connectionsPerUser() + ")"));
             return;
         }
         connection = opened;
+        if (resumeAfter != null && after == null) {
+            opened.send(OutboundEvents.error(null, ErrorCode.BAD_REQUEST, "\"after\" must be a whole number from 0"));
+        } else if (after != null) {
+            try {
+                resumption.replay(opened, after, null);
+            } catch (RuntimeException e) {
+                RequestRejected reason = RequestRejected.forFailure(e);
+                LOG.log(Level.WARNING, "Resuming a connection of user " + user.id() + " failed", e);
+                opened.send(OutboundEvents.error(null, reason.code(), reason.getMessage()));
+            }
+        }
+    }
+
+    private static Long cursor(String text) {
+        try {
+            long after = Long.parseLong(text);
+            return after >= 0 ? after : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)

@@ -20,6 +20,8 @@ import java.util.Map;
 public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator {
 
     static final String USER_PROPERTY = AuthenticatedUser.class.getName();
+    /** The handshake's {@code after} parameter: resume from this cursor before any live event. */
+    static final String RESUME_PROPERTY = "chat.resume-after";
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -31,6 +33,12 @@ public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator 
             config.getUserProperties().put(USER_PROPERTY, user);
         } else {
             config.getUserProperties().remove(USER_PROPERTY);
+        }
+        List<String> after = request.getParameterMap().getOrDefault("after", List.of());
+        if (after.isEmpty()) {
+            config.getUserProperties().remove(RESUME_PROPERTY);
+        } else {
+            config.getUserProperties().put(RESUME_PROPERTY, after.get(0));
         }
     }
 

@@ -8,7 +8,6 @@ import app.chat.messages.MessageContent;
 import app.chat.messages.MessageWriter;
 import app.chat.messages.Messages;
 import app.chat.messages.PostedMessage;
-import app.chat.messages.Replay;
 import app.chat.presence.Presence;
 import app.chat.protection.Limits;
 import app.chat.protocol.ErrorCode;
@@ -24,7 +23,6 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Turns each client request into a call on the feature that owns it and the answer back into a
@@ -38,8 +36,6 @@ public class RequestRouter {
     static final int DEFAULT_HISTORY_PAGE = 50;
     /** Caps the work and the frame size of one history request. */
     static final int MAX_HISTORY_PAGE = 100;
-    /** Beyond this many missed messages a client is better served by paging history. */
-    static final int DEFAULT_REPLAY_LIMIT = 500;
 
     /** What a request handler gets: who asked, on which connection, and what they sent. */
     private record Request(Connection connection, InboundFrame frame) {
@@ -81,10 +77,9 @@ public class RequestRouter {
     Authentication authentication;
 
     @Inject
-    Config config;
+    Resumption resumption;
 
     private Map<String, BiConsumer<RequestRouter, Request>> handlers;
-    private int replayLimit;
 
     @PostConstruct
     void routes() {
@@ -102,10 +97,7 @@ public class RequestRouter {
                 Map.entry("resume", RequestRouter::resume),
                 Map.entry("typing", RequestRouter::typing),
                 Map.entry("auth", RequestRouter::renewToken));
-        replayLimit = config.getOptionalValue("chat.resume.max-messages", Integer.class).orElse(DEFAULT_REPLAY_LIMIT);
-        if (replayLimit < 0 || replayLimit > Connection.MAX_QUEUED_FRAMES / 2) {
-            throw new IllegalArgumentException("chat.resume.max-messages must be between 0 and " + Connection.MAX_QUEUED_FRAMES / 2);
-        }
+
     }
 
     public void handle(Connection connection, String text) {
@@ -173,26 +165,12 @@ public class RequestRouter {
         writer.submit(Draft.direct(request.user(), to, content, clientId), acknowledge(request));
     }
 
-    /**
-     * Replays what the client missed since {@code after}, with live messages held back meanwhile,
-     * so that replay and live traffic join without a gap and without the server sending one twice.
-     */
     private void resume(Request request) {
         long after = request.frame().optionalLong("after", 0, Long.MAX_VALUE)
                 .orElseThrow(() -> new RequestRejected(ErrorCode.BAD_REQUEST, "\"after\" is required: the last id received"));
         Connection connection = request.connection();
         connection.hold();
-        long lastSent = after;
-        try {
-            Replay replay = messages.replay(request.user(), after, replayLimit);
-            for (PostedMessage missed : replay.messages()) {
-                connection.send(OutboundEvents.posted(missed));
-            }
-            lastSent = replay.cursor();
-            request.reply(OutboundEvents.resumed(request.ref(), replay.messages().size(), replay.complete(), replay.cursor()));
-        } finally {
-            connection.release(lastSent);
-        }
+        resumption.replay(connection, after, request.ref());
     }
 
     private void typing(Request request) {

@@ -1,0 +1,56 @@
+package app.chat.socket;
+
+import app.chat.messages.Messages;
+import app.chat.messages.PostedMessage;
+import app.chat.messages.Replay;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Brings a returning client up to date: replays from PostgreSQL what it missed since its cursor,
+ * while live messages for that connection are held back, then releases those the replay did not
+ * contain. Replay and live traffic thus join without a gap and without the server repeating one.
+ * Depends only on the database, so it works across restarts and instances.
+ */
+@ApplicationScoped
+public class Resumption {
+
+    /** Beyond this many missed messages a client is better served by paging history. */
+    static final int DEFAULT_REPLAY_LIMIT = 500;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    Config config;
+
+    private int replayLimit;
+
+    @PostConstruct
+    void configure() {
+        replayLimit = config.getOptionalValue("chat.resume.max-messages", Integer.class).orElse(DEFAULT_REPLAY_LIMIT);
+        if (replayLimit < 0 || replayLimit > Connection.MAX_QUEUED_FRAMES / 2) {
+            throw new IllegalArgumentException("chat.resume.max-messages must be between 0 and " + Connection.MAX_QUEUED_FRAMES / 2);
+        }
+    }
+
+    /**
+     * Replays and answers {@code resumed}. The caller has put the connection on hold before anything
+     * could be delivered that the replay might also contain; this always releases it.
+     */
+    public void replay(Connection connection, long after, String ref) {
+        long lastSent = after;
+        try {
+            Replay replay = messages.replay(connection.user().id(), after, replayLimit);
+            for (PostedMessage missed : replay.messages()) {
+                connection.send(OutboundEvents.posted(missed));
+            }
+            lastSent = replay.cursor();
+            connection.send(OutboundEvents.resumed(ref, replay.messages().size(), replay.complete(), replay.cursor()));
+        } finally {
+            connection.release(lastSent);
+        }
+    }
+}
