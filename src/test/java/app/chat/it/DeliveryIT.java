@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testsupport.ChatClient;
 import app.chat.testsupport.ChatDeployment;
+import app.chat.testsupport.DeployedChat;
 import app.chat.testsupport.TestTokens;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
@@ -15,7 +16,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,30 +25,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Delivery guarantees: resume without gaps, idempotent resends, typing, and connections that fail. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DeliveryIT {
-
-    private static final Duration QUIET = Duration.ofMillis(700);
+class DeliveryIT extends DeployedChat {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ChatDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private ChatClient connect(String user) {
-        return ChatClient.connect(ChatDeployment.webSocket(base), TestTokens.forUser(user).sign());
     }
 
     private static long id(JsonObject event) {

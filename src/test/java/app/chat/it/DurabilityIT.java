@@ -71,4 +71,45 @@ class DurabilityIT {
             assertEquals(List.of(id), ids(bob.ok(frame("history", "room", secret))));
         }
     }
+
+    @Test
+    void aStoppingServerAcknowledgesWhatItStoredThenClosesWith1001() throws Exception {
+        String room = unique("shutdown");
+        String aliceId = unique("alice");
+        List<String> clientIds = new ArrayList<>();
+        List<JsonObject> acks = new ArrayList<>();
+        int closeCode;
+        try (ChatClient alice = ChatClient.connect(payara.webSocket(), TestTokens.forUser(aliceId).sign())) {
+            alice.join(room);
+            for (int i = 0; i < 200; i++) {
+                String clientId = java.util.UUID.randomUUID().toString();
+                clientIds.add(clientId);
+                alice.sendRaw(frame("message", "room", room, "content", "in flight " + i, "client_id", clientId)
+                        .add("ref", clientId).build().toString());
+            }
+            payara.stop();
+            closeCode = alice.awaitClose();
+            alice.received().stream().filter(e -> e.getString("type").equals("ack")).forEach(acks::add);
+        }
+        payara.restart();
+
+        assertEquals(1001, closeCode, "going away");
+        try (ChatClient alice = ChatClient.connect(payara.webSocket(), TestTokens.forUser(aliceId).sign())) {
+            List<String> stored = new ArrayList<>();
+            long before = Long.MAX_VALUE;
+            while (true) {
+                List<JsonObject> page = alice.ok(frame("history", "room", room, "limit", 100, "before", before))
+                        .getJsonArray("messages").getValuesAs(JsonObject.class);
+                if (page.isEmpty()) {
+                    break;
+                }
+                page.forEach(m -> stored.add(m.getString("client_id")));
+                before = page.get(0).getJsonNumber("id").longValue();
+            }
+            List<String> acknowledged = acks.stream().map(a -> a.getString("client_id")).toList();
+            assertEquals(new java.util.HashSet<>(acknowledged), new java.util.HashSet<>(stored),
+                    "every stored message was acknowledged before the connection closed, and only those");
+            System.out.println("graceful stop: " + acknowledged.size() + " of " + clientIds.size() + " in-flight messages stored and acknowledged");
+        }
+    }
 }

@@ -7,41 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.chat.testsupport.ChatClient;
 import app.chat.testsupport.ChatClient.Carrier;
 import app.chat.testsupport.ChatDeployment;
+import app.chat.testsupport.DeployedChat;
 import app.chat.testsupport.TestTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Who may open the socket: the token carriers, every kind of bad token, and browser origins. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HandshakeIT {
+class HandshakeIT extends DeployedChat {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ChatDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private URI ws() {
-        return ChatDeployment.webSocket(base);
     }
 
     private int refused(String token) {

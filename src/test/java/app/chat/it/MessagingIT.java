@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testsupport.ChatClient;
 import app.chat.testsupport.ChatDeployment;
-import app.chat.testsupport.TestTokens;
+import app.chat.testsupport.DeployedChat;
 import jakarta.json.JsonObject;
-import java.net.URL;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,30 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Room messages, direct messages and history: shapes, isolation, paging, order and exactness. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class MessagingIT {
-
-    private static final Duration QUIET = Duration.ofMillis(700);
+class MessagingIT extends DeployedChat {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ChatDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private ChatClient connect(String user) {
-        return ChatClient.connect(ChatDeployment.webSocket(base), TestTokens.forUser(user).sign());
     }
 
     private static List<JsonObject> messages(JsonObject history) {

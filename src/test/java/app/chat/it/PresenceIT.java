@@ -8,30 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testsupport.ChatClient;
 import app.chat.testsupport.ChatDeployment;
+import app.chat.testsupport.DeployedChat;
 import app.chat.testsupport.TestTokens;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Who is known and who is online, with several connections per person. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PresenceIT {
+class PresenceIT extends DeployedChat {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ChatDeployment.war();
     }
-
-    @ArquillianResource
-    URL base;
 
     private ChatClient connect(String user, String name) {
         return ChatClient.connect(ChatDeployment.webSocket(base), TestTokens.forUser(user).name(name).sign());

@@ -8,26 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.chat.testsupport.ChatClient;
 import app.chat.testsupport.ChatClient.Carrier;
 import app.chat.testsupport.ChatDeployment;
+import app.chat.testsupport.DeployedChat;
 import app.chat.testsupport.TestTokens;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Limits with small values (set by this deployment's own configuration) and the token's lifetime. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ProtectionIT {
+class ProtectionIT extends DeployedChat {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -38,17 +31,6 @@ class ProtectionIT {
                 chat.limit.handshakes-per-second=5
                 mp.jwt.verify.clock.skew=1
                 """);
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private URI ws() {
-        return ChatDeployment.webSocket(base);
-    }
-
-    private ChatClient connect(String user) {
-        return ChatClient.connect(ws(), TestTokens.forUser(user).sign());
     }
 
     @Test

@@ -8,33 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testsupport.ChatClient;
 import app.chat.testsupport.ChatDeployment;
-import app.chat.testsupport.TestTokens;
+import app.chat.testsupport.DeployedChat;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Bad input gets a clear error, keeps the connection open, and never touches anyone else. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ProtocolErrorsIT {
+class ProtocolErrorsIT extends DeployedChat {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ChatDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private ChatClient connect(String user) {
-        return ChatClient.connect(ChatDeployment.webSocket(base), TestTokens.forUser(user).sign());
     }
 
     /** Sends a raw frame with no ref and returns the error it caused. */

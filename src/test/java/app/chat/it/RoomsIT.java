@@ -8,37 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testsupport.ChatClient;
 import app.chat.testsupport.ChatDeployment;
-import app.chat.testsupport.TestTokens;
+import app.chat.testsupport.DeployedChat;
 import jakarta.json.JsonObject;
-import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Public and private rooms: joining, leaving, creating, inviting, listing, and who hears what. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RoomsIT {
-
-    private static final Duration QUIET = Duration.ofMillis(700);
+class RoomsIT extends DeployedChat {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ChatDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private ChatClient connect(String user) {
-        return ChatClient.connect(ChatDeployment.webSocket(base), TestTokens.forUser(user).sign());
     }
 
     private static String error(JsonObject answer) {
