@@ -1,0 +1,66 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core (no browser
+// download), people signing in through the dev login, and the server under test.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+
+export const baseUrl = (process.env.CHAT_BASE_URL ?? "http://127.0.0.1:8080/").replace(/\/?$/, "/");
+export const screenshotDir = process.env.SCREENSHOT_DIR;
+if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+}
+
+export const unique = (prefix) => `${prefix}${Math.random().toString(36).slice(2, 7)}`;
+
+/** A person in their own browser context (own storage, own tabs), signed in by name. */
+export async function signIn(browser, name, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport, baseURL: baseUrl });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto(baseUrl);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
+  await waitOnline(page);
+  return { context, page, errors };
+}
+
+/** Online: the connection banner is gone. */
+export async function waitOnline(page, timeout = 30_000) {
+  await page.waitForFunction(() => !document.querySelector('[role="status"]'), null, { timeout });
+}
+
+export const idOf = (name) => name.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "");
+
+export async function screenshot(page, name) {
+  if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/${name}.png` });
+}
+
+export async function send(page, text) {
+  const composer = page.getByRole("textbox", { name: /^Message / });
+  await composer.fill(text);
+  await composer.press("Enter");
+}
+
+/** Asks the test harness that runs the server to kill it (SIGKILL) or start it again. */
+export async function controlServer(action) {
+  const control = process.env.CHAT_CONTROL_URL;
+  if (!control) throw new Error("CHAT_CONTROL_URL is not set: the harness cannot stop and start the server");
+  const response = await fetch(`${control}/${action}`, { method: "POST" });
+  if (!response.ok) throw new Error(`${action} failed: ${response.status}`);
+}

@@ -1,0 +1,235 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { PHONE, baseUrl, idOf, launch, controlServer, screenshot, send, signIn, unique, waitOnline } from "./browser.mjs";
+
+describe("two people chatting in the browser", () => {
+  let browser;
+  let alice;
+  let bob;
+  const aliceName = unique("Alice ");
+  const bobName = unique("Bob ");
+  const room = unique("e2e-");
+
+  before(async () => {
+    browser = await launch();
+    alice = await signIn(browser, aliceName);
+    bob = await signIn(browser, bobName);
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("they create and join a room and see each other's messages", async () => {
+    await alice.page.getByRole("button", { name: "Create a room" }).click();
+    await alice.page.getByLabel("Name").fill(room);
+    await alice.page.getByRole("button", { name: "Create" }).click();
+    await alice.page.getByRole("heading", { name: room }).waitFor();
+
+    await bob.page.goto(`${baseUrl}rooms/${room}`);
+    await waitOnline(bob.page);
+    await bob.page.getByRole("button", { name: "Join room" }).click();
+    await bob.page.getByRole("textbox", { name: `Message #${room}` }).waitFor();
+
+    await send(alice.page, "Hello **Bob**, welcome to the room :)");
+    const greeting = bob.page.locator(".message-body", { hasText: "Hello Bob, welcome to the room" });
+    await greeting.waitFor();
+    assert.equal(await greeting.locator("strong").textContent(), "Bob");
+
+    await send(bob.page, "Thanks! Here is `code` and a [link](https://example.com)");
+    const reply = alice.page.locator(".message-body", { hasText: "Thanks! Here is" });
+    await reply.waitFor();
+    assert.equal(await reply.locator("a").getAttribute("rel"), "noopener noreferrer");
+    assert.equal(await reply.locator("a").getAttribute("target"), "_blank");
+    await screenshot(alice.page, "room-desktop");
+  });
+
+  it("they see each other online", async () => {
+    await alice.page.getByRole("button", { name: `Message ${bobName} (online)` }).waitFor();
+    await bob.page.getByRole("button", { name: `Message ${aliceName} (online)` }).waitFor();
+  });
+
+  it("they talk privately, with an unread count for the one not looking", async () => {
+    await alice.page.getByRole("button", { name: `Message ${bobName} (online)` }).click();
+    await alice.page.getByRole("textbox", { name: `Message ${bobName}` }).waitFor();
+    await send(alice.page, "psst, a secret for you");
+
+    const aliceInBobsSidebar = bob.page.getByRole("button", { name: `Message ${aliceName} (online)` });
+    await aliceInBobsSidebar.getByLabel("1 unread").waitFor();
+    await aliceInBobsSidebar.click();
+    await bob.page.locator(".message-body", { hasText: "psst, a secret for you" }).waitFor();
+    await send(bob.page, "got it");
+    await alice.page.locator(".message-body", { hasText: "got it" }).waitFor();
+    await screenshot(bob.page, "direct-message-desktop");
+  });
+
+  it("a hidden tab notifies of direct messages and counts them in the title", async () => {
+    await bob.context.grantPermissions(["notifications"]);
+    await bob.page.evaluate(() => {
+      window.__notifications = [];
+      window.Notification = class {
+        static permission = "granted";
+        static requestPermission = async () => "granted";
+        constructor(title, options) {
+          window.__notifications.push({ title, body: options?.body });
+        }
+        close() {}
+      };
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await alice.page.getByRole("textbox", { name: `Message ${bobName}` }).waitFor();
+    await send(alice.page, "are you there?");
+    await bob.page.waitForFunction(() => window.__notifications.length > 0);
+    const [notification] = await bob.page.evaluate(() => window.__notifications);
+    assert.equal(notification.title, aliceName);
+    assert.equal(notification.body, "are you there?");
+    await bob.page.waitForFunction(() => /^\(\d+\) chat$/.test(document.title));
+    await bob.page.evaluate(() => {
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => false });
+      document.dispatchEvent(new Event("visibilitychange"));
+      window.dispatchEvent(new Event("focus"));
+    });
+  });
+
+  it("emoji come from the picker and from :shortcode: completion", async () => {
+    const composer = alice.page.getByRole("textbox", { name: `Message ${bobName}` });
+    await composer.fill("party :tada");
+    await alice.page.getByRole("listbox", { name: "Emoji suggestions" }).getByText(":tada:").waitFor();
+    await composer.press("Enter");
+    assert.equal(await composer.inputValue(), "party 🎉 ");
+    await alice.page.getByRole("button", { name: "Insert emoji" }).click();
+    await alice.page.getByPlaceholder("Search emoji").fill("rocket");
+    await alice.page.locator("[frimousse-emoji]", { hasText: /^🚀$/u }).first().click();
+    assert.equal(await composer.inputValue(), "party 🎉 🚀");
+    await composer.press("Enter");
+    await bob.page.locator(".message-body", { hasText: "party 🎉 🚀" }).waitFor();
+  });
+
+  it("hostile content is shown as text and runs nothing", async () => {
+    await alice.page.goto(`${baseUrl}rooms/${room}`);
+    await waitOnline(alice.page);
+    await bob.page.goto(`${baseUrl}rooms/${room}`);
+    await waitOnline(bob.page);
+    const payloads = [
+      '<img src=x onerror="window.__pwned = 1">',
+      "[click me](javascript:window.__pwned=2)",
+      '<script>window.__pwned = 3</script>',
+      "**[nested](javascript:window.__pwned=4)**",
+    ];
+    for (const payload of payloads) await send(alice.page, payload);
+    const shown = bob.page.locator(".message-body", { hasText: "onerror" });
+    await shown.waitFor();
+    assert.match(await shown.textContent(), /<img src=x onerror="window.__pwned = 1">/);
+    await bob.page.locator(".message-body", { hasText: "nested" }).waitFor();
+    for (const link of await bob.page.locator(".message-body a").all()) {
+      const href = (await link.getAttribute("href")) ?? "";
+      assert.doesNotMatch(href, /javascript/i);
+      await link.click({ modifiers: ["Control"] }).catch(() => {});
+    }
+    assert.equal(await bob.page.locator(".message-body img, .message-body script").count(), 0);
+    assert.equal(await bob.page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await alice.page.evaluate(() => window.__pwned), undefined);
+  });
+
+  it("scrolling up loads older history without losing the place", async () => {
+    const longRoom = unique("history-");
+    // 130 messages posted through the socket, as another client would.
+    await alice.page.evaluate(async ({ name, room: target }) => {
+      const { token } = await (await fetch("api/dev/token", {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name }),
+      })).json();
+      const url = new URL("ws", document.baseURI);
+      url.protocol = url.protocol.replace("http", "ws");
+      const socket = new WebSocket(url, ["chat.v1", `bearer.${token}`]);
+      await new Promise((resolve) => (socket.onopen = resolve));
+      socket.send(JSON.stringify({ type: "join", room: target }));
+      // Sent as fast as the server's rate limit allows: refused ones are sent again a little later.
+      let acked = 0;
+      const done = new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error(`only ${acked} of 130 acknowledged`)), 60_000);
+        socket.onmessage = (event) => {
+          const answer = JSON.parse(event.data);
+          if (answer.type === "ack" && ++acked === 130) resolve();
+          if (answer.type === "error" && answer.code === "rate_limited") {
+            setTimeout(() => socket.send(JSON.stringify({ type: "message", room: target, content: `history message ${answer.ref}`, ref: answer.ref })), 1_000);
+          }
+        };
+      });
+      for (let i = 0; i < 130; i++) {
+        socket.send(JSON.stringify({ type: "message", room: target, content: `history message ${i}`, ref: String(i) }));
+      }
+      await done;
+      socket.close();
+    }, { name: aliceName, room: longRoom });
+
+    await bob.page.goto(`${baseUrl}rooms/${longRoom}`);
+    await waitOnline(bob.page);
+    await bob.page.locator(".message-body", { hasText: "history message 129" }).waitFor();
+    assert.equal(await bob.page.locator(".message-body", { hasText: /^\s*history message 0\s*$/ }).count(), 0, "only the latest page at first");
+
+    const log = bob.page.getByRole("log");
+    // One step up: the older page is added above while the message that was at the top stays in view.
+    await log.evaluate((element) => element.scrollTo({ top: 0 }));
+    await bob.page.locator(".message-body", { hasText: /^\s*history message 79\s*$/ }).waitFor();
+    await bob.page.waitForTimeout(300);
+    const { anchorTop, logTop, logHeight } = await bob.page.evaluate(() => {
+      const anchor = [...document.querySelectorAll(".message-body")].find((e) => e.textContent.trim() === "history message 80");
+      const view = document.querySelector('[role="log"]').getBoundingClientRect();
+      return { anchorTop: anchor?.getBoundingClientRect().top ?? Number.NaN, logTop: view.top, logHeight: view.height };
+    });
+    assert.ok(anchorTop >= logTop - 60 && anchorTop < logTop + logHeight, `the place was kept: ${anchorTop} in ${logTop}+${logHeight}`);
+
+    for (let i = 0; i < 20 && (await bob.page.getByText("This is the very beginning").count()) === 0; i++) {
+      await log.evaluate((element) => element.scrollTo({ top: 0 }));
+      await bob.page.waitForTimeout(300);
+    }
+    await bob.page.locator(".message-body", { hasText: /^\s*history message 0\s*$/ }).waitFor();
+    await bob.page.getByText("This is the very beginning").waitFor();
+  });
+
+  it("on a phone the sidebar is a drawer", async () => {
+    const phone = await signIn(browser, unique("Carol "), PHONE);
+    await phone.page.goto(`${baseUrl}rooms/${room}`);
+    await waitOnline(phone.page);
+    await phone.page.getByRole("button", { name: "Join room" }).click();
+    await phone.page.locator(".message-body", { hasText: "got it" }).count();
+    await send(phone.page, "Hi from my phone 📱");
+    await alice.page.locator(".message-body", { hasText: "Hi from my phone" }).waitFor();
+    await screenshot(phone.page, "room-phone");
+    await phone.page.getByRole("button", { name: "Open rooms and people" }).click();
+    await phone.page.getByRole("dialog").getByRole("navigation", { name: "Rooms and people" }).waitFor();
+    await screenshot(phone.page, "sidebar-phone");
+    await phone.context.close();
+  });
+
+  it("after the server restarts both reconnect and keep chatting, missing nothing", async () => {
+    await alice.page.goto(`${baseUrl}rooms/${room}`);
+    await bob.page.goto(`${baseUrl}rooms/${room}`);
+    await waitOnline(alice.page);
+    await waitOnline(bob.page);
+    await controlServer("kill");
+    await alice.page.getByRole("status").waitFor();
+    // Written while the server is away: shown as sending, delivered once it is back.
+    await send(alice.page, "sent during the outage");
+    await alice.page.getByText("Sending…").waitFor();
+    await controlServer("start");
+    await waitOnline(alice.page, 90_000);
+    await waitOnline(bob.page, 90_000);
+    await bob.page.locator(".message-body", { hasText: "sent during the outage" }).waitFor({ timeout: 30_000 });
+    await send(bob.page, "and we are back");
+    await alice.page.locator(".message-body", { hasText: "and we are back" }).waitFor({ timeout: 30_000 });
+    assert.equal(await alice.page.locator(".message-body", { hasText: "sent during the outage" }).count(), 1, "shown once");
+    assert.equal(await bob.page.locator(".message-body", { hasText: "sent during the outage" }).count(), 1, "shown once");
+    assert.deepEqual([...alice.errors, ...bob.errors], []);
+  });
+
+  it("the welcome screen and sign-in look right", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(baseUrl);
+    await page.getByLabel("Your name").waitFor();
+    await screenshot(page, "sign-in");
+    await page.close();
+    assert.ok(idOf(aliceName).startsWith("alice"));
+  });
+});

@@ -1,0 +1,180 @@
+import { useChatStore } from "@/chatStore";
+import { ChatSocket } from "@/socket/chat-socket";
+import { RequestFailed, type ServerEvent, type ServerEventOf, type WireMessage } from "@/socket/protocol";
+import { type ConversationKey, dmKey, oldestId, parseKey } from "@/messages/model";
+import type { Session } from "@/auth/session";
+import { webSocketUrl } from "@/lib/base-url";
+import { notify } from "@/notifications/notifier";
+
+export const PAGE_SIZE = 50;
+/** At most one typing notice per conversation this often: the server drops the excess anyway. */
+const TYPING_EVERY_MS = 2_500;
+
+/**
+ * The signed-in client: connects the socket to the store, and offers what the interface does
+ * (send, page back, join, create, invite). One exists per sign-in.
+ */
+export class ChatClient {
+  readonly socket: ChatSocket;
+  private lastTyping = new Map<ConversationKey, number>();
+  private navigate: (key: ConversationKey) => void = () => {};
+
+  constructor(private readonly session: Session) {
+    const store = useChatStore.getState();
+    store.signedIn(session.me);
+    this.socket = new ChatSocket({
+      url: webSocketUrl,
+      token: (fresh) => session.token(fresh),
+      onEvent: (event) => this.handle(event),
+      onStatus: (status, detail) => {
+        useChatStore.getState().setStatus(status, detail);
+        if (status === "online") void this.refreshDirectory();
+      },
+    });
+    session.onRenewed((token) => void this.socket.renew(token).catch(() => undefined));
+  }
+
+  start(navigate: (key: ConversationKey) => void): void {
+    this.navigate = navigate;
+    this.socket.start();
+  }
+
+  async signOut(): Promise<void> {
+    this.socket.stop();
+    await this.session.signOut();
+    useChatStore.getState().signedOut();
+  }
+
+  /** Sends at once (optimistically shown as pending) and keeps trying until acknowledged. */
+  send(key: ConversationKey, content: string, clientId: string = crypto.randomUUID()): void {
+    const store = useChatStore.getState();
+    const me = store.me!;
+    const existing = store.conversations[key]?.messages.find((m) => m.clientId === clientId);
+    if (existing) store.retrying(key, clientId);
+    else store.addPending(key, { clientId, from: me.id, content, timestamp: new Date().toISOString(), state: "pending" });
+    const { kind, name } = parseKey(key);
+    const frame = kind === "room" ? { type: "message" as const, room: name, content } : { type: "dm" as const, to: name, content };
+    this.socket
+      .send(frame, clientId)
+      .then((ack) => useChatStore.getState().acknowledged(key, clientId, ack.id, ack.timestamp))
+      .catch((error: unknown) =>
+        useChatStore.getState().failed(key, clientId, error instanceof RequestFailed ? error.message : String(error)),
+      );
+  }
+
+  retry(key: ConversationKey, clientId: string): void {
+    const message = useChatStore.getState().conversations[key]?.messages.find((m) => m.clientId === clientId);
+    if (message) this.send(key, message.content, clientId);
+  }
+
+  typing(key: ConversationKey): void {
+    const now = Date.now();
+    if (now - (this.lastTyping.get(key) ?? 0) < TYPING_EVERY_MS) return;
+    this.lastTyping.set(key, now);
+    const { kind, name } = parseKey(key);
+    this.socket.typing(kind === "room" ? { room: name } : { to: name });
+  }
+
+  /** Loads the latest page the first time a conversation is shown. */
+  async ensureLoaded(key: ConversationKey): Promise<void> {
+    if (useChatStore.getState().conversations[key]?.loaded) return;
+    const messages = await this.page(key);
+    useChatStore.getState().latestPage(key, messages, PAGE_SIZE);
+  }
+
+  /** Pages back: the 50 messages before the oldest one shown. */
+  async loadOlder(key: ConversationKey): Promise<void> {
+    const conversation = useChatStore.getState().conversations[key];
+    if (!conversation || conversation.loadingOlder || conversation.reachedStart) return;
+    const before = oldestId(conversation.messages);
+    if (before === undefined) return;
+    useChatStore.getState().setLoadingOlder(key, true);
+    try {
+      useChatStore.getState().olderPage(key, await this.page(key, before), PAGE_SIZE);
+    } catch (error) {
+      useChatStore.getState().setLoadingOlder(key, false);
+      throw error;
+    }
+  }
+
+  async join(room: string): Promise<string> {
+    const joined = await this.socket.request<ServerEventOf<"joined">>({ type: "join", room });
+    useChatStore.getState().roomJoined(joined.room);
+    return joined.room;
+  }
+
+  async leave(room: string): Promise<void> {
+    await this.socket.request({ type: "leave", room });
+    useChatStore.getState().roomLeft(room);
+  }
+
+  async createRoom(room: string, isPrivate: boolean): Promise<string> {
+    const created = await this.socket.request<ServerEventOf<"room_created">>({ type: "create_room", room, private: isPrivate });
+    useChatStore.getState().roomJoined(created.room, created.private);
+    return created.room;
+  }
+
+  async invite(room: string, user: string): Promise<void> {
+    await this.socket.request({ type: "invite", room, user });
+  }
+
+  async refreshDirectory(): Promise<void> {
+    try {
+      const [rooms, users] = await Promise.all([
+        this.socket.request<ServerEventOf<"rooms">>({ type: "rooms" }),
+        this.socket.request<ServerEventOf<"users">>({ type: "users" }),
+      ]);
+      useChatStore.getState().setRooms(rooms.rooms);
+      useChatStore.getState().setUsers(users.users);
+      const active = useChatStore.getState().active;
+      if (active) await this.ensureLoaded(active);
+    } catch {
+      // the next reconnect tries again
+    }
+  }
+
+  private async page(key: ConversationKey, before?: number): Promise<WireMessage[]> {
+    const { kind, name } = parseKey(key);
+    const paging = before === undefined ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, before };
+    if (kind === "room") {
+      return (await this.socket.request<ServerEventOf<"history">>({ type: "history", room: name, ...paging })).messages;
+    }
+    return (await this.socket.request<ServerEventOf<"dm_history">>({ type: "dm_history", with: name, ...paging })).messages;
+  }
+
+  private handle(event: ServerEvent): void {
+    const store = useChatStore.getState();
+    switch (event.type) {
+      case "message":
+      case "dm": {
+        const { key, notify: worthNotifying } = store.received(event);
+        if (worthNotifying && document.hidden) {
+          const sender = store.users[event.from]?.name ?? event.from;
+          const where = event.type === "dm" ? sender : `${sender} in #${event.room}`;
+          notify(where, event.content, key, () => this.navigate(key));
+        }
+        break;
+      }
+      case "presence":
+        store.presence(event.user, event.online);
+        if (event.online && !store.users[event.user]) void this.refreshDirectory();
+        break;
+      case "typing":
+        store.someoneTyping(event.room ? `room:${event.room}` : dmKey(event.user), event.user, Date.now());
+        break;
+      case "invited":
+        if (event.user === store.me?.id) void this.refreshDirectory();
+        break;
+      case "resumed":
+        if (!event.complete) {
+          // Too much was missed to replay: reload what is on screen from history instead.
+          store.resetLoaded();
+          const active = useChatStore.getState().active;
+          if (active) void this.ensureLoaded(active);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,253 @@
+import { create, type StateCreator } from "zustand";
+import type { RoomListing, UserListing, WireMessage } from "@/socket/protocol";
+import type { ConnectionStatus } from "@/socket/chat-socket";
+import {
+  type ChatMessage,
+  type ConversationKey,
+  conversationOf,
+  fromWire,
+  mentions,
+  mergeMessages,
+} from "@/messages/model";
+
+export interface Me {
+  id: string;
+  name: string;
+}
+
+export interface Conversation {
+  messages: ChatMessage[];
+  /** The latest page has been loaded at least once. */
+  loaded: boolean;
+  loadingOlder: boolean;
+  /** History has been paged back to the first message. */
+  reachedStart: boolean;
+  unread: number;
+  mentioned: boolean;
+}
+
+const emptyConversation = (): Conversation => ({
+  messages: [],
+  loaded: false,
+  loadingOlder: false,
+  reachedStart: false,
+  unread: 0,
+  mentioned: false,
+});
+
+/** Typing notices expire on their own: a notice says "typing now", not "typing until told otherwise". */
+export const TYPING_VISIBLE_MS = 4_000;
+
+interface SessionSlice {
+  me: Me | null;
+  status: ConnectionStatus;
+  statusDetail?: string;
+  signedIn(me: Me): void;
+  signedOut(): void;
+  setStatus(status: ConnectionStatus, detail?: string): void;
+}
+
+interface DirectorySlice {
+  rooms: RoomListing[];
+  users: Record<string, UserListing>;
+  setRooms(rooms: RoomListing[]): void;
+  roomJoined(room: string, isPrivate?: boolean): void;
+  roomLeft(room: string): void;
+  setUsers(users: UserListing[]): void;
+  presence(user: string, online: boolean): void;
+}
+
+interface ConversationsSlice {
+  conversations: Partial<Record<ConversationKey, Conversation>>;
+  active: ConversationKey | null;
+  /** Whether the person can see the conversation right now (tab visible, window focused). */
+  attentive: boolean;
+  open(key: ConversationKey | null): void;
+  setAttentive(attentive: boolean): void;
+  received(message: WireMessage): { key: ConversationKey; notify: boolean };
+  latestPage(key: ConversationKey, messages: WireMessage[], pageSize: number): void;
+  olderPage(key: ConversationKey, messages: WireMessage[], pageSize: number): void;
+  setLoadingOlder(key: ConversationKey, loading: boolean): void;
+  addPending(key: ConversationKey, message: ChatMessage): void;
+  acknowledged(key: ConversationKey, clientId: string, id: number, timestamp: string): void;
+  failed(key: ConversationKey, clientId: string, error: string): void;
+  retrying(key: ConversationKey, clientId: string): void;
+  /** After a gap too large to replay: everything loaded is stale and must be fetched again. */
+  resetLoaded(): void;
+}
+
+interface TypingSlice {
+  typing: Partial<Record<ConversationKey, Record<string, number>>>;
+  someoneTyping(key: ConversationKey, user: string, now: number): void;
+  expireTyping(now: number): void;
+}
+
+export type ChatState = SessionSlice & DirectorySlice & ConversationsSlice & TypingSlice;
+
+const sessionSlice: StateCreator<ChatState, [], [], SessionSlice> = (set) => ({
+  me: null,
+  status: "stopped",
+  signedIn: (me) => set({ me }),
+  signedOut: () => set(initialState()),
+  setStatus: (status, statusDetail) => set({ status, statusDetail }),
+});
+
+const directorySlice: StateCreator<ChatState, [], [], DirectorySlice> = (set) => ({
+  rooms: [],
+  users: {},
+  setRooms: (rooms) => set({ rooms }),
+  roomJoined: (room, isPrivate) =>
+    set((state) => {
+      const known = state.rooms.find((r) => r.name === room);
+      const others = state.rooms.filter((r) => r.name !== room);
+      const joined: RoomListing = { name: room, private: isPrivate ?? known?.private ?? false, member: true };
+      return { rooms: [...others, joined].sort((a, b) => a.name.localeCompare(b.name)) };
+    }),
+  roomLeft: (room) =>
+    set((state) => ({
+      rooms: state.rooms
+        .map((r) => (r.name === room ? { ...r, member: false } : r))
+        .filter((r) => !(r.name === room && r.private)),
+    })),
+  setUsers: (users) => set({ users: Object.fromEntries(users.map((u) => [u.id, u])) }),
+  presence: (user, online) =>
+    set((state) => {
+      const known = state.users[user] ?? { id: user, name: user, online };
+      return { users: { ...state.users, [user]: { ...known, online } } };
+    }),
+});
+
+function update(state: ChatState, key: ConversationKey, change: (c: Conversation) => Partial<Conversation>) {
+  const current = state.conversations[key] ?? emptyConversation();
+  return { conversations: { ...state.conversations, [key]: { ...current, ...change(current) } } };
+}
+
+const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = (set, get) => ({
+  conversations: {},
+  active: null,
+  attentive: true,
+  open: (key) =>
+    set((state) => ({
+      active: key,
+      ...(key ? update(state, key, () => ({ unread: 0, mentioned: false })) : {}),
+    })),
+  setAttentive: (attentive) =>
+    set((state) => ({
+      attentive,
+      ...(attentive && state.active ? update(state, state.active, () => ({ unread: 0, mentioned: false })) : {}),
+    })),
+  received: (message) => {
+    const me = get().me;
+    const key = conversationOf(message, me?.id ?? "");
+    const mine = message.from === me?.id;
+    const seen = get().active === key && get().attentive;
+    const mentioned = !mine && me !== null && mentions(message.content, me);
+    const direct = !message.room;
+    set((state) =>
+      update(state, key, (c) => ({
+        messages: mergeMessages(c.messages, [fromWire(message)]),
+        unread: mine || seen ? c.unread : c.unread + 1,
+        mentioned: c.mentioned || (mentioned && !seen),
+      })),
+    );
+    return { key, notify: !mine && !seen && (direct || mentioned) };
+  },
+  latestPage: (key, messages, pageSize) =>
+    set((state) =>
+      update(state, key, (c) => ({
+        messages: mergeMessages(c.messages, messages.map(fromWire)),
+        loaded: true,
+        reachedStart: c.reachedStart || messages.length < pageSize,
+      })),
+    ),
+  olderPage: (key, messages, pageSize) =>
+    set((state) =>
+      update(state, key, (c) => ({
+        messages: mergeMessages(c.messages, messages.map(fromWire)),
+        loadingOlder: false,
+        reachedStart: messages.length < pageSize,
+      })),
+    ),
+  setLoadingOlder: (key, loading) => set((state) => update(state, key, () => ({ loadingOlder: loading }))),
+  addPending: (key, message) =>
+    set((state) => update(state, key, (c) => ({ messages: [...c.messages, message] }))),
+  acknowledged: (key, clientId, id, timestamp) =>
+    set((state) =>
+      update(state, key, (c) => {
+        const optimistic = c.messages.find((m) => m.clientId === clientId && m.id === undefined);
+        if (!optimistic) return {};
+        const stored: ChatMessage = { ...optimistic, id, timestamp, state: "sent", error: undefined };
+        const rest = c.messages.filter((m) => m !== optimistic);
+        return { messages: mergeMessages(rest, [stored]) };
+      }),
+    ),
+  failed: (key, clientId, error) =>
+    set((state) =>
+      update(state, key, (c) => ({
+        messages: c.messages.map((m) => (m.clientId === clientId && m.id === undefined ? { ...m, state: "failed", error } : m)),
+      })),
+    ),
+  retrying: (key, clientId) =>
+    set((state) =>
+      update(state, key, (c) => ({
+        messages: c.messages.map((m) =>
+          m.clientId === clientId && m.id === undefined ? { ...m, state: "pending", error: undefined } : m,
+        ),
+      })),
+    ),
+  resetLoaded: () =>
+    set((state) => ({
+      conversations: Object.fromEntries(
+        Object.entries(state.conversations).map(([key, c]) => [
+          key,
+          { ...c!, loaded: false, reachedStart: false, messages: c!.messages.filter((m) => m.id === undefined) },
+        ]),
+      ),
+    })),
+});
+
+const typingSlice: StateCreator<ChatState, [], [], TypingSlice> = (set) => ({
+  typing: {},
+  someoneTyping: (key, user, now) =>
+    set((state) => ({ typing: { ...state.typing, [key]: { ...state.typing[key], [user]: now + TYPING_VISIBLE_MS } } })),
+  expireTyping: (now) =>
+    set((state) => {
+      let changed = false;
+      const typing: ChatState["typing"] = {};
+      for (const [key, users] of Object.entries(state.typing)) {
+        const still = Object.fromEntries(Object.entries(users ?? {}).filter(([, until]) => until > now));
+        if (Object.keys(still).length !== Object.keys(users ?? {}).length) changed = true;
+        if (Object.keys(still).length > 0) typing[key as ConversationKey] = still;
+      }
+      return changed ? { typing } : state;
+    }),
+});
+
+function initialState(): Partial<ChatState> {
+  return {
+    me: null,
+    status: "stopped",
+    statusDetail: undefined,
+    rooms: [],
+    users: {},
+    conversations: {},
+    active: null,
+    typing: {},
+  };
+}
+
+export const createChatStore = () =>
+  create<ChatState>()((...a) => ({
+    ...sessionSlice(...a),
+    ...directorySlice(...a),
+    ...conversationsSlice(...a),
+    ...typingSlice(...a),
+  }));
+
+/** The application's one store. */
+export const useChatStore = createChatStore();
+
+/** Total unread messages, for the window title. */
+export function totalUnread(state: ChatState): number {
+  return Object.values(state.conversations).reduce((sum, c) => sum + (c?.unread ?? 0), 0);
+}

@@ -1,0 +1,163 @@
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { SendHorizontal, Smile } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { cn } from "@/lib/class-names";
+import { loadShortcodes, searchShortcodes, shortcodeAtCaret, type ShortcodeMatch } from "./shortcodes";
+
+export const MAX_CONTENT = 4000;
+
+// The picker and its code load on first use, keeping them out of the initial bundle.
+const EmojiPanel = lazy(() => import("./emoji-panel"));
+
+interface ComposerProps {
+  placeholder: string;
+  onSend: (content: string) => void;
+  onTyping: () => void;
+  /** Drafts are kept per conversation while switching between them. */
+  draftKey: string;
+}
+
+const drafts = new Map<string, string>();
+
+export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerProps) {
+  const [text, setText] = useState(() => drafts.get(draftKey) ?? "");
+  const [suggestions, setSuggestions] = useState<ShortcodeMatch[]>([]);
+  const [selected, setSelected] = useState(0);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    setText(drafts.get(draftKey) ?? "");
+    setSuggestions([]);
+    area.current?.focus();
+  }, [draftKey]);
+
+  useEffect(() => {
+    drafts.set(draftKey, text);
+    const element = area.current;
+    if (element) {
+      element.style.height = "auto";
+      element.style.height = `${Math.min(element.scrollHeight, 200)}px`;
+    }
+  }, [text, draftKey]);
+
+  const length = [...text].length;
+  const sendable = text.trim().length > 0 && length <= MAX_CONTENT;
+
+  function send() {
+    if (!sendable) return;
+    onSend(text);
+    setText("");
+    setSuggestions([]);
+  }
+
+  function insertAtCaret(value: string, replaceFrom?: number) {
+    const element = area.current;
+    const caret = element?.selectionStart ?? text.length;
+    const start = replaceFrom ?? caret;
+    const next = text.slice(0, start) + value + text.slice(caret);
+    setText(next);
+    setSuggestions([]);
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(start + value.length, start + value.length);
+    });
+  }
+
+  async function updateSuggestions(value: string, caret: number) {
+    const partial = shortcodeAtCaret(value, caret);
+    if (!partial) {
+      setSuggestions([]);
+      return;
+    }
+    const matches = searchShortcodes(await loadShortcodes(), partial.query);
+    setSuggestions(matches);
+    setSelected(0);
+  }
+
+  function acceptSuggestion(match: ShortcodeMatch) {
+    const caret = area.current?.selectionStart ?? text.length;
+    const partial = shortcodeAtCaret(text, caret);
+    if (partial) insertAtCaret(`${match.emoji} `, partial.start);
+  }
+
+  return (
+    <div className="relative border-t bg-background px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-3">
+      {suggestions.length > 0 && (
+        <ul role="listbox" aria-label="Emoji suggestions" className="absolute bottom-full left-3 mb-1 w-64 overflow-hidden rounded-md border bg-popover py-1 shadow-md">
+          {suggestions.map((match, index) => (
+            <li key={match.shortcode} role="option" aria-selected={index === selected}>
+              <button type="button" className={cn("flex w-full items-center gap-2 px-3 py-1 text-left text-sm", index === selected && "bg-accent")}
+                onMouseDown={(event) => { event.preventDefault(); acceptSuggestion(match); }}>
+                <span className="text-lg leading-none">{match.emoji}</span>
+                <span className="text-muted-foreground">:{match.shortcode}:</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="flex items-end gap-2 rounded-lg border bg-background p-1.5 focus-within:ring-2 focus-within:ring-ring">
+        <textarea
+          ref={area}
+          rows={1}
+          value={text}
+          placeholder={placeholder}
+          aria-label={placeholder}
+          className="max-h-[200px] min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-sm outline-none placeholder:text-muted-foreground"
+          onChange={(event) => {
+            setText(event.target.value);
+            if (event.target.value.trim()) onTyping();
+            void updateSuggestions(event.target.value, event.target.selectionStart);
+          }}
+          onKeyDown={(event) => {
+            if (suggestions.length > 0) {
+              if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+                event.preventDefault();
+                const step = event.key === "ArrowDown" ? 1 : -1;
+                setSelected((index) => (index + step + suggestions.length) % suggestions.length);
+                return;
+              }
+              if (event.key === "Enter" || event.key === "Tab") {
+                event.preventDefault();
+                acceptSuggestion(suggestions[selected]!);
+                return;
+              }
+              if (event.key === "Escape") {
+                setSuggestions([]);
+                return;
+              }
+            }
+            // Enter sends, Shift+Enter starts a new line; never while an input method is composing.
+            if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+              event.preventDefault();
+              send();
+            }
+          }}
+        />
+        <Popover open={pickerOpen} onOpenChange={setPickerOpen}>
+          <PopoverTrigger asChild>
+            <Button type="button" variant="ghost" size="icon" aria-label="Insert emoji"><Smile /></Button>
+          </PopoverTrigger>
+          <PopoverContent className="w-auto">
+            <Suspense fallback={<p className="flex h-80 w-72 items-center justify-center text-sm text-muted-foreground">Loading…</p>}>
+              <EmojiPanel
+                onPick={(emoji) => {
+                  insertAtCaret(emoji);
+                  setPickerOpen(false);
+                }}
+              />
+            </Suspense>
+          </PopoverContent>
+        </Popover>
+        <Button type="button" size="icon" aria-label="Send" disabled={!sendable} onClick={send}><SendHorizontal /></Button>
+      </div>
+      <div className="flex justify-between px-1 pt-1 text-[11px] text-muted-foreground">
+        <span className="hidden sm:inline"><kbd>Enter</kbd> to send, <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line, <kbd>:</kbd> for emoji</span>
+        {length > MAX_CONTENT - 500 && (
+          <span className={cn(length > MAX_CONTENT && "text-destructive")}>{length}/{MAX_CONTENT}</span>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useState } from "react";
+import { Hash, Lock, LogOut, Menu, UserPlus } from "lucide-react";
+import { useChatStore } from "@/chatStore";
+import type { ChatClient } from "@/chat-client";
+import { type ConversationKey, dmKey, roomKey } from "./model";
+import { MessageList } from "./message-list";
+import { Composer } from "./composer";
+import { Avatar } from "@/components/ui/avatar";
+import { Button } from "@/components/ui/button";
+import { InviteDialog } from "@/rooms/room-dialogs";
+
+const EMPTY: never[] = [];
+
+function TypingLine({ conversation }: { conversation: ConversationKey }) {
+  const typing = useChatStore((state) => state.typing[conversation]);
+  const users = useChatStore((state) => state.users);
+  const names = Object.keys(typing ?? {}).map((id) => users[id]?.name ?? id);
+  const text =
+    names.length === 0 ? "" : names.length === 1 ? `${names[0]} is typing…` : names.length === 2 ? `${names[0]} and ${names[1]} are typing…` : "Several people are typing…";
+  return <p className="h-5 px-4 text-xs text-muted-foreground" aria-live="polite">{text}</p>;
+}
+
+interface ConversationViewProps {
+  client: ChatClient;
+  conversation: ConversationKey;
+  title: React.ReactNode;
+  subtitle?: React.ReactNode;
+  actions?: React.ReactNode;
+  placeholder: string;
+  emptyText: string;
+  onOpenSidebar: () => void;
+}
+
+function ConversationView({ client, conversation, title, subtitle, actions, placeholder, emptyText, onOpenSidebar }: ConversationViewProps) {
+  const state = useChatStore((s) => s.conversations[conversation]);
+  const status = useChatStore((s) => s.status);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setError(null);
+    if (status === "online") client.ensureLoaded(conversation).catch((failure: Error) => setError(failure.message));
+  }, [client, conversation, status]);
+
+  return (
+    <section className="flex h-full min-h-0 flex-1 flex-col" aria-label={typeof title === "string" ? title : undefined}>
+      <header className="flex h-14 shrink-0 items-center gap-2 border-b px-3">
+        <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open rooms and people" onClick={onOpenSidebar}><Menu /></Button>
+        <div className="min-w-0 flex-1">
+          <h1 className="flex items-center gap-1.5 truncate font-semibold">{title}</h1>
+          {subtitle && <p className="truncate text-xs text-muted-foreground">{subtitle}</p>}
+        </div>
+        {actions}
+      </header>
+      {error && <p role="alert" className="border-b bg-destructive/10 px-4 py-2 text-sm text-destructive">{error}</p>}
+      <MessageList
+        messages={state?.messages ?? EMPTY}
+        loaded={state?.loaded ?? false}
+        loadingOlder={state?.loadingOlder ?? false}
+        reachedStart={state?.reachedStart ?? false}
+        onLoadOlder={() => void client.loadOlder(conversation).catch(() => undefined)}
+        onRetry={(clientId) => client.retry(conversation, clientId)}
+        emptyText={emptyText}
+      />
+      <TypingLine conversation={conversation} />
+      <Composer draftKey={conversation} placeholder={placeholder} onSend={(content) => client.send(conversation, content)}
+        onTyping={() => client.typing(conversation)} />
+    </section>
+  );
+}
+
+export function ChatRoom({ client, room, onOpenSidebar, onLeft }: { client: ChatClient; room: string; onOpenSidebar: () => void; onLeft: () => void }) {
+  const listing = useChatStore((state) => state.rooms.find((r) => r.name === room));
+  const [inviting, setInviting] = useState(false);
+  const [joinError, setJoinError] = useState<string | null>(null);
+  const member = listing?.member ?? false;
+
+  useEffect(() => {
+    setJoinError(null);
+  }, [room]);
+
+  const actions = member ? (
+    <>
+      {listing?.private && (
+        <Button variant="ghost" size="icon" aria-label="Invite people" onClick={() => setInviting(true)}><UserPlus /></Button>
+      )}
+      <Button variant="ghost" size="icon" aria-label={`Leave ${room}`} onClick={() => void client.leave(room).then(onLeft)}><LogOut /></Button>
+      <InviteDialog client={client} open={inviting} onOpenChange={setInviting} room={room} />
+    </>
+  ) : (
+    <Button size="sm" onClick={() => void client.join(room).catch((failure: Error) => setJoinError(failure.message))}>Join room</Button>
+  );
+
+  return (
+    <div className="flex h-full min-h-0 flex-1 flex-col">
+      {joinError && <p role="alert" className="bg-destructive/10 px-4 py-2 text-sm text-destructive">{joinError}</p>}
+      <ConversationView
+        client={client}
+        conversation={roomKey(room)}
+        title={<>{listing?.private ? <Lock className="size-4" /> : <Hash className="size-4" />}{room}</>}
+        subtitle={listing?.private ? "Private room" : member ? "Public room" : "Public room: join to post"}
+        actions={actions}
+        placeholder={`Message #${room}`}
+        emptyText={`No messages in #${room} yet. Say hello!`}
+        onOpenSidebar={onOpenSidebar}
+      />
+    </div>
+  );
+}
+
+export function DMView({ client, user, onOpenSidebar }: { client: ChatClient; user: string; onOpenSidebar: () => void }) {
+  const person = useChatStore((state) => state.users[user]);
+  const name = person?.name ?? user;
+  return (
+    <ConversationView
+      client={client}
+      conversation={dmKey(user)}
+      title={<><Avatar id={user} name={name} online={person?.online} className="size-6 text-[10px]" /> {name}</>}
+      subtitle={person ? (person.online ? "Online" : "Offline") : undefined}
+      placeholder={`Message ${name}`}
+      emptyText={`This is the start of your conversation with ${name}.`}
+      onOpenSidebar={onOpenSidebar}
+    />
+  );
+}

@@ -1,0 +1,68 @@
+import { Marked, type Tokens } from "marked";
+import DOMPurify from "dompurify";
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+interface MentionToken {
+  type: "mention";
+  raw: string;
+  handle: string;
+}
+
+// marked does not sanitise: every rendered message also goes through DOMPurify before the DOM.
+const markdown = new Marked({ gfm: true, breaks: true, async: false });
+markdown.use({
+  renderer: {
+    // HTML typed into a message is shown as typed, never interpreted.
+    html(token: Tokens.HTML | Tokens.Tag) {
+      return escapeHtml(token.text);
+    },
+  },
+  extensions: [
+    {
+      name: "mention",
+      level: "inline",
+      // Only an @ at the start or after white space begins a mention (not the one in an e-mail address).
+      start(source: string) {
+        const match = /(^|\s)@[\w.-]/.exec(source);
+        return match ? match.index + match[1]!.length : undefined;
+      },
+      tokenizer(source: string): MentionToken | undefined {
+        const match = /^@([\w-]+(?:\.[\w-]+)*)/.exec(source);
+        return match ? { type: "mention", raw: match[0], handle: match[1]! } : undefined;
+      },
+      renderer(token) {
+        return `<span class="mention">@${escapeHtml((token as unknown as MentionToken).handle)}</span>`;
+      },
+    },
+  ],
+});
+
+const ALLOWED_TAGS = ["p", "br", "strong", "em", "del", "code", "pre", "a", "ul", "ol", "li", "blockquote", "span"];
+const ALLOWED_ATTR = ["href", "title", "class", "target", "rel"];
+
+let hooked = false;
+function hookLinks(): void {
+  if (hooked) return;
+  hooked = true;
+  DOMPurify.addHook("afterSanitizeAttributes", (node) => {
+    if (node.tagName === "A") {
+      node.setAttribute("target", "_blank");
+      node.setAttribute("rel", "noopener noreferrer");
+    }
+    // Only our own mention markup may carry a class.
+    if (node.hasAttribute("class") && node.getAttribute("class") !== "mention") node.removeAttribute("class");
+  });
+}
+
+/**
+ * Message text as safe HTML: markdown (bold, italics, code, code blocks, links, lists, quotes) with
+ * @mentions highlighted. Anything that could run or load (event handlers, javascript: links,
+ * images, frames, styles) never reaches the page.
+ */
+export function renderMarkdown(content: string): string {
+  hookLinks();
+  const html = markdown.parse(content) as string;
+  return DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i });
+}

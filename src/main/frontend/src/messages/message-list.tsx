@@ -1,0 +1,205 @@
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { AlertCircle, ArrowDown, Clock, RotateCw } from "lucide-react";
+import { useChatStore } from "@/chatStore";
+import type { ChatMessage } from "./model";
+import { renderMarkdown } from "./markdown";
+import { Avatar } from "@/components/ui/avatar";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/class-names";
+
+/** Messages from one author within this long of each other form one group under one header. */
+const GROUP_WITHIN_MS = 5 * 60_000;
+/** Closer than this to the top, the next older page is fetched. */
+const LOAD_OLDER_WITHIN_PX = 400;
+/** Closer than this to the bottom counts as "at the bottom": new messages are followed. */
+const AT_BOTTOM_WITHIN_PX = 80;
+
+interface Row {
+  key: string;
+  message: ChatMessage;
+  day: string | null;
+  grouped: boolean;
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: "long", month: "long", day: "numeric", year: "numeric" });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+
+export function rowsOf(messages: ChatMessage[]): Row[] {
+  return messages.map((message, index) => {
+    const previous = messages[index - 1];
+    const date = new Date(message.timestamp);
+    const day = dayFormat.format(date);
+    const newDay = !previous || dayFormat.format(new Date(previous.timestamp)) !== day;
+    const grouped =
+      !!previous && !newDay && previous.from === message.from &&
+      date.getTime() - new Date(previous.timestamp).getTime() < GROUP_WITHIN_MS;
+    return { key: message.id !== undefined ? `id:${message.id}` : `c:${message.clientId}`, message, day: newDay ? day : null, grouped };
+  });
+}
+
+const MessageRow = memo(function MessageRow({ row, authorName, onRetry }: { row: Row; authorName: string; onRetry: (clientId: string) => void }) {
+  const { message } = row;
+  const html = useMemo(() => renderMarkdown(message.content), [message.content]);
+  const time = timeFormat.format(new Date(message.timestamp));
+  return (
+    <div>
+      {row.day && (
+        <div className="relative my-3 flex items-center justify-center" role="separator" aria-label={row.day}>
+          <span className="absolute inset-x-0 top-1/2 border-t" />
+          <span className="relative rounded-full border bg-background px-3 py-0.5 text-xs font-medium text-muted-foreground">{row.day}</span>
+        </div>
+      )}
+      <article
+        className={cn("group flex gap-3 px-4 hover:bg-muted/50", row.grouped ? "py-0.5" : "pt-2 pb-0.5", message.state === "pending" && "opacity-60")}
+        aria-label={`${authorName} at ${time}`}
+        data-message-id={message.id}
+      >
+        <div className="w-10 shrink-0">
+          {row.grouped ? (
+            <time className="invisible block whitespace-nowrap pt-1 text-right text-[10px] leading-none text-muted-foreground group-hover:visible" dateTime={message.timestamp}>{time}</time>
+          ) : (
+            <Avatar id={message.from} name={authorName} />
+          )}
+        </div>
+        <div className="min-w-0 flex-1">
+          {!row.grouped && (
+            <header className="flex items-baseline gap-2">
+              <span className="text-sm font-semibold">{authorName}</span>
+              <time className="text-xs text-muted-foreground" dateTime={message.timestamp}>{time}</time>
+            </header>
+          )}
+          <div className="message-body text-sm" dangerouslySetInnerHTML={{ __html: html }} />
+          {message.state === "pending" && (
+            <p className="flex items-center gap-1 text-xs text-muted-foreground"><Clock className="size-3" /> Sending…</p>
+          )}
+          {message.state === "failed" && (
+            <p className="flex items-center gap-2 text-xs text-destructive" role="alert">
+              <AlertCircle className="size-3" /> Not sent{message.error ? `: ${message.error}` : ""}
+              <Button variant="link" size="sm" className="h-auto p-0 text-xs" onClick={() => onRetry(message.clientId!)}>
+                <RotateCw className="size-3" /> Retry
+              </Button>
+            </p>
+          )}
+        </div>
+      </article>
+    </div>
+  );
+});
+
+interface MessageListProps {
+  messages: ChatMessage[];
+  loaded: boolean;
+  loadingOlder: boolean;
+  reachedStart: boolean;
+  onLoadOlder: () => void;
+  onRetry: (clientId: string) => void;
+  emptyText: string;
+}
+
+/**
+ * The conversation, virtualised so that ten thousand loaded messages scroll as smoothly as ten.
+ * It follows new messages while the reader is at the bottom; otherwise a pill offers to jump
+ * down. Loading older pages keeps the message under the reader's eyes where it was.
+ */
+export function MessageList({ messages, loaded, loadingOlder, reachedStart, onLoadOlder, onRetry, emptyText }: MessageListProps) {
+  const users = useChatStore((state) => state.users);
+  const me = useChatStore((state) => state.me);
+  const rows = useMemo(() => rowsOf(messages), [messages]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const [unseenBelow, setUnseenBelow] = useState(false);
+  const anchor = useRef<{ key: string; offset: number } | null>(null);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => (rows[index]?.grouped ? 26 : 56) + (rows[index]?.day ? 40 : 0),
+    getItemKey: (index) => rows[index]!.key,
+    overscan: 10,
+  });
+
+  const nameOf = useCallback(
+    (id: string) => (id === me?.id ? me.name : (users[id]?.name ?? id)),
+    [users, me],
+  );
+
+  const scrollToBottom = useCallback(() => {
+    if (rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
+    setUnseenBelow(false);
+  }, [rows.length, virtualizer]);
+
+  // Keeps the reader's place when older messages are added above, and follows new ones below.
+  const lastKey = rows[rows.length - 1]?.key;
+  const firstKey = rows[0]?.key;
+  useLayoutEffect(() => {
+    const saved = anchor.current;
+    if (saved) {
+      const index = rows.findIndex((row) => row.key === saved.key);
+      if (index > 0) {
+        const [start] = virtualizer.getOffsetForIndex(index, "start") ?? [0];
+        virtualizer.scrollToOffset(start - saved.offset);
+      }
+      anchor.current = null;
+      return;
+    }
+    if (atBottom.current) scrollToBottom();
+    else if (rows.length > 0) setUnseenBelow(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lastKey, firstKey]);
+
+  useEffect(() => {
+    if (loaded) {
+      atBottom.current = true;
+      requestAnimationFrame(scrollToBottom);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded]);
+
+  function onScroll() {
+    const element = scroller.current;
+    if (!element) return;
+    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < AT_BOTTOM_WITHIN_PX;
+    if (atBottom.current) setUnseenBelow(false);
+    if (element.scrollTop < LOAD_OLDER_WITHIN_PX && loaded && !loadingOlder && !reachedStart && rows.length > 0) {
+      const first = virtualizer.getVirtualItems()[0];
+      const top = virtualizer.getVirtualItems().find((item) => item.end > element.scrollTop) ?? first;
+      if (top) anchor.current = { key: String(top.key), offset: top.start - element.scrollTop };
+      onLoadOlder();
+    }
+  }
+
+  return (
+    <div className="relative min-h-0 flex-1">
+      {loadingOlder && (
+        <p className="absolute inset-x-0 top-2 z-10 mx-auto w-fit rounded-full border bg-background px-3 py-1 text-xs text-muted-foreground shadow-sm">
+          Loading older messages…
+        </p>
+      )}
+      <div ref={scroller} onScroll={onScroll} className="h-full overflow-y-auto overscroll-contain" role="log" aria-live="polite" aria-relevant="additions">
+        {loaded && rows.length === 0 && <p className="px-4 py-10 text-center text-sm text-muted-foreground">{emptyText}</p>}
+        {!loaded && <p className="px-4 py-10 text-center text-sm text-muted-foreground">Loading…</p>}
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}
+                style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${item.start}px)` }}>
+                {item.index === 0 && reachedStart && (
+                  <p className="px-4 pb-2 pt-6 text-center text-xs text-muted-foreground">This is the very beginning of the conversation.</p>
+                )}
+                <MessageRow row={row} authorName={nameOf(row.message.from)} onRetry={onRetry} />
+              </div>
+            );
+          })}
+        </div>
+        <div className="h-2" />
+      </div>
+      {unseenBelow && (
+        <Button size="sm" className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md" onClick={scrollToBottom}>
+          <ArrowDown /> New messages
+        </Button>
+      )}
+    </div>
+  );
+}

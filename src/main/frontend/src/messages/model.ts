@@ -1,0 +1,74 @@
+import type { WireMessage } from "@/socket/protocol";
+
+/** A conversation: a room by name, or the direct conversation with one person by their id. */
+export type ConversationKey = `room:${string}` | `dm:${string}`;
+
+export const roomKey = (room: string): ConversationKey => `room:${room}`;
+export const dmKey = (userId: string): ConversationKey => `dm:${userId}`;
+
+export function parseKey(key: ConversationKey): { kind: "room" | "dm"; name: string } {
+  const kind = key.startsWith("room:") ? "room" : "dm";
+  return { kind, name: key.slice(kind.length + 1) };
+}
+
+export type DeliveryState = "sent" | "pending" | "failed";
+
+export interface ChatMessage {
+  /** Absent until the server acknowledged the message. */
+  id?: number;
+  clientId?: string;
+  from: string;
+  content: string;
+  timestamp: string;
+  state: DeliveryState;
+  error?: string;
+}
+
+export function fromWire(message: WireMessage): ChatMessage {
+  return {
+    id: message.id,
+    clientId: message.client_id,
+    from: message.from,
+    content: message.content,
+    timestamp: message.timestamp,
+    state: "sent",
+  };
+}
+
+/** Which conversation a live message belongs to, seen from `me`. */
+export function conversationOf(message: WireMessage, me: string): ConversationKey {
+  if (message.room) return roomKey(message.room);
+  return dmKey(message.from === me ? (message.to ?? me) : message.from);
+}
+
+/**
+ * Merges stored messages into a conversation: ordered by id, each id once, and an optimistic copy
+ * replaced by the stored message that carries its client id. Messages still pending or failed stay
+ * at the end, in the order they were written.
+ */
+export function mergeMessages(existing: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
+  if (incoming.length === 0) return existing;
+  const byId = new Map<number, ChatMessage>();
+  const confirmedClientIds = new Set<string>();
+  for (const message of [...existing, ...incoming]) {
+    if (message.id === undefined) continue;
+    byId.set(message.id, message);
+    if (message.clientId) confirmedClientIds.add(message.clientId);
+  }
+  const stored = [...byId.values()].sort((a, b) => a.id! - b.id!);
+  const unconfirmed = existing.filter(
+    (message) => message.id === undefined && !(message.clientId && confirmedClientIds.has(message.clientId)),
+  );
+  return [...stored, ...unconfirmed];
+}
+
+/** The oldest stored id: where the next page of history ends. */
+export function oldestId(messages: ChatMessage[]): number | undefined {
+  return messages.find((message) => message.id !== undefined)?.id;
+}
+
+/** Whether a message mentions the user, as @id or @display name. */
+export function mentions(content: string, me: { id: string; name: string }): boolean {
+  const text = content.toLowerCase();
+  return [me.id, me.name].some((handle) => handle && text.includes(`@${handle.toLowerCase()}`));
+}

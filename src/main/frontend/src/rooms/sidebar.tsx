@@ -1,0 +1,182 @@
+import { useMemo, useState } from "react";
+import { Bell, BellOff, Compass, Hash, Lock, LogOut, Plus, Search } from "lucide-react";
+import { useChatStore } from "@/chatStore";
+import type { ChatClient } from "@/chat-client";
+import { type ConversationKey, dmKey, roomKey } from "@/messages/model";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
+import { cn } from "@/lib/class-names";
+import { askForNotifications, notificationPermission } from "@/notifications/notifier";
+import { BrowseRoomsDialog, CreateRoomDialog } from "./room-dialogs";
+
+interface SidebarProps {
+  client: ChatClient;
+  onOpen: (key: ConversationKey) => void;
+}
+
+function UnreadBadge({ conversation }: { conversation: ConversationKey }) {
+  const unread = useChatStore((state) => state.conversations[conversation]?.unread ?? 0);
+  const mentioned = useChatStore((state) => state.conversations[conversation]?.mentioned ?? false);
+  if (unread === 0) return null;
+  return (
+    <Badge variant={mentioned || conversation.startsWith("dm:") ? "mention" : "default"} aria-label={`${unread} unread`}>
+      {unread > 99 ? "99+" : unread}
+    </Badge>
+  );
+}
+
+function SidebarItem({ active, unread, onClick, children, label }: {
+  active: boolean; unread: boolean; onClick: () => void; children: React.ReactNode; label: string;
+}) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      aria-current={active ? "page" : undefined}
+      aria-label={label}
+      className={cn(
+        "flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm transition-colors hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+        active && "bg-accent font-medium text-accent-foreground",
+        unread && !active && "font-semibold text-foreground",
+      )}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function Sidebar({ client, onOpen }: SidebarProps) {
+  const me = useChatStore((state) => state.me)!;
+  const rooms = useChatStore((state) => state.rooms);
+  const users = useChatStore((state) => state.users);
+  const active = useChatStore((state) => state.active);
+  const conversations = useChatStore((state) => state.conversations);
+  const [query, setQuery] = useState("");
+  const [browsing, setBrowsing] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [permission, setPermission] = useState(notificationPermission());
+
+  const search = query.toLowerCase().trim();
+  const joined = useMemo(() => rooms.filter((room) => room.member && room.name.includes(search)), [rooms, search]);
+  const discoverable = useMemo(
+    () => (search ? rooms.filter((room) => !room.member && room.name.includes(search)) : []),
+    [rooms, search],
+  );
+  const people = useMemo(
+    () =>
+      Object.values(users)
+        .filter((user) => user.id !== me.id && `${user.name} ${user.id}`.toLowerCase().includes(search))
+        .sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name)),
+    [users, me.id, search],
+  );
+
+  return (
+    <nav aria-label="Rooms and people" className="flex h-full min-h-0 flex-col bg-sidebar text-sidebar-foreground">
+      <div className="flex items-center gap-2 border-b px-3 py-3">
+        <Avatar id={me.id} name={me.name} online />
+        <div className="min-w-0 flex-1">
+          <p className="truncate text-sm font-semibold">{me.name}</p>
+          <p className="truncate text-xs text-muted-foreground">@{me.id}</p>
+        </div>
+        {permission !== "unsupported" && (
+          <Tooltip>
+            <TooltipTrigger asChild>
+              <Button variant="ghost" size="icon-sm" aria-label={permission === "granted" ? "Notifications are on" : "Turn on notifications"}
+                onClick={() => void askForNotifications().then(setPermission)}>
+                {permission === "granted" ? <Bell /> : <BellOff />}
+              </Button>
+            </TooltipTrigger>
+            <TooltipContent>{permission === "granted" ? "Notifications are on" : "Turn on notifications"}</TooltipContent>
+          </Tooltip>
+        )}
+        <Tooltip>
+          <TooltipTrigger asChild>
+            <Button variant="ghost" size="icon-sm" aria-label="Sign out" onClick={() => void client.signOut()}>
+              <LogOut />
+            </Button>
+          </TooltipTrigger>
+          <TooltipContent>Sign out</TooltipContent>
+        </Tooltip>
+      </div>
+
+      <div className="px-3 pt-3">
+        <div className="relative">
+          <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Input className="pl-8" placeholder="Search rooms and people" value={query}
+            onChange={(event) => setQuery(event.target.value)} aria-label="Search rooms and people" />
+        </div>
+      </div>
+
+      <div className="min-h-0 flex-1 space-y-5 overflow-y-auto px-2 py-3">
+        <section aria-labelledby="rooms-heading">
+          <div className="flex items-center justify-between px-2 pb-1">
+            <h2 id="rooms-heading" className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">Rooms</h2>
+            <div className="flex">
+              <Button variant="ghost" size="icon-sm" aria-label="Browse rooms" onClick={() => setBrowsing(true)}><Compass /></Button>
+              <Button variant="ghost" size="icon-sm" aria-label="Create a room" onClick={() => setCreating(true)}><Plus /></Button>
+            </div>
+          </div>
+          <ul className="space-y-0.5">
+            {joined
+              .slice()
+              .sort((a, b) => (conversations[roomKey(b.name)]?.unread ?? 0) - (conversations[roomKey(a.name)]?.unread ?? 0) || a.name.localeCompare(b.name))
+              .map((room) => {
+                const key = roomKey(room.name);
+                return (
+                  <li key={room.name}>
+                    <SidebarItem active={active === key} unread={(conversations[key]?.unread ?? 0) > 0} onClick={() => onOpen(key)} label={`Room ${room.name}`}>
+                      {room.private ? <Lock className="size-4 shrink-0 opacity-60" /> : <Hash className="size-4 shrink-0 opacity-60" />}
+                      <span className="flex-1 truncate">{room.name}</span>
+                      <UnreadBadge conversation={key} />
+                    </SidebarItem>
+                  </li>
+                );
+              })}
+            {discoverable.map((room) => (
+              <li key={room.name}>
+                <SidebarItem active={false} unread={false} label={`Join room ${room.name}`}
+                  onClick={() => void client.join(room.name).then((name) => onOpen(roomKey(name)))}>
+                  <Hash className="size-4 shrink-0 opacity-40" />
+                  <span className="flex-1 truncate text-muted-foreground">{room.name}</span>
+                  <span className="text-xs text-muted-foreground">Join</span>
+                </SidebarItem>
+              </li>
+            ))}
+            {joined.length === 0 && discoverable.length === 0 && (
+              <li className="px-2 py-1 text-sm text-muted-foreground">
+                {search ? "No room matches." : <button className="underline underline-offset-2" onClick={() => setBrowsing(true)}>Find a room to join</button>}
+              </li>
+            )}
+          </ul>
+        </section>
+
+        <section aria-labelledby="people-heading">
+          <h2 id="people-heading" className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">People</h2>
+          <ul className="space-y-0.5">
+            {people.map((user) => {
+              const key = dmKey(user.id);
+              return (
+                <li key={user.id}>
+                  <SidebarItem active={active === key} unread={(conversations[key]?.unread ?? 0) > 0} onClick={() => onOpen(key)}
+                    label={`Message ${user.name} (${user.online ? "online" : "offline"})`}>
+                    <Avatar id={user.id} name={user.name} online={user.online} className="size-6 text-[10px]" />
+                    <span className="flex-1 truncate">{user.name}</span>
+                    <span className="sr-only">{user.online ? "online" : "offline"}</span>
+                    <UnreadBadge conversation={key} />
+                  </SidebarItem>
+                </li>
+              );
+            })}
+            {people.length === 0 && <li className="px-2 py-1 text-sm text-muted-foreground">{search ? "Nobody matches." : "Nobody else yet."}</li>}
+          </ul>
+        </section>
+      </div>
+
+      <BrowseRoomsDialog client={client} open={browsing} onOpenChange={setBrowsing} onJoined={(room) => onOpen(roomKey(room))} />
+      <CreateRoomDialog client={client} open={creating} onOpenChange={setCreating} onCreated={(room) => onOpen(roomKey(room))} />
+    </nav>
+  );
+}

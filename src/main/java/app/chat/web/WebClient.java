@@ -1,0 +1,85 @@
+package app.chat.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * Serves the web client. Its routes ({@code /rooms/general}, {@code /dm/alice},
+ * {@code /auth/callback}) all answer with index.html, into which a {@code <base href>} for the
+ * context root is written so the bundle's relative asset paths resolve on any deep link. Hashed
+ * assets are cached for good; the page itself never is, so a deployment takes effect at once.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class WebClient extends HttpFilter {
+
+    /** The page itself and everything under the client's own route prefixes. */
+    private static final Pattern CLIENT_ROUTE = Pattern.compile("/(?:index\\.html)?|/(?:rooms|dm|auth)(?:/.*)?");
+    private static final String INDEX = "/index.html";
+
+    /**
+     * Scripts only from this server: the strongest second line of defence should hostile content
+     * ever slip past the sanitiser. Inline styles are needed by the virtualised message list.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self' ws: wss: https:; frame-src 'self' https:; "
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self' https:; object-src 'none'";
+
+    private volatile String index;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (read && CLIENT_ROUTE.matcher(path).matches()) {
+            servePage(request, response);
+            return;
+        }
+        if (read && path.startsWith("/assets/")) {
+            // File names carry a content hash: a changed file is a new name.
+            response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void servePage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String page = page();
+        if (page == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "the web client is not part of this build");
+            return;
+        }
+        String base = request.getContextPath() + "/";
+        byte[] body = page.replace("<head>", "<head>\n    <base href=\"" + base + "\" />").getBytes(StandardCharsets.UTF_8);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private String page() throws IOException {
+        String cached = index;
+        if (cached == null) {
+            try (InputStream in = getServletContext().getResourceAsStream(INDEX)) {
+                if (in == null) {
+                    return null;
+                }
+                cached = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                index = cached;
+            }
+        }
+        return cached;
+    }
+}
