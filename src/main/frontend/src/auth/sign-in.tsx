@@ -3,6 +3,7 @@ import { LogIn, MessagesSquare } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useAction } from "@/lib/use-action";
 import type { ClientConfig } from "./session";
 
 interface SignInProps {
@@ -13,20 +14,7 @@ interface SignInProps {
 
 export function SignIn({ config, onDevSignIn, onSsoSignIn }: SignInProps) {
   const [name, setName] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, busy, run } = useAction();
 
   return (
     <main className="flex min-h-full items-center justify-center bg-muted/40 p-4">

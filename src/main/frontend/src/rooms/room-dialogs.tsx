@@ -7,26 +7,9 @@ import { Switch } from "@/components/ui/switch";
 import { Avatar } from "@/components/ui/avatar";
 import { useChatStore } from "@/chatStore";
 import type { ChatClient } from "@/chat-client";
+import { useAction } from "@/lib/use-action";
 
 const ROOM_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-
-function useAction(onDone: () => void) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      onDone();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { error, busy, run };
-}
 
 interface DialogProps {
   client: ChatClient;
@@ -116,7 +99,7 @@ export function InviteDialog({ client, open, onOpenChange, room }: DialogProps &
   const me = useChatStore((state) => state.me);
   const [filter, setFilter] = useState("");
   const [invited, setInvited] = useState<string[]>([]);
-  const { error, busy, run } = useAction(() => {});
+  const { error, busy, run } = useAction();
   const people = useMemo(
     () =>
       Object.values(users)

@@ -33,8 +33,8 @@ public final class Connection {
     static final int DROPPABLE_BACKLOG = 32;
     static final CloseReason TOO_SLOW = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow reading");
 
-    /** Marks a ping in the queue, so pings take their turn like any frame. */
-    private static final String PING = new String("ping");
+    /** Stands for a ping in the queue, so pings take their turn like any frame. */
+    private static final Object PING = new Object();
     private static final ByteBuffer PING_PAYLOAD = ByteBuffer.allocate(0);
 
     private final Session session;
@@ -44,7 +44,8 @@ public final class Connection {
     private volatile long lastHeardNanos = System.nanoTime();
 
     // All guarded by this.
-    private final Queue<String> queue = new ArrayDeque<>();
+    /** Text frames (String) and pings (PING). */
+    private final Queue<Object> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
     /** While a resume replays from the database, live messages wait here (id, frame). */
@@ -136,7 +137,7 @@ public final class Connection {
         }
     }
 
-    private void enqueue(String frame, boolean droppable) {
+    private void enqueue(Object frame, boolean droppable) {
         boolean overflow = false;
         synchronized (this) {
             if (closed) {
@@ -165,8 +166,8 @@ public final class Connection {
     }
 
     /** Sends frames until one completes asynchronously; its completion then carries on. */
-    private void transmit(String first) {
-        String frame = first;
+    private void transmit(Object first) {
+        Object frame = first;
         while (frame != null) {
             synchronized (this) {
                 transmitting = Thread.currentThread();
@@ -176,7 +177,7 @@ public final class Connection {
                 sendPing();
             } else {
                 try {
-                    session.getAsyncRemote().sendText(frame, this::sent);
+                    session.getAsyncRemote().sendText((String) frame, this::sent);
                 } catch (RuntimeException e) {
                     sent(new SendResult(e));
                 }
@@ -201,7 +202,7 @@ public final class Connection {
     }
 
     private void sent(SendResult result) {
-        String next;
+        Object next;
         synchronized (this) {
             if (!result.isOK()) {
                 next = null;
@@ -223,8 +224,8 @@ public final class Connection {
     }
 
     /** Must hold the lock. */
-    private String nextOrIdle() {
-        String next = closed ? null : queue.poll();
+    private Object nextOrIdle() {
+        Object next = closed ? null : queue.poll();
         if (next == null) {
             sending = false;
             if (flushed != null) {

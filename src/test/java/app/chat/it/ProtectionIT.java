@@ -65,9 +65,8 @@ class ProtectionIT extends DeployedChat {
     @Test
     void aUserCannotHoldMoreThanTheConnectionLimit() {
         String userId = unique("tabs");
-        try (ChatClient first = connect(userId); ChatClient second = connect(userId); ChatClient third = connect(userId)) {
-            first.ok(frame("rooms"));
-            second.ok(frame("rooms"));
+        try (ChatClient first = connect(userId); ChatClient second = connect(userId);
+             ChatClient third = ChatClient.connect(ws(), TestTokens.forUser(userId).sign())) {
             assertEquals(1008, third.awaitClose());
             assertTrue(first.isOpen());
         }

@@ -26,7 +26,13 @@ public abstract class DeployedChat {
         return ChatDeployment.webSocket(base);
     }
 
+    /**
+     * Connects and waits until the server has registered the connection (its first answer comes
+     * after that), so that others can address the user at once.
+     */
     protected ChatClient connect(String user) {
-        return ChatClient.connect(ws(), TestTokens.forUser(user).sign());
+        ChatClient client = ChatClient.connect(ws(), TestTokens.forUser(user).sign());
+        client.ok(ChatClient.frame("rooms"));
+        return client;
     }
 }

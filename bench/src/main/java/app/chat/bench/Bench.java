@@ -1,0 +1,460 @@
+package app.chat.bench;
+
+import app.chat.testsupport.TestTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The load generator: runs the benchmark scenarios against a running server and appends a markdown
+ * table of figures to a file. Run by bench/run (full sizes) and by BenchSmokeIT (tiny sizes).
+ *
+ * <pre>
+ * java app.chat.bench.Bench --url http://127.0.0.1:8080/ --db jdbc:postgresql://127.0.0.1:5432/chat_bench
+ *     [--baseline ws://127.0.0.1:8080/baseline/broadcast] [--server-pid PID] [--scale smoke|full] [--out FILE]
+ * </pre>
+ */
+public final class Bench {
+
+    private final Map<String, String> options;
+    private final URI webSocket;
+    private final boolean smoke;
+    private final List<String> rows = new ArrayList<>();
+    private final List<HttpClient> clients = new ArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    private Bench(Map<String, String> options) {
+        this.options = options;
+        String url = options.getOrDefault("url", "http://127.0.0.1:8080/");
+        this.webSocket = URI.create(url.replaceFirst("^http", "ws") + (url.endsWith("/") ? "" : "/") + "ws");
+        this.smoke = "smoke".equals(options.getOrDefault("scale", "full"));
+        // Several clients: each has one selector thread, and the load generator must not be the bottleneck.
+        for (int i = 0; i < 4; i++) {
+            clients.add(HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(args);
+        // The JDK's WebSocket clients keep non-daemon threads alive.
+        System.exit(0);
+    }
+
+    /** Runs the scenarios and returns the rows of the figures table. */
+    public static List<String> run(String... args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Bench bench = new Bench(options);
+        try {
+            bench.runScenarios();
+            return List.copyOf(bench.rows);
+        } finally {
+            bench.timer.shutdownNow();
+        }
+    }
+
+    private void runScenarios() throws Exception {
+        String only = options.getOrDefault("only", "idle,fanout,durable,history,storm");
+        if (only.contains("idle")) {
+            idle(smoke ? 200 : Integer.parseInt(options.getOrDefault("idle", "20000")));
+        }
+        if (only.contains("fanout")) {
+            fanout("chat", smoke ? 50 : 1000, smoke ? new int[] {5} : new int[] {10, 25, 50, 100, 200});
+            if (options.containsKey("baseline")) {
+                fanout("baseline", smoke ? 50 : 1000, smoke ? new int[] {5} : new int[] {10, 25, 50, 100, 200});
+            }
+        }
+        if (only.contains("durable")) {
+            durable(smoke ? 5 : 100, smoke ? 2 : 10, smoke ? 3 : 15);
+        }
+        if (only.contains("history")) {
+            history(smoke ? 20_000 : 1_000_000, smoke ? 50 : 500);
+        }
+        if (only.contains("storm")) {
+            storm(smoke ? 200 : Integer.parseInt(options.getOrDefault("storm", "10000")), Duration.ofSeconds(smoke ? 2 : 10));
+        }
+        String table = "| scenario | figure | value |\n|---|---|---|\n" + String.join("\n", rows) + "\n";
+        System.out.println(table);
+        if (options.containsKey("out")) {
+            Files.writeString(Path.of(options.get("out")), table);
+        }
+    }
+
+    private void report(String scenario, String figure, String value) {
+        String row = "| " + scenario + " | " + figure + " | " + value + " |";
+        System.out.println(row);
+        rows.add(row);
+    }
+
+    private String token(String user) {
+        return tokens.computeIfAbsent(user, u -> TestTokens.forUser(u).expiresAt(Instant.now().plus(Duration.ofHours(6))).sign());
+    }
+
+    /** Past ~28 000 connections one destination address runs out of ports: spread over 127.0.0.x. */
+    private URI address(URI uri, int connection) {
+        if (!uri.getHost().equals("127.0.0.1")) {
+            return uri;
+        }
+        String host = "127.0.0." + (1 + connection / 20_000);
+        return URI.create(uri.toString().replace("127.0.0.1", host));
+    }
+
+    private CompletableFuture<Client> connect(int index, String user, URI target, Consumer<String> onText) {
+        return Client.open(clients.get(index % clients.size()), address(target, index), user == null ? null : token(user), onText);
+    }
+
+    /** Opens n connections, at most `parallel` handshakes at a time. */
+    private List<Client> openMany(int n, int parallel, java.util.function.IntFunction<String> userOf, URI target,
+            java.util.function.IntFunction<Consumer<String>> listener) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(parallel);
+        List<Client> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failed = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(n);
+        for (int i = 0; i < n; i++) {
+            inFlight.acquire();
+            int index = i;
+            connect(index, userOf.apply(index), target, listener.apply(index)).whenComplete((client, error) -> {
+                inFlight.release();
+                if (error != null) {
+                    failed.incrementAndGet();
+                } else {
+                    opened.add(client);
+                }
+                done.countDown();
+            });
+        }
+        done.await();
+        if (failed.get() > 0) {
+            System.out.println("  " + failed.get() + " of " + n + " connections failed");
+        }
+        return opened;
+    }
+
+    private void closeAll(List<Client> open) throws InterruptedException {
+        open.forEach(Client::abort);
+        Thread.sleep(smoke ? 500 : 3_000);
+    }
+
+    // 1. Idle connections
+    private void idle(int n) throws Exception {
+        String room = "idle-" + suffix();
+        long heapBefore = serverHeapAfterGc();
+        long rssBefore = serverRss();
+        AtomicInteger joined = new AtomicInteger();
+        long started = System.nanoTime();
+        // Few users with many connections each: presence is announced once per user, not per connection.
+        List<Client> open = openMany(n, 256, i -> "idle" + (i % 20), webSocket, i -> text -> {
+            if (text.contains("\"type\":\"joined\"")) {
+                joined.incrementAndGet();
+            }
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report("idle connections", "connections held", String.valueOf(open.size()));
+        report("idle connections", "handshakes per second", String.format("%.0f", open.size() / seconds));
+        open.forEach(client -> client.send("{\"type\":\"join\",\"room\":\"" + room + "\"}"));
+        awaitCount(joined, open.size(), Duration.ofSeconds(120));
+        long heapAfter = serverHeapAfterGc();
+        long rssAfter = serverRss();
+        if (heapBefore > 0 && heapAfter > 0) {
+            report("idle connections", "server heap per connection (after full GC)",
+                    String.format("%.1f KB", (heapAfter - heapBefore) / 1024.0 / open.size()));
+        }
+        if (rssBefore > 0 && rssAfter > 0) {
+            report("idle connections", "server RSS per connection", String.format("%.1f KB", (rssAfter - rssBefore) / 1024.0 / open.size()));
+        }
+        closeAll(open);
+    }
+
+    // 2. Fanout (product or baseline)
+    private void fanout(String target, int members, int[] rates) throws Exception {
+        boolean baseline = target.equals("baseline");
+        URI uri = baseline ? URI.create(options.get("baseline")) : webSocket;
+        String room = "fanout-" + suffix();
+        Stats[] latency = {new Stats()};
+        AtomicLong deliveries = new AtomicLong();
+        AtomicInteger joined = new AtomicInteger();
+        List<Client> open = openMany(members, 128, i -> baseline ? null : "fan" + i, uri, i -> text -> {
+            int at = text.indexOf("t=");
+            if (at >= 0) {
+                int end = text.indexOf('"', at);
+                long sent = Long.parseLong(end < 0 ? text.substring(at + 2) : text.substring(at + 2, end));
+                latency[0].add((System.nanoTime() - sent) / 1_000);
+                deliveries.incrementAndGet();
+            } else if (text.contains("\"type\":\"joined\"")) {
+                joined.incrementAndGet();
+            }
+        });
+        if (!baseline) {
+            open.forEach(client -> client.send("{\"type\":\"join\",\"room\":\"" + room + "\"}"));
+            awaitCount(joined, open.size(), Duration.ofSeconds(120));
+        }
+        Thread.sleep(smoke ? 500 : 3_000); // let presence traffic settle
+        List<Client> publishers = open.subList(0, Math.min(5, open.size()));
+        String label = baseline ? "fanout, baseline (no auth, no storage)" : "fanout";
+        double best = 0;
+        String bestLine = "p99 above 100 ms at every rate tried";
+        int seconds = smoke ? 2 : 8;
+        for (int rate : rates) {
+            latency[0] = new Stats();
+            deliveries.set(0);
+            long periodMicros = 1_000_000L / rate;
+            AtomicInteger next = new AtomicInteger();
+            var publishing = timer.scheduleAtFixedRate(() -> {
+                Client publisher = publishers.get(next.getAndIncrement() % publishers.size());
+                String content = "t=" + System.nanoTime();
+                publisher.send(baseline ? content
+                        : "{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"" + content + "\"}");
+            }, 0, periodMicros, TimeUnit.MICROSECONDS);
+            Thread.sleep(seconds * 1_000L);
+            publishing.cancel(false);
+            Thread.sleep(1_000);
+            double perSecond = deliveries.get() / (double) seconds;
+            String line = String.format("%d msg/s x %d members: %.0f deliveries/s, %s", rate, open.size(), perSecond, latency[0].summary());
+            System.out.println("  " + label + ": " + line);
+            if (latency[0].percentileMillis(99) <= 100 && perSecond > best) {
+                best = perSecond;
+                bestLine = line;
+            }
+        }
+        report(label, "best rate with p99 ≤ 100 ms", bestLine);
+        closeAll(open);
+    }
+
+    // 3. Durable throughput
+    private void durable(int rooms, int sendersPerRoom, int seconds) throws Exception {
+        String prefix = "durable-" + suffix();
+        int n = rooms * sendersPerRoom;
+        Stats latency = new Stats();
+        AtomicLong acked = new AtomicLong();
+        AtomicInteger joined = new AtomicInteger();
+        long[] sentAt = new long[n];
+        Client[] byIndex = new Client[n];
+        boolean[] running = {false};
+        List<Client> open = openMany(n, 128, i -> "dur" + i, webSocket, i -> text -> {
+            if (text.contains("\"type\":\"ack\"")) {
+                latency.add((System.nanoTime() - sentAt[i]) / 1_000);
+                acked.incrementAndGet();
+                if (running[0]) {
+                    sendDurable(byIndex[i], prefix + (i % rooms), sentAt, i);
+                }
+            } else if (text.contains("\"type\":\"joined\"")) {
+                joined.incrementAndGet();
+            }
+        });
+        for (int i = 0; i < open.size(); i++) {
+            byIndex[i] = open.get(i);
+            open.get(i).send("{\"type\":\"join\",\"room\":\"" + prefix + (i % rooms) + "\"}");
+        }
+        awaitCount(joined, open.size(), Duration.ofSeconds(120));
+        Thread.sleep(smoke ? 300 : 2_000);
+        running[0] = true;
+        for (int i = 0; i < open.size(); i++) {
+            sendDurable(byIndex[i], prefix + (i % rooms), sentAt, i);
+        }
+        Thread.sleep(seconds * 1_000L);
+        running[0] = false;
+        long total = acked.get();
+        Thread.sleep(1_000);
+        report("durable throughput", rooms + " rooms x " + sendersPerRoom + " senders, acknowledged messages per second",
+                String.format("%.0f", total / (double) seconds));
+        report("durable throughput", "ack latency", latency.summary());
+        closeAll(open);
+    }
+
+    private static void sendDurable(Client client, String room, long[] sentAt, int index) {
+        sentAt[index] = System.nanoTime();
+        client.send("{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"durable\",\"ref\":\"d\"}");
+    }
+
+    // 4. History at a million messages
+    private void history(int messages, int requests) throws Exception {
+        String room = "history-" + messages;
+        long[] oldest = seedHistory(room, messages);
+        Stats latest = new Stats();
+        Stats deep = new Stats();
+        Stats dmLatest = new Stats();
+        Stats dmDeep = new Stats();
+        java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
+        Client client = connect(0, "hist-a", webSocket, answers::add).get(30, TimeUnit.SECONDS);
+        answers.poll(5, TimeUnit.SECONDS);
+        String[] kinds = {
+            "{\"type\":\"history\",\"room\":\"" + room + "\",\"limit\":50}",
+            "{\"type\":\"history\",\"room\":\"" + room + "\",\"limit\":50,\"before\":" + (oldest[0] + 1000) + "}",
+            "{\"type\":\"dm_history\",\"with\":\"hist-b\",\"limit\":50}",
+            "{\"type\":\"dm_history\",\"with\":\"hist-b\",\"limit\":50,\"before\":" + (oldest[1] + 1000) + "}",
+        };
+        Stats[] stats = {latest, deep, dmLatest, dmDeep};
+        for (int k = 0; k < kinds.length; k++) {
+            for (int i = 0; i < requests; i++) {
+                answers.clear();
+                long started = System.nanoTime();
+                client.send(kinds[k]);
+                String answer;
+                do {
+                    answer = answers.poll(10, TimeUnit.SECONDS);
+                } while (answer != null && !answer.contains("history\""));
+                if (answer == null) {
+                    throw new IllegalStateException("no answer to " + kinds[k]);
+                }
+                stats[k].add((System.nanoTime() - started) / 1_000);
+            }
+        }
+        client.abort();
+        report("history", "room of " + messages + " messages, latest page of 50", latest.summary());
+        report("history", "room, deep page (1 000 from the start)", deep.summary());
+        report("history", "DM conversation of " + messages + ", latest page", dmLatest.summary());
+        report("history", "DM conversation, deep page", dmDeep.summary());
+    }
+
+    /** Inserts the messages straight into the database (only once): the benchmark is about reading them. */
+    private long[] seedHistory(String room, int messages) throws SQLException, InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        // Connecting once records the users and makes hist-a a member through the protocol itself.
+        java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
+        Client b = connect(1, "hist-b", webSocket, text -> { }).get(30, TimeUnit.SECONDS);
+        Client a = connect(0, "hist-a", webSocket, answers::add).get(30, TimeUnit.SECONDS);
+        a.send("{\"type\":\"join\",\"room\":\"" + room + "\",\"ref\":\"j\"}");
+        String answer;
+        do {
+            answer = answers.poll(10, TimeUnit.SECONDS);
+        } while (answer != null && !answer.contains("\"ref\":\"j\""));
+        a.abort();
+        b.abort();
+        try (Connection db = DriverManager.getConnection(options.get("db"), "postgres", "");
+             Statement sql = db.createStatement()) {
+            long roomId = single(sql, "select id from rooms where name = '" + room + "'");
+            if (single(sql, "select count(*) from messages where room = " + roomId) < messages) {
+                System.out.println("  seeding " + messages + " room messages and " + messages + " direct messages…");
+                sql.execute("insert into messages (from_user, room, content, \"timestamp\") select 'hist-a', " + roomId
+                        + ", 'message number ' || g, now() from generate_series(1, " + messages + ") g");
+                sql.execute("insert into messages (from_user, to_user, content, \"timestamp\") select case when g % 2 = 0 then 'hist-a' else 'hist-b' end,"
+                        + " case when g % 2 = 0 then 'hist-b' else 'hist-a' end, 'dm number ' || g, now() from generate_series(1, " + messages + ") g");
+                sql.execute("analyze messages");
+            }
+            return new long[] {
+                single(sql, "select min(id) from messages where room = " + roomId),
+                single(sql, "select min(id) from messages where to_user is not null and least(from_user, to_user) = 'hist-a' and greatest(from_user, to_user) = 'hist-b'")
+            };
+        }
+    }
+
+    private static long single(Statement sql, String query) throws SQLException {
+        try (ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    // 5. Reconnect storm
+    private void storm(int n, Duration window) throws Exception {
+        List<Client> open = openMany(n, 256, i -> "storm" + (i % 20), webSocket, i -> text -> { });
+        open.forEach(Client::abort);
+        long dropped = System.nanoTime();
+        CountDownLatch back = new CountDownLatch(open.size());
+        AtomicInteger retries = new AtomicInteger();
+        List<Client> reopened = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < open.size(); i++) {
+            int index = i;
+            long delay = ThreadLocalRandom.current().nextLong(window.toMillis());
+            timer.schedule(() -> reconnect(index, back, retries, reopened), delay, TimeUnit.MILLISECONDS);
+        }
+        if (!back.await(5, TimeUnit.MINUTES)) {
+            System.out.println("  " + back.getCount() + " clients did not get back within 5 minutes");
+        }
+        double seconds = (System.nanoTime() - dropped) / 1e9;
+        report("reconnect storm", open.size() + " clients dropped, reconnecting over " + window.toSeconds() + " s",
+                String.format("all back after %.1f s (%d retries)", seconds, retries.get()));
+        closeAll(reopened);
+    }
+
+    private void reconnect(int index, CountDownLatch back, AtomicInteger retries, List<Client> reopened) {
+        connect(index, "storm" + (index % 20), webSocket, text -> { }).whenComplete((client, error) -> {
+            if (error == null) {
+                reopened.add(client);
+                back.countDown();
+            } else {
+                retries.incrementAndGet();
+                timer.schedule(() -> reconnect(index, back, retries, reopened), 500, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private static void awaitCount(AtomicInteger counter, int expected, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (counter.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (counter.get() < expected) {
+            System.out.println("  only " + counter.get() + " of " + expected + " answers arrived");
+        }
+    }
+
+    private long serverHeapAfterGc() {
+        String pid = options.get("server-pid");
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            command("jcmd", pid, "GC.run");
+            String info = command("jcmd", pid, "GC.heap_info");
+            var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+            return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    private long serverRss() {
+        String pid = options.get("server-pid");
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static String command(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return output;
+    }
+
+    private static String suffix() {
+        return Long.toString(System.nanoTime() % 100_000_000L, 36);
+    }
+}

@@ -1,0 +1,32 @@
+package app.chat.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.bench.Bench;
+import app.chat.testsupport.PayaraProcess;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the benchmark harness working: every scenario at a tiny size against a real server. Its
+ * figures mean nothing; bench/run produces the real ones.
+ */
+class BenchSmokeIT {
+
+    @Test
+    void everyScenarioRunsAndReportsItsFigures() throws Exception {
+        try (PayaraProcess payara = PayaraProcess.start()) {
+            String url = payara.webSocket().toString().replaceFirst("^ws", "http").replaceFirst("ws$", "");
+            List<String> rows = Bench.run("--url", url, "--scale", "smoke", "--db", System.getProperty("chat.test.db-url"));
+            System.out.println(String.join("\n", rows));
+            for (String scenario : List.of("idle connections", "fanout", "durable throughput", "history", "reconnect storm")) {
+                assertTrue(rows.stream().anyMatch(row -> row.startsWith("| " + scenario + " |")), "no figures for " + scenario);
+            }
+            assertTrue(rows.stream().anyMatch(row -> row.equals("| idle connections | connections held | 200 |")), String.join("\n", rows));
+            assertFalse(rows.stream().anyMatch(row -> row.contains("NaN")), "every latency figure has samples");
+            assertEquals(4, rows.stream().filter(row -> row.startsWith("| history |")).count());
+        }
+    }
+}
