@@ -2,7 +2,7 @@ package app.chat.rooms;
 
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
-import app.chat.users.Users;
+import app.chat.users.KnownUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -21,7 +21,7 @@ public class RoomDirectory {
     Rooms rooms;
 
     @Inject
-    Users users;
+    KnownUsers users;
 
     private final Map<String, RoomState> byName = new ConcurrentHashMap<>();
     private final Map<Long, RoomState> byId = new ConcurrentHashMap<>();

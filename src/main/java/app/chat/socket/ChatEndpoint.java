@@ -5,7 +5,7 @@ import app.chat.auth.HandshakeCredentials;
 import app.chat.protection.Limits;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
-import app.chat.users.Users;
+import app.chat.users.KnownUsers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ public class ChatEndpoint {
     RequestRouter router;
 
     @Inject
-    Users users;
+    KnownUsers users;
 
     @Inject
     Limits limits;

@@ -14,6 +14,7 @@ import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
 import app.chat.rooms.RoomDirectory;
 import app.chat.rooms.RoomState;
+import app.chat.users.KnownUsers;
 import app.chat.users.Users;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,9 @@ public class RequestRouter {
 
     @Inject
     Users users;
+
+    @Inject
+    KnownUsers knownUsers;
 
     @Inject
     Messages messages;
@@ -263,7 +267,7 @@ public class RequestRouter {
     }
 
     private void requireKnown(String userId) {
-        if (!users.exists(userId)) {
+        if (!knownUsers.exists(userId)) {
             throw new RequestRejected(ErrorCode.UNKNOWN_USER, "no user with id " + abbreviated(userId) + " is known here");
         }
     }

@@ -178,8 +178,7 @@ public final class Bench {
         double seconds = (System.nanoTime() - started) / 1e9;
         report("idle connections", "connections held", String.valueOf(open.size()));
         report("idle connections", "handshakes per second", String.format("%.0f", open.size() / seconds));
-        open.forEach(client -> client.send("{\"type\":\"join\",\"room\":\"" + room + "\"}"));
-        awaitCount(joined, open.size(), Duration.ofSeconds(120));
+        joinPaced(open, i -> room, joined);
         long heapAfter = serverHeapAfterGc();
         long rssAfter = serverRss();
         if (heapBefore > 0 && heapAfter > 0) {
@@ -212,13 +211,13 @@ public final class Bench {
             }
         });
         if (!baseline) {
-            open.forEach(client -> client.send("{\"type\":\"join\",\"room\":\"" + room + "\"}"));
-            awaitCount(joined, open.size(), Duration.ofSeconds(120));
+            joinPaced(open, i -> room, joined);
         }
         Thread.sleep(smoke ? 500 : 3_000); // let presence traffic settle
         List<Client> publishers = open.subList(0, Math.min(5, open.size()));
         String label = baseline ? "fanout, baseline (no auth, no storage)" : "fanout";
         double best = 0;
+        double highest = 0;
         String bestLine = "p99 above 100 ms at every rate tried";
         int seconds = smoke ? 2 : 8;
         for (int rate : rates) {
@@ -238,12 +237,14 @@ public final class Bench {
             double perSecond = deliveries.get() / (double) seconds;
             String line = String.format("%d msg/s x %d members: %.0f deliveries/s, %s", rate, open.size(), perSecond, latency[0].summary());
             System.out.println("  " + label + ": " + line);
+            highest = Math.max(highest, perSecond);
             if (latency[0].percentileMillis(99) <= 100 && perSecond > best) {
                 best = perSecond;
                 bestLine = line;
             }
         }
         report(label, "best rate with p99 ≤ 100 ms", bestLine);
+        report(label, "highest deliveries per second (any latency)", String.format("%.0f", highest));
         closeAll(open);
     }
 
@@ -270,9 +271,8 @@ public final class Bench {
         });
         for (int i = 0; i < open.size(); i++) {
             byIndex[i] = open.get(i);
-            open.get(i).send("{\"type\":\"join\",\"room\":\"" + prefix + (i % rooms) + "\"}");
         }
-        awaitCount(joined, open.size(), Duration.ofSeconds(120));
+        joinPaced(open, i -> prefix + (i % rooms), joined);
         Thread.sleep(smoke ? 300 : 2_000);
         running[0] = true;
         for (int i = 0; i < open.size(); i++) {
@@ -286,6 +286,23 @@ public final class Bench {
                 String.format("%.0f", total / (double) seconds));
         report("durable throughput", "ack latency", latency.summary());
         closeAll(open);
+    }
+
+    /**
+     * Joins every connection to its room with a bounded number of joins outstanding: thousands of
+     * requests in the same millisecond would only measure the server's request queue.
+     */
+    private static void joinPaced(List<Client> open, java.util.function.IntFunction<String> roomOf, AtomicInteger joined)
+            throws InterruptedException {
+        int outstanding = 256;
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        for (int i = 0; i < open.size(); i++) {
+            while (i - joined.get() >= outstanding && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            open.get(i).send("{\"type\":\"join\",\"room\":\"" + roomOf.apply(i) + "\"}");
+        }
+        awaitCount(joined, open.size(), Duration.ofSeconds(120));
     }
 
     private static void sendDurable(Client client, String room, long[] sentAt, int index) {
