@@ -211,24 +211,20 @@ public final class ChatClient implements AutoCloseable {
         socket.abort();
     }
 
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+    private final class Listener extends WholeTextListener {
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                JsonObject event = Json.createReader(new StringReader(partial.toString())).readObject();
-                partial.setLength(0);
-                synchronized (inbox) {
-                    inbox.add(event);
-                    inbox.notifyAll();
-                }
+        protected void onMessage(WebSocket webSocket, String text) {
+            JsonObject event = Json.createReader(new StringReader(text)).readObject();
+            synchronized (inbox) {
+                inbox.add(event);
+                inbox.notifyAll();
             }
-            if (reading) {
-                webSocket.request(1);
-            }
-            return null;
+        }
+
+        @Override
+        protected boolean keepReading() {
+            return reading;
         }
 
         @Override

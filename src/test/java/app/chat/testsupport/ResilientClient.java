@@ -216,18 +216,11 @@ public final class ResilientClient implements AutoCloseable {
         }
     }
 
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+    private final class Listener extends WholeTextListener {
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                handle(Json.createReader(new StringReader(partial.toString())).readObject());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
+        protected void onMessage(WebSocket webSocket, String text) {
+            handle(Json.createReader(new StringReader(text)).readObject());
         }
 
         @Override

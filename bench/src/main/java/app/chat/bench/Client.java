@@ -1,11 +1,11 @@
 package app.chat.bench;
 
+import app.chat.testsupport.WholeTextListener;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -26,22 +26,10 @@ final class Client {
         if (token != null) {
             builder.subprotocols("chat.v1", "bearer." + token);
         }
-        return builder.buildAsync(uri, new WebSocket.Listener() {
-            private final StringBuilder partial = new StringBuilder();
-
+        return builder.buildAsync(uri, new WholeTextListener() {
             @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                if (last && partial.isEmpty()) {
-                    onText.accept(data.toString());
-                } else {
-                    partial.append(data);
-                    if (last) {
-                        onText.accept(partial.toString());
-                        partial.setLength(0);
-                    }
-                }
-                webSocket.request(1);
-                return null;
+            protected void onMessage(WebSocket webSocket, String text) {
+                onText.accept(text);
             }
         }).thenApply(Client::new);
     }
