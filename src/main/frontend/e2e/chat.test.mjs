@@ -1,6 +1,6 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { PHONE, baseUrl, idOf, launch, controlServer, screenshot, send, signIn, unique, waitOnline } from "./browser.mjs";
+import { PHONE, baseUrl, launch, controlServer, screenshot, send, signIn, unique, waitOnline } from "./browser.mjs";
 
 describe("two people chatting in the browser", () => {
   let browser;
@@ -230,6 +230,5 @@ describe("two people chatting in the browser", () => {
     await page.getByLabel("Your name").waitFor();
     await screenshot(page, "sign-in");
     await page.close();
-    assert.ok(idOf(aliceName).startsWith("alice"));
   });
 });
