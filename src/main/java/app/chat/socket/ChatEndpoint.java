@@ -61,10 +61,11 @@ public class ChatEndpoint {
             close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "not authenticated"));
             return;
         }
-        // Liveness pings find dead connections. The container's own idle timeout would also
-        // re-arm a managed timer on every frame, which profiling showed to be the server's largest
-        // per-message cost (BENCHMARKS.md).
-        session.setMaxIdleTimeout(0);
+        // Liveness pings find dead connections; the container's idle timeout stays off. Setting it
+        // costs a managed timer task on Payara even when it is already off, so only if needed.
+        if (session.getMaxIdleTimeout() != 0) {
+            session.setMaxIdleTimeout(0);
+        }
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
         try {

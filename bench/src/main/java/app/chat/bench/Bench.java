@@ -3,7 +3,6 @@ package app.chat.bench;
 import app.chat.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +43,7 @@ public final class Bench {
     private final URI webSocket;
     private final boolean smoke;
     private final List<String> rows = new ArrayList<>();
-    private final List<HttpClient> clients = new ArrayList<>();
+    private final Network network = new Network(2);
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
@@ -53,16 +52,10 @@ public final class Bench {
         String url = options.getOrDefault("url", "http://127.0.0.1:8080/");
         this.webSocket = URI.create(url.replaceFirst("^http", "ws") + (url.endsWith("/") ? "" : "/") + "ws");
         this.smoke = "smoke".equals(options.getOrDefault("scale", "full"));
-        // Several clients: each has one selector thread, and the load generator must not be the bottleneck.
-        for (int i = 0; i < 4; i++) {
-            clients.add(HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build());
-        }
     }
 
     public static void main(String[] args) throws Exception {
         run(args);
-        // The JDK's WebSocket clients keep non-daemon threads alive.
-        System.exit(0);
     }
 
     /** Runs the scenarios and returns the rows of the figures table. */
@@ -77,6 +70,7 @@ public final class Bench {
             return List.copyOf(bench.rows);
         } finally {
             bench.timer.shutdownNow();
+            bench.network.close();
         }
     }
 
@@ -86,9 +80,11 @@ public final class Bench {
             idle(smoke ? 200 : Integer.parseInt(options.getOrDefault("idle", "20000")));
         }
         if (only.contains("fanout")) {
-            fanout("chat", smoke ? 50 : 1000, smoke ? new int[] {5} : new int[] {10, 25, 50, 100, 200});
+            int[] rates = smoke ? new int[] {5}
+                    : java.util.Arrays.stream(options.getOrDefault("rates", "10,25,50,100,200").split(",")).mapToInt(Integer::parseInt).toArray();
+            fanout("chat", smoke ? 50 : 1000, rates);
             if (options.containsKey("baseline")) {
-                fanout("baseline", smoke ? 50 : 1000, smoke ? new int[] {5} : new int[] {10, 25, 50, 100, 200});
+                fanout("baseline", smoke ? 50 : 1000, rates);
             }
         }
         if (only.contains("durable")) {
@@ -127,7 +123,7 @@ public final class Bench {
     }
 
     private CompletableFuture<Client> connect(int index, String user, URI target, Consumer<String> onText) {
-        return Client.open(clients.get(index % clients.size()), address(target, index), user == null ? null : token(user), onText);
+        return Client.open(network, address(target, index), user == null ? null : token(user), onText);
     }
 
     /** Opens n connections, at most `parallel` handshakes at a time. */

@@ -1,44 +1,111 @@
 package app.chat.bench;
 
-import app.chat.testsupport.WholeTextListener;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * One benchmark connection: the JDK's WebSocket client, handing every text frame to a callback on
- * the client's own thread. Sends are chained, since the JDK client allows one at a time.
+ * One benchmark connection: a Netty WebSocket client that hands every whole text message to a
+ * callback on its event loop. The token travels in the subprotocol header, as browsers send it.
  */
 final class Client {
 
-    private final WebSocket socket;
-    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+    private static final int MAX_MESSAGE_BYTES = 1 << 20;
 
-    private Client(WebSocket socket) {
-        this.socket = socket;
+    private final Channel channel;
+
+    private Client(Channel channel) {
+        this.channel = channel;
     }
 
-    static CompletableFuture<Client> open(HttpClient http, URI uri, String token, Consumer<String> onText) {
-        var builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
-        if (token != null) {
-            builder.subprotocols("chat.v1", "bearer." + token);
-        }
-        return builder.buildAsync(uri, new WholeTextListener() {
-            @Override
-            protected void onMessage(WebSocket webSocket, String text) {
-                onText.accept(text);
-            }
-        }).thenApply(Client::new);
+    static CompletableFuture<Client> open(Network network, URI uri, String token, Consumer<String> onText) {
+        CompletableFuture<Client> opened = new CompletableFuture<>();
+        WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+                .webSocketUri(uri)
+                .subprotocol(token == null ? null : "chat.v1,bearer." + token)
+                .generateOriginHeader(false)
+                .handshakeTimeoutMillis(30_000)
+                .maxFramePayloadLength(MAX_MESSAGE_BYTES)
+                .build();
+        network.bootstrap()
+                .remoteAddress(uri.getHost(), uri.getPort())
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(
+                                new HttpClientCodec(),
+                                new HttpObjectAggregator(8192),
+                                new WebSocketClientProtocolHandler(config),
+                                new WebSocketFrameAggregator(MAX_MESSAGE_BYTES),
+                                new Receiver(opened, onText));
+                    }
+                })
+                .connect()
+                .addListener(connecting -> {
+                    if (!connecting.isSuccess()) {
+                        opened.completeExceptionally(connecting.cause());
+                    }
+                });
+        return opened;
     }
 
-    synchronized void send(String text) {
-        sending = sending.exceptionally(e -> null).thenCompose(done -> socket.sendText(text, true));
+    void send(String text) {
+        channel.writeAndFlush(new TextWebSocketFrame(text), channel.voidPromise());
     }
 
+    /** Drops the connection without a closing handshake, as a lost network would. */
     void abort() {
-        socket.abort();
+        channel.close();
+    }
+
+    private static final class Receiver extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+
+        private final CompletableFuture<Client> opened;
+        private final Consumer<String> onText;
+
+        Receiver(CompletableFuture<Client> opened, Consumer<String> onText) {
+            this.opened = opened;
+            this.onText = onText;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+            if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                opened.complete(new Client(context.channel()));
+            } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+                opened.completeExceptionally(new TimeoutException("no handshake answer"));
+            }
+            super.userEventTriggered(context, event);
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext context, TextWebSocketFrame frame) {
+            onText.accept(frame.text());
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            opened.completeExceptionally(cause);
+            context.close();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext context) throws Exception {
+            opened.completeExceptionally(new ClosedChannelException());
+            super.channelInactive(context);
+        }
     }
 }

@@ -1,0 +1,162 @@
+package app.chat.socket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.auth.AuthenticatedUser;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ConnectionTest {
+
+    /** A session whose sends complete when the test says so, or at once if {@code inline}. */
+    private static final class FakeSession {
+        final List<String> written = new ArrayList<>();
+        final List<SendHandler> pending = new ArrayList<>();
+        final List<ClassLoader> contextLoaders = new ArrayList<>();
+        final AtomicReference<CloseReason> closed = new AtomicReference<>();
+        boolean inline;
+        boolean failing;
+
+        Session session() {
+            RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("sendText") && args.length == 2) {
+                            written.add((String) args[0]);
+                            contextLoaders.add(Thread.currentThread().getContextClassLoader());
+                            SendHandler handler = (SendHandler) args[1];
+                            if (failing) {
+                                handler.onResult(new SendResult(new IOException("broken pipe")));
+                            } else if (inline) {
+                                handler.onResult(new SendResult());
+                            } else {
+                                pending.add(handler);
+                            }
+                            return null;
+                        }
+                        throw new UnsupportedOperationException(method.getName());
+                    });
+            return (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "getAsyncRemote" -> remote;
+                        case "close" -> {
+                            closed.set((CloseReason) args[0]);
+                            yield null;
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+
+        void completeNext() {
+            pending.remove(0).onResult(new SendResult());
+        }
+    }
+
+    private final FakeSession fake = new FakeSession();
+    private final List<Connection> dropped = new ArrayList<>();
+    private final Connection connection = new Connection(fake.session(),
+            new AuthenticatedUser("alice", "Alice", Instant.now().plusSeconds(3600)), Runnable::run, dropped::add);
+
+    @Test
+    void framesLeaveInOrderWithOneWriteInFlight() {
+        connection.send("one");
+        connection.send("two");
+        connection.send("three");
+        assertEquals(List.of("one"), fake.written);
+
+        fake.completeNext();
+        assertEquals(List.of("one", "two"), fake.written);
+        fake.completeNext();
+        fake.completeNext();
+        assertEquals(List.of("one", "two", "three"), fake.written);
+        assertTrue(fake.pending.isEmpty());
+    }
+
+    @Test
+    void sendsThatCompleteInlineDrainTheQueueWithoutRecursing() {
+        connection.send("first");
+        IntStream.range(0, Connection.MAX_QUEUED_FRAMES).forEach(i -> connection.send("queued " + i));
+        fake.inline = true;
+
+        fake.completeNext();
+
+        assertEquals(Connection.MAX_QUEUED_FRAMES + 1, fake.written.size());
+        assertEquals("queued " + (Connection.MAX_QUEUED_FRAMES - 1), fake.written.get(fake.written.size() - 1));
+        assertTrue(connection.flushed().isDone());
+    }
+
+    @Test
+    void theContainerIsCalledWithThePlatformContextLoaderWhichIsThenRestored() {
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+
+        connection.send("frame");
+
+        assertSame(ClassLoader.getPlatformClassLoader(), fake.contextLoaders.get(0));
+        assertSame(before, Thread.currentThread().getContextClassLoader());
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedWithTryAgainLater() {
+        connection.send("stuck");
+        IntStream.range(0, Connection.MAX_QUEUED_FRAMES).forEach(i -> connection.send("queued " + i));
+        assertNull(fake.closed.get());
+
+        connection.send("one too many");
+
+        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, fake.closed.get().getCloseCode());
+        assertEquals(List.of(connection), dropped);
+    }
+
+    @Test
+    void droppableFramesAreSkippedOnceTheClientIsBehind() {
+        connection.send("in flight");
+        IntStream.range(0, Connection.DROPPABLE_BACKLOG).forEach(i -> connection.send("queued " + i));
+
+        connection.sendDroppable("typing");
+        fake.inline = true;
+        fake.completeNext();
+
+        assertFalse(fake.written.contains("typing"));
+        assertNull(fake.closed.get());
+    }
+
+    @Test
+    void aFailedWriteGivesTheConnectionUp() {
+        fake.failing = true;
+
+        connection.send("lost");
+        connection.send("never written");
+
+        assertEquals(List.of("lost"), fake.written);
+        assertEquals(Connection.TOO_SLOW, fake.closed.get());
+        assertEquals(List.of(connection), dropped);
+    }
+
+    @Test
+    void liveMessagesWaitWhileHeldAndOnlyThoseNotReplayedAreSentOnRelease() {
+        fake.inline = true;
+        connection.hold();
+        connection.deliver(5, "message 5");
+        connection.deliver(6, "message 6");
+        assertTrue(fake.written.isEmpty());
+
+        connection.send("replayed 5");
+        connection.release(5);
+
+        assertEquals(List.of("replayed 5", "message 6"), fake.written);
+    }
+}
