@@ -31,7 +31,7 @@ public class Authentication {
     @Inject
     Config config;
 
-    private TokenVerifier verifier;
+    private VerifiedTokens verifier;
     private Optional<DevTokens> devTokens = Optional.empty();
     private OriginPolicy originPolicy;
 
@@ -61,7 +61,7 @@ public class Authentication {
             LOG.warning("No token verification key is configured (mp.jwt.verify.publickey or "
                     + "mp.jwt.verify.publickey.location): every connection will be refused.");
         }
-        verifier = new TokenVerifier(settings, VerificationKeys.combined(keys), algorithms);
+        verifier = new VerifiedTokens(new TokenVerifier(settings, VerificationKeys.combined(keys), algorithms)::verify, Clock.systemUTC());
         originPolicy = new OriginPolicy(list(config.getOptionalValue("chat.allowed-origins", String.class)));
         LOG.log(Level.INFO, "Token verification: algorithm {0}, issuer {1}, audiences {2}",
                 new Object[] {settings.algorithm(), settings.issuer().orElse("(any)"),

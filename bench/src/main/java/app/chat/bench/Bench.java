@@ -123,11 +123,21 @@ public final class Bench {
     }
 
     private CompletableFuture<Client> connect(int index, String user, URI target, Consumer<String> onText) {
-        return Client.open(network, address(target, index), user == null ? null : token(user), onText);
+        return connectWithToken(index, user == null ? null : token(user), target, onText);
+    }
+
+    private CompletableFuture<Client> connectWithToken(int index, String token, URI target, Consumer<String> onText) {
+        return Client.open(network, address(target, index), token, onText);
+    }
+
+    /** Opens n connections with the users' shared tokens, at most `parallel` handshakes at a time. */
+    private List<Client> openMany(int n, int parallel, java.util.function.IntFunction<String> userOf, URI target,
+            java.util.function.IntFunction<Consumer<String>> listener) throws InterruptedException {
+        return openManyWithTokens(n, parallel, i -> userOf.apply(i) == null ? null : token(userOf.apply(i)), target, listener);
     }
 
     /** Opens n connections, at most `parallel` handshakes at a time. */
-    private List<Client> openMany(int n, int parallel, java.util.function.IntFunction<String> userOf, URI target,
+    private List<Client> openManyWithTokens(int n, int parallel, java.util.function.IntFunction<String> tokenOf, URI target,
             java.util.function.IntFunction<Consumer<String>> listener) throws InterruptedException {
         Semaphore inFlight = new Semaphore(parallel);
         List<Client> opened = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -136,7 +146,7 @@ public final class Bench {
         for (int i = 0; i < n; i++) {
             inFlight.acquire();
             int index = i;
-            connect(index, userOf.apply(index), target, listener.apply(index)).whenComplete((client, error) -> {
+            connectWithToken(index, tokenOf.apply(index), target, listener.apply(index)).whenComplete((client, error) -> {
                 inFlight.release();
                 if (error != null) {
                     failed.incrementAndGet();
@@ -164,9 +174,15 @@ public final class Bench {
         long heapBefore = serverHeapAfterGc();
         long rssBefore = serverRss();
         AtomicInteger joined = new AtomicInteger();
+        // Few users with many connections each (presence is announced once per user, not per
+        // connection), but every connection with a token of its own, as every browser has: the
+        // server's cache of verified tokens must not flatter the handshake rate.
+        Instant expiry = Instant.now().plus(Duration.ofHours(6));
+        String[] ownTokens = java.util.stream.IntStream.range(0, n).parallel()
+                .mapToObj(i -> TestTokens.forUser("idle" + (i % 20)).expiresAt(expiry.plusSeconds(i)).sign())
+                .toArray(String[]::new);
         long started = System.nanoTime();
-        // Few users with many connections each: presence is announced once per user, not per connection.
-        List<Client> open = openMany(n, 256, i -> "idle" + (i % 20), webSocket, i -> text -> {
+        List<Client> open = openManyWithTokens(n, 256, i -> ownTokens[i], webSocket, i -> text -> {
             if (text.contains("\"type\":\"joined\"")) {
                 joined.incrementAndGet();
             }
@@ -183,6 +199,21 @@ public final class Bench {
         }
         if (rssBefore > 0 && rssAfter > 0) {
             report("idle connections", "server RSS per connection", String.format("%.1f KB", (rssAfter - rssBefore) / 1024.0 / open.size()));
+        }
+        closeAll(open);
+        if (options.containsKey("baseline")) {
+            idleBaseline(n);
+        }
+    }
+
+    /** What a bare WebSocket connection costs on the same server: the floor under the product's figure. */
+    private void idleBaseline(int n) throws Exception {
+        long heapBefore = serverHeapAfterGc();
+        List<Client> open = openMany(n, 256, i -> null, URI.create(options.get("baseline")), i -> text -> { });
+        long heapAfter = serverHeapAfterGc();
+        if (heapBefore > 0 && heapAfter > 0) {
+            report("idle connections, baseline (no auth, no storage)", "server heap per connection (after full GC)",
+                    String.format("%.1f KB (%d connections)", (heapAfter - heapBefore) / 1024.0 / open.size(), open.size()));
         }
         closeAll(open);
     }

@@ -1,0 +1,100 @@
+package app.chat.socket;
+
+import app.chat.auth.AuthenticatedUser;
+import app.chat.protection.Limits;
+import app.chat.protocol.ErrorCode;
+import app.chat.protocol.RequestRejected;
+import app.chat.users.KnownUsers;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Lets an authenticated session in: records its user, enforces the per-user connection limit,
+ * registers the connection and, when the handshake asked to resume, replays what was missed before
+ * any live event. One application-wide bean rather than injections into every endpoint instance:
+ * the container resolves those for each connection (BENCHMARKS.md, handshakes).
+ */
+@ApplicationScoped
+public class Admission {
+
+    private static final Logger LOG = Logger.getLogger(Admission.class.getName());
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    KnownUsers users;
+
+    @Inject
+    Limits limits;
+
+    @Inject
+    Resumption resumption;
+
+    /** Closes connections off the delivering threads (see {@link Connection#close}). */
+    @Resource
+    ManagedExecutorService closer;
+
+    /**
+     * @param resumeAfter the handshake's {@code after} parameter, or null
+     * @return the registered connection, or empty when the session was refused and is being closed
+     */
+    public Optional<Connection> admit(Session session, AuthenticatedUser user, String resumeAfter) {
+        try {
+            users.record(user);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record user " + user.id() + "; closing the connection", e);
+            close(session, new CloseReason(CloseCodes.TRY_AGAIN_LATER, "the server cannot reach its database"));
+            return Optional.empty();
+        }
+        Connection opened = new Connection(session, user, closer, connections::remove);
+        Long after = resumeAfter == null ? null : cursor(resumeAfter);
+        if (after != null) {
+            // Held before it is registered: no live message can overtake the replay.
+            opened.hold();
+        }
+        if (!connections.add(opened, limits.connectionsPerUser())) {
+            close(session, new CloseReason(CloseCodes.VIOLATED_POLICY,
+                    "too many open connections for this user (at most " + limits.connectionsPerUser() + ")"));
+            return Optional.empty();
+        }
+        if (resumeAfter != null && after == null) {
+            opened.send(OutboundEvents.error(null, ErrorCode.BAD_REQUEST, "\"after\" must be a whole number from 0"));
+        } else if (after != null) {
+            try {
+                resumption.replay(opened, after, null);
+            } catch (RuntimeException e) {
+                RequestRejected reason = RequestRejected.forFailure(e);
+                LOG.log(Level.WARNING, "Resuming a connection of user " + user.id() + " failed", e);
+                opened.send(OutboundEvents.error(null, reason.code(), reason.getMessage()));
+            }
+        }
+        return Optional.of(opened);
+    }
+
+    private static Long cursor(String text) {
+        try {
+            long after = Long.parseLong(text);
+            return after >= 0 ? after : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Session already closing", e);
+        }
+    }
+}
