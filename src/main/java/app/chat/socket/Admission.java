@@ -40,6 +40,9 @@ public class Admission {
     @Inject
     Resumption resumption;
 
+    @Inject
+    Senders senders;
+
     /** Closes connections off the delivering threads (see {@link Connection#close}). */
     @Resource
     ManagedExecutorService closer;
@@ -56,7 +59,7 @@ public class Admission {
             close(session, new CloseReason(CloseCodes.TRY_AGAIN_LATER, "the server cannot reach its database"));
             return Optional.empty();
         }
-        Connection opened = new Connection(session, user, closer, connections::remove);
+        Connection opened = new Connection(session, user, senders.pool(), closer, connections::remove);
         Long after = resumeAfter == null ? null : cursor(resumeAfter);
         if (after != null) {
             // Held before it is registered: no live message can overtake the replay.

@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One open WebSocket of one user, with its own bounded outbound queue. Any thread may send; frames
- * leave in the order they were queued, one at a time, so a session never has two writes in flight.
+ * One open WebSocket of one user, with its own bounded outbound queue. Any thread may send: frames
+ * are queued and written by the sender threads (or by the completion of the previous write), in the
+ * order they were queued, one at a time, so a session never has two writes in flight.
  * A client that stops reading fills its queue and is dropped instead of growing the heap or slowing
  * anyone else down.
  */
@@ -38,6 +40,7 @@ public final class Connection {
     private static final ByteBuffer PING_PAYLOAD = ByteBuffer.allocate(0);
 
     private final Session session;
+    private final Executor sender;
     private final Executor closer;
     private final Consumer<Connection> dropped;
     private volatile AuthenticatedUser user;
@@ -60,12 +63,14 @@ public final class Connection {
     }
 
     /**
+     * @param sender  writes frames to the container, so that whoever queues one never pays for the write
      * @param closer  runs closes, which can call close handlers: never on a thread delivering to others
      * @param dropped told when this connection is given up (too slow, broken), before the close completes
      */
-    public Connection(Session session, AuthenticatedUser user, Executor closer, Consumer<Connection> dropped) {
+    public Connection(Session session, AuthenticatedUser user, Executor sender, Executor closer, Consumer<Connection> dropped) {
         this.session = session;
         this.user = user;
+        this.sender = sender;
         this.closer = closer;
         this.dropped = dropped;
     }
@@ -163,7 +168,12 @@ public final class Connection {
             giveUp();
             return;
         }
-        transmit(frame);
+        try {
+            sender.execute(() -> transmit(frame));
+        } catch (RejectedExecutionException e) {
+            // The application is stopping and its senders are gone: nothing more can be written.
+            close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down"));
+        }
     }
 
     /** Sends frames until one completes asynchronously; its completion then carries on. */

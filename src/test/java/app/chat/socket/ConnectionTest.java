@@ -69,7 +69,7 @@ class ConnectionTest {
     private final FakeSession fake = new FakeSession();
     private final List<Connection> dropped = new ArrayList<>();
     private final Connection connection = new Connection(fake.session(),
-            new AuthenticatedUser("alice", "Alice", Instant.now().plusSeconds(3600)), Runnable::run, dropped::add);
+            new AuthenticatedUser("alice", "Alice", Instant.now().plusSeconds(3600)), Runnable::run, Runnable::run, dropped::add);
 
     @Test
     void framesLeaveInOrderWithOneWriteInFlight() {
@@ -84,6 +84,22 @@ class ConnectionTest {
         fake.completeNext();
         assertEquals(List.of("one", "two", "three"), fake.written);
         assertTrue(fake.pending.isEmpty());
+    }
+
+    @Test
+    void framesAreWrittenByTheSenderNotByWhoeverQueuedThem() {
+        List<Runnable> senderTasks = new ArrayList<>();
+        Connection handedOff = new Connection(fake.session(), new AuthenticatedUser("bob", "Bob", Instant.now().plusSeconds(3600)),
+                senderTasks::add, Runnable::run, dropped::add);
+
+        handedOff.send("one");
+        handedOff.send("two");
+        assertTrue(fake.written.isEmpty());
+
+        fake.inline = true;
+        senderTasks.forEach(Runnable::run);
+        assertEquals(1, senderTasks.size());
+        assertEquals(List.of("one", "two"), fake.written);
     }
 
     @Test
