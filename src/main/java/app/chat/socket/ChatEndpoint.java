@@ -2,7 +2,6 @@ package app.chat.socket;
 
 import app.chat.auth.AuthenticatedUser;
 import app.chat.auth.HandshakeCredentials;
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
@@ -18,7 +17,7 @@ import java.util.logging.Logger;
 
 /**
  * The WebSocket at {@code /ws}: translates between frames and the chat features, nothing more.
- * One instance per connection.
+ * One instance per connection, holding only its connection and three application-wide beans.
  */
 @ServerEndpoint(value = "/ws", configurator = ChatEndpointConfigurator.class,
         subprotocols = HandshakeCredentials.SUBPROTOCOL)
@@ -29,16 +28,18 @@ public class ChatEndpoint {
     /** The largest frame accepted; larger ones close the connection with 1009 (too big). */
     static final int MAX_FRAME_BYTES = 64 * 1024;
 
-    @Inject
-    Admission admission;
-
-    @Inject
-    RequestRouter router;
-
-    @Inject
-    Connections connections;
+    private final Admission admission;
+    private final RequestRouter router;
+    private final Connections connections;
 
     private Connection connection;
+
+    /** Made by {@link ChatEndpointConfigurator#getEndpointInstance}, not by the container's injection. */
+    ChatEndpoint(Admission admission, RequestRouter router, Connections connections) {
+        this.admission = admission;
+        this.router = router;
+        this.connections = connections;
+    }
 
     @OnOpen
     public void open(Session session) {

@@ -23,6 +23,8 @@ public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator 
     /** The handshake's {@code after} parameter: resume from this cursor before any live event. */
     static final String RESUME_PROPERTY = "chat.resume-after";
 
+    private volatile EndpointBeans endpointBeans;
+
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         AuthenticatedUser user = request.getUserPrincipal() instanceof AuthenticatedUser verified
@@ -40,6 +42,30 @@ public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator 
         } else {
             config.getUserProperties().put(RESUME_PROPERTY, after.get(0));
         }
+    }
+
+    /**
+     * Builds the endpoint with the application's beans handed in. Left to the container, every
+     * connection got its own CDI injection target and creational context: about 1.5 KB of heap per
+     * connection and 8 % of a handshake's CPU on Payara (BENCHMARKS.md).
+     */
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        if (endpointClass != ChatEndpoint.class) {
+            return super.getEndpointInstance(endpointClass);
+        }
+        EndpointBeans beans = endpointBeans;
+        if (beans == null) {
+            CDI<Object> cdi = CDI.current();
+            beans = new EndpointBeans(cdi.select(Admission.class).get(), cdi.select(RequestRouter.class).get(),
+                    cdi.select(Connections.class).get());
+            endpointBeans = beans;
+        }
+        return endpointClass.cast(new ChatEndpoint(beans.admission(), beans.router(), beans.connections()));
+    }
+
+    /** Client proxies of application-scoped beans: safe to share between all connections. */
+    private record EndpointBeans(Admission admission, RequestRouter router, Connections connections) {
     }
 
     /** Answers {@code chat.v1} when offered; never echoes the {@code bearer.<jwt>} entry. */

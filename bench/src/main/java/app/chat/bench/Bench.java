@@ -79,6 +79,9 @@ public final class Bench {
 
     private void runScenarios() throws Exception {
         String only = options.getOrDefault("only", "idle,fanout,durable,history,storm");
+        if (!smoke) {
+            warmUp(Integer.parseInt(options.getOrDefault("warm-up", "3000")));
+        }
         if (only.contains("idle")) {
             idle(smoke ? 200 : Integer.parseInt(options.getOrDefault("idle", "19500")));
         }
@@ -142,11 +145,17 @@ public final class Bench {
     /** Opens n connections, at most `parallel` handshakes at a time. */
     private List<Client> openManyWithTokens(int n, int parallel, java.util.function.IntFunction<String> tokenOf, URI target,
             java.util.function.IntFunction<Consumer<String>> listener) throws InterruptedException {
+        return openRange(0, n, parallel, tokenOf, target, listener);
+    }
+
+    /** Opens connections number {@code from} (inclusive) to {@code to} (exclusive). */
+    private List<Client> openRange(int from, int to, int parallel, java.util.function.IntFunction<String> tokenOf, URI target,
+            java.util.function.IntFunction<Consumer<String>> listener) throws InterruptedException {
         Semaphore inFlight = new Semaphore(parallel);
         List<Client> opened = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(n);
-        for (int i = 0; i < n; i++) {
+        CountDownLatch done = new CountDownLatch(to - from);
+        for (int i = from; i < to; i++) {
             inFlight.acquire();
             int index = i;
             connectWithToken(index, tokenOf.apply(index), target, listener.apply(index)).whenComplete((client, error) -> {
@@ -161,7 +170,7 @@ public final class Bench {
         }
         done.await();
         if (failed.get() > 0) {
-            System.out.println("  " + failed.get() + " of " + n + " connections failed");
+            System.out.println("  " + failed.get() + " of " + (to - from) + " connections failed");
         }
         return opened;
     }
@@ -171,11 +180,36 @@ public final class Bench {
         Thread.sleep(smoke ? 500 : 3_000);
     }
 
+    /**
+     * Runs every path once at moderate volume before anything is measured: a freshly started JVM
+     * interprets before it compiles, and the first run of each scenario would measure that instead.
+     */
+    private void warmUp(int connections) throws Exception {
+        String room = "warm-up-" + suffix();
+        AtomicInteger answers = new AtomicInteger();
+        Instant expiry = Instant.now().plus(Duration.ofHours(1));
+        String[] tokens = java.util.stream.IntStream.range(0, connections).parallel()
+                .mapToObj(i -> TestTokens.forUser("warm" + (i % 50)).expiresAt(expiry.plusSeconds(i)).sign())
+                .toArray(String[]::new);
+        List<Client> open = openManyWithTokens(connections, 256, i -> tokens[i], webSocket, i -> text -> {
+            if (text.contains("\"type\":\"joined\"") || text.contains("\"type\":\"ack\"")) {
+                answers.incrementAndGet();
+            }
+        });
+        joinPaced(open, i -> room, answers);
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < Math.min(10, open.size()); i++) {
+                open.get(i).send("{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"warm-up\"}");
+            }
+            Thread.sleep(100);
+        }
+        closeAll(open);
+        System.out.println("  warmed up with " + open.size() + " connections");
+    }
+
     // 1. Idle connections
     private void idle(int n) throws Exception {
         String room = "idle-" + suffix();
-        long heapBefore = serverHeapAfterGc();
-        long rssBefore = serverRss();
         AtomicInteger joined = new AtomicInteger();
         // Few users with many connections each (presence is announced once per user, not per
         // connection), but every connection with a token of its own, as every browser has: the
@@ -184,26 +218,29 @@ public final class Bench {
         String[] ownTokens = java.util.stream.IntStream.range(0, n).parallel()
                 .mapToObj(i -> TestTokens.forUser("idle" + (i % 20)).expiresAt(expiry.plusSeconds(i)).sign())
                 .toArray(String[]::new);
-        long started = System.nanoTime();
-        List<Client> open = openManyWithTokens(n, 256, i -> ownTokens[i], webSocket, i -> text -> {
+        java.util.function.IntFunction<Consumer<String>> listener = i -> text -> {
             if (text.contains("\"type\":\"joined\"")) {
                 joined.incrementAndGet();
             }
-        });
+        };
+        // Memory is measured between the two halves, so the server's one-time costs (thread pools
+        // growing, caches filling) are not charged to the connections.
+        long started = System.nanoTime();
+        List<Client> first = openRange(0, n / 2, 256, i -> ownTokens[i], webSocket, listener);
         double seconds = (System.nanoTime() - started) / 1e9;
-        report("idle connections", "connections held", String.valueOf(open.size()));
-        report("idle connections", "handshakes per second", String.format("%.0f", open.size() / seconds));
-        joinPaced(open, i -> room, joined);
-        long heapAfter = serverHeapAfterGc();
-        long rssAfter = serverRss();
-        if (heapBefore > 0 && heapAfter > 0) {
-            report("idle connections", "server heap per connection (after full GC)",
-                    String.format("%.1f KB", (heapAfter - heapBefore) / 1024.0 / open.size()));
-        }
-        if (rssBefore > 0 && rssAfter > 0) {
-            report("idle connections", "server RSS per connection", String.format("%.1f KB", (rssAfter - rssBefore) / 1024.0 / open.size()));
-        }
-        closeAll(open);
+        joinPaced(first, i -> room, joined);
+        Footprint half = footprint();
+        started = System.nanoTime();
+        List<Client> second = openRange(n / 2, n, 256, i -> ownTokens[i], webSocket, listener);
+        seconds += (System.nanoTime() - started) / 1e9;
+        joined.set(0);
+        joinPaced(second, i -> room, joined);
+        Footprint full = footprint();
+        report("idle connections", "connections held", String.valueOf(first.size() + second.size()));
+        report("idle connections", "handshakes per second", String.format("%.0f", (first.size() + second.size()) / seconds));
+        reportFootprint("idle connections", half, full, second.size());
+        closeAll(first);
+        closeAll(second);
         if (options.containsKey("baseline")) {
             idleBaseline(n);
         }
@@ -211,14 +248,33 @@ public final class Bench {
 
     /** What a bare WebSocket connection costs on the same server: the floor under the product's figure. */
     private void idleBaseline(int n) throws Exception {
-        long heapBefore = serverHeapAfterGc();
-        List<Client> open = openMany(n, 256, i -> null, URI.create(options.get("baseline")), i -> text -> { });
-        long heapAfter = serverHeapAfterGc();
-        if (heapBefore > 0 && heapAfter > 0) {
-            report("idle connections, baseline (no auth, no storage)", "server heap per connection (after full GC)",
-                    String.format("%.1f KB (%d connections)", (heapAfter - heapBefore) / 1024.0 / open.size(), open.size()));
+        URI baseline = URI.create(options.get("baseline"));
+        List<Client> first = openRange(0, n / 2, 256, i -> null, baseline, i -> text -> { });
+        Footprint half = footprint();
+        List<Client> second = openRange(n / 2, n, 256, i -> null, baseline, i -> text -> { });
+        Footprint full = footprint();
+        reportFootprint("idle connections, baseline (no auth, no storage)", half, full, second.size());
+        closeAll(first);
+        closeAll(second);
+    }
+
+    /** The server's heap after a full collection and its resident memory, in bytes (-1: unknown). */
+    private record Footprint(long heap, long rss) {
+    }
+
+    private Footprint footprint() {
+        return new Footprint(serverHeapAfterGc(), serverRss());
+    }
+
+    private void reportFootprint(String scenario, Footprint before, Footprint after, int added) {
+        if (before.heap() > 0 && after.heap() > 0) {
+            report(scenario, "server heap per connection (after full GC, marginal over the second half)",
+                    String.format("%.1f KB", (after.heap() - before.heap()) / 1024.0 / added));
         }
-        closeAll(open);
+        if (before.rss() > 0 && after.rss() > 0) {
+            report(scenario, "server RSS per connection (marginal over the second half)",
+                    String.format("%.1f KB", (after.rss() - before.rss()) / 1024.0 / added));
+        }
     }
 
     // 2. Fanout (product or baseline)
