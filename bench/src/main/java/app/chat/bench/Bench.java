@@ -87,7 +87,7 @@ public final class Bench {
         }
         if (only.contains("fanout")) {
             int[] rates = smoke ? new int[] {5}
-                    : java.util.Arrays.stream(options.getOrDefault("rates", "10,25,50,100,200").split(",")).mapToInt(Integer::parseInt).toArray();
+                    : java.util.Arrays.stream(options.getOrDefault("rates", "10,25,50,75,100,200").split(",")).mapToInt(Integer::parseInt).toArray();
             fanout("chat", smoke ? 50 : 1000, rates);
             if (options.containsKey("baseline")) {
                 fanout("baseline", smoke ? 50 : 1000, rates);
