@@ -139,16 +139,13 @@ public final class Bench {
     /** Opens n connections with the users' shared tokens, at most `parallel` handshakes at a time. */
     private List<Client> openMany(int n, int parallel, java.util.function.IntFunction<String> userOf, URI target,
             java.util.function.IntFunction<Consumer<String>> listener) throws InterruptedException {
-        return openManyWithTokens(n, parallel, i -> userOf.apply(i) == null ? null : token(userOf.apply(i)), target, listener);
+        return openRange(0, n, parallel, i -> userOf.apply(i) == null ? null : token(userOf.apply(i)), target, listener);
     }
 
-    /** Opens n connections, at most `parallel` handshakes at a time. */
-    private List<Client> openManyWithTokens(int n, int parallel, java.util.function.IntFunction<String> tokenOf, URI target,
-            java.util.function.IntFunction<Consumer<String>> listener) throws InterruptedException {
-        return openRange(0, n, parallel, tokenOf, target, listener);
-    }
-
-    /** Opens connections number {@code from} (inclusive) to {@code to} (exclusive). */
+    /**
+     * Opens connections number {@code from} (inclusive) to {@code to} (exclusive), each with its
+     * token (null: none), at most `parallel` handshakes at a time.
+     */
     private List<Client> openRange(int from, int to, int parallel, java.util.function.IntFunction<String> tokenOf, URI target,
             java.util.function.IntFunction<Consumer<String>> listener) throws InterruptedException {
         Semaphore inFlight = new Semaphore(parallel);
@@ -187,17 +184,14 @@ public final class Bench {
      */
     private void warmUp(int connections) throws Exception {
         String room = "warm-up-" + suffix();
-        AtomicInteger answers = new AtomicInteger();
-        Instant expiry = Instant.now().plus(Duration.ofHours(1));
-        String[] tokens = java.util.stream.IntStream.range(0, connections).parallel()
-                .mapToObj(i -> TestTokens.forUser("warm" + (i % 50)).expiresAt(expiry.plusSeconds(i)).sign())
-                .toArray(String[]::new);
-        List<Client> open = openManyWithTokens(connections, 256, i -> tokens[i], webSocket, i -> text -> {
-            if (text.contains("\"type\":\"joined\"") || text.contains("\"type\":\"ack\"")) {
-                answers.incrementAndGet();
+        AtomicInteger joined = new AtomicInteger();
+        String[] tokens = ownTokens("warm", 50, connections);
+        List<Client> open = openRange(0, connections, 256, i -> tokens[i], webSocket, i -> text -> {
+            if (text.contains("\"type\":\"joined\"")) {
+                joined.incrementAndGet();
             }
         });
-        joinPaced(open, i -> room, answers);
+        joinPaced(open, i -> room, joined);
         for (int round = 0; round < 5; round++) {
             for (int i = 0; i < Math.min(10, open.size()); i++) {
                 open.get(i).send("{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"warm-up\"}");
@@ -208,6 +202,17 @@ public final class Bench {
         System.out.println("  warmed up with " + open.size() + " connections");
     }
 
+    /**
+     * One token per connection, {@code n} in all, for {@code users} users ({@code prefix0}…): each
+     * expires a second later than the one before, so no two are the same string.
+     */
+    private static String[] ownTokens(String prefix, int users, int n) {
+        Instant expiry = Instant.now().plus(Duration.ofHours(6));
+        return java.util.stream.IntStream.range(0, n).parallel()
+                .mapToObj(i -> TestTokens.forUser(prefix + (i % users)).expiresAt(expiry.plusSeconds(i)).sign())
+                .toArray(String[]::new);
+    }
+
     // 1. Idle connections
     private void idle(int n) throws Exception {
         String room = "idle-" + suffix();
@@ -215,10 +220,7 @@ public final class Bench {
         // Few users with many connections each (presence is announced once per user, not per
         // connection), but every connection with a token of its own, as every browser has: the
         // server's cache of verified tokens must not flatter the handshake rate.
-        Instant expiry = Instant.now().plus(Duration.ofHours(6));
-        String[] ownTokens = java.util.stream.IntStream.range(0, n).parallel()
-                .mapToObj(i -> TestTokens.forUser("idle" + (i % 20)).expiresAt(expiry.plusSeconds(i)).sign())
-                .toArray(String[]::new);
+        String[] ownTokens = ownTokens("idle", 20, n);
         java.util.function.IntFunction<Consumer<String>> listener = i -> text -> {
             if (text.contains("\"type\":\"joined\"")) {
                 joined.incrementAndGet();
@@ -331,10 +333,9 @@ public final class Bench {
                 }
             }
             double perSecond = Round.median(rounds, Round::perSecond);
-            double p99 = Round.median(rounds, round -> round.latency().percentileMillis(99));
-            String line = String.format("%d msg/s x %d members: %.0f deliveries/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (median of %d rounds)",
-                    rate, open.size(), perSecond, Round.median(rounds, round -> round.latency().percentileMillis(50)), p99,
-                    Round.median(rounds, round -> round.latency().percentileMillis(99.9)), rounds.size());
+            double p99 = Round.medianPercentile(rounds, 99);
+            String line = String.format("%d msg/s x %d members: %.0f deliveries/s, %s (median of %d rounds)",
+                    rate, open.size(), perSecond, Round.latencies(rounds), rounds.size());
             System.out.println("  " + label + ": " + line);
             highest = Math.max(highest, perSecond);
             if (p99 <= 100 && perSecond > best) {
@@ -390,9 +391,7 @@ public final class Bench {
         }
         report("durable throughput", rooms + " rooms x " + sendersPerRoom + " senders, acknowledged messages per second",
                 String.format("%.0f (median of %d rounds)", Round.median(rounds, Round::perSecond), rounds.size()));
-        report("durable throughput", "ack latency", String.format("p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (medians of %d rounds)",
-                Round.median(rounds, r -> r.latency().percentileMillis(50)), Round.median(rounds, r -> r.latency().percentileMillis(99)),
-                Round.median(rounds, r -> r.latency().percentileMillis(99.9)), rounds.size()));
+        report("durable throughput", "ack latency", String.format("%s (medians of %d rounds)", Round.latencies(rounds), rounds.size()));
         closeAll(open);
     }
 
@@ -456,9 +455,8 @@ public final class Bench {
                 }
                 rounds.add(new Round(0, stats));
             }
-            report("history", figures[k], String.format("p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (medians of %d rounds of %d requests)",
-                    Round.median(rounds, r -> r.latency().percentileMillis(50)), Round.median(rounds, r -> r.latency().percentileMillis(99)),
-                    Round.median(rounds, r -> r.latency().percentileMillis(99.9)), rounds.size(), requests));
+            report("history", figures[k], String.format("%s (medians of %d rounds of %d requests)",
+                    Round.latencies(rounds), rounds.size(), requests));
         }
         client.abort();
     }
