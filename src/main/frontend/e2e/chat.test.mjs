@@ -203,6 +203,13 @@ describe("two people chatting in the browser", () => {
     await phone.context.close();
   });
 
+  it("a link that cannot be read shows not found instead of breaking the page", async () => {
+    await bob.page.goto(`${baseUrl}dm/%`);
+    await bob.page.getByRole("heading", { name: "Not found" }).waitFor();
+    await bob.page.getByRole("button", { name: "Go to the start" }).click();
+    await bob.page.getByRole("heading", { name: /Welcome/ }).waitFor();
+  });
+
   it("after the server restarts both reconnect and keep chatting, missing nothing", async () => {
     await alice.page.goto(`${baseUrl}rooms/${room}`);
     await bob.page.goto(`${baseUrl}rooms/${room}`);

@@ -7,7 +7,7 @@ import { SignIn } from "@/auth/sign-in";
 import { Sidebar } from "@/rooms/sidebar";
 import { ChatRoom, DMView } from "@/messages/conversation-view";
 import { parseKey, type ConversationKey } from "@/messages/model";
-import { navigate, useRouting } from "@/lib/router";
+import { isMalformedPath, navigate, useRouting } from "@/lib/router";
 import { Sheet, SheetContent, SheetTitle } from "@/components/ui/sheet";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { Button } from "@/components/ui/button";
@@ -121,7 +121,14 @@ function Workspace({ session, onSignedOut }: { session: Session; onSignedOut: ()
               <ChatRoom client={client} room={target.name} onOpenSidebar={() => setDrawerOpen(true)} onLeft={() => navigate(null)} />
             )}
             {target?.kind === "dm" && <DMView client={client} user={target.name} onOpenSidebar={() => setDrawerOpen(true)} />}
-            {!target && (
+            {!target && isMalformedPath() && (
+              <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
+                <h1 className="text-lg font-semibold">Not found</h1>
+                <p className="max-w-sm text-sm text-muted-foreground">This link does not lead to a room or a person.</p>
+                <Button variant="outline" onClick={() => navigate(null)}>Go to the start</Button>
+              </div>
+            )}
+            {!target && !isMalformedPath() && (
               <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
                 <MessagesSquare className="size-10 text-muted-foreground" />
                 <h1 className="text-lg font-semibold">Welcome{me ? `, ${me.name}` : ""}</h1>

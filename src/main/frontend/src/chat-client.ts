@@ -1,12 +1,14 @@
 import { useChatStore } from "@/chatStore";
 import { ChatSocket } from "@/socket/chat-socket";
-import { RequestFailed, type ServerEvent, type ServerEventOf, type WireMessage } from "@/socket/protocol";
+import { RequestFailed, type RoomListing, type ServerEvent, type ServerEventOf, type WireMessage } from "@/socket/protocol";
 import { type ConversationKey, dmKey, oldestId, parseKey } from "@/messages/model";
 import type { Session } from "@/auth/session";
 import { webSocketUrl } from "@/lib/base-url";
 import { notify } from "@/notifications/notifier";
 
 export const PAGE_SIZE = 50;
+/** Rooms shown for one search: a person refines the prefix rather than scrolls. */
+const ROOM_SEARCH_LIMIT = 50;
 /** At most one typing notice per conversation this often: the server drops the excess anyway. */
 const TYPING_EVERY_MS = 2_500;
 
@@ -118,16 +120,45 @@ export class ChatClient {
     await this.socket.request({ type: "invite", room, user });
   }
 
+  /** The rooms one belongs to (page by page) and the people: on each (re)connect, never per event. */
   async refreshDirectory(): Promise<void> {
     try {
       const [rooms, users] = await Promise.all([
-        this.socket.request<ServerEventOf<"rooms">>({ type: "rooms" }),
+        this.memberships(),
         this.socket.request<ServerEventOf<"users">>({ type: "users" }),
       ]);
-      useChatStore.getState().setRooms(rooms.rooms);
+      useChatStore.getState().setRooms(rooms);
       useChatStore.getState().setUsers(users.users);
       const active = useChatStore.getState().active;
       if (active) await this.ensureLoaded(active);
+    } catch {
+      // the next reconnect tries again
+    }
+  }
+
+  private async memberships(): Promise<RoomListing[]> {
+    const rooms: RoomListing[] = [];
+    let after: string | undefined;
+    do {
+      const page: ServerEventOf<"rooms"> = await this.socket.request<ServerEventOf<"rooms">>(
+        after === undefined ? { type: "rooms", member: true } : { type: "rooms", member: true, after },
+      );
+      rooms.push(...page.rooms);
+      after = page.next;
+    } while (after !== undefined);
+    return rooms;
+  }
+
+  /** Rooms one can see whose names start with the prefix: the server searches, the client never lists them all. */
+  async searchRooms(prefix: string): Promise<RoomListing[]> {
+    const found = await this.socket.request<ServerEventOf<"rooms">>({ type: "rooms", prefix, limit: ROOM_SEARCH_LIMIT });
+    return found.rooms;
+  }
+
+  private async refreshUsers(): Promise<void> {
+    try {
+      const users = await this.socket.request<ServerEventOf<"users">>({ type: "users" });
+      useChatStore.getState().setUsers(users.users);
     } catch {
       // the next reconnect tries again
     }
@@ -157,13 +188,13 @@ export class ChatClient {
       }
       case "presence":
         store.presence(event.user, event.online);
-        if (event.online && !store.users[event.user]) void this.refreshDirectory();
+        if (event.online && !store.users[event.user]) void this.refreshUsers();
         break;
       case "typing":
         store.someoneTyping(event.room ? `room:${event.room}` : dmKey(event.user), event.user, Date.now());
         break;
       case "invited":
-        if (event.user === store.me?.id) void this.refreshDirectory();
+        if (event.user === store.me?.id) store.roomJoined(event.room, event.private);
         break;
       case "resumed":
         if (!event.complete) {

@@ -6,11 +6,25 @@ import { appPath, appUrl } from "@/lib/base-url";
 /** Deep links: rooms/<name> and dm/<user id>, below the application's base. */
 export function keyFromPath(path: string = appPath()): ConversationKey | null {
   const [section, ...rest] = path.split("/");
-  const name = decodeURIComponent(rest.join("/"));
+  const name = decoded(rest.join("/"));
   if (!name) return null;
   if (section === "rooms") return roomKey(name.toLowerCase());
   if (section === "dm") return dmKey(name);
   return null;
+}
+
+/** A link that names a conversation but cannot be read (/dm/%): shown as "not found". */
+export function isMalformedPath(path: string = appPath()): boolean {
+  const [section, ...rest] = path.split("/");
+  return (section === "rooms" || section === "dm") && rest.join("/") !== "" && decoded(rest.join("/")) === null;
+}
+
+function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 export function pathOf(key: ConversationKey): string {

@@ -8,6 +8,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { useChatStore } from "@/chatStore";
 import type { ChatClient } from "@/chat-client";
 import { useAction } from "@/lib/use-action";
+import { useRoomSearch } from "@/rooms/use-room-search";
 
 const ROOM_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
@@ -19,17 +20,16 @@ interface DialogProps {
 
 /** Public rooms one is not in yet, to join with one click. */
 export function BrowseRoomsDialog({ client, open, onOpenChange, onJoined }: DialogProps & { onJoined: (room: string) => void }) {
-  const rooms = useChatStore((state) => state.rooms);
   const [filter, setFilter] = useState("");
   const { error, busy, run } = useAction(() => onOpenChange(false));
-  const available = rooms.filter((room) => !room.member && room.name.includes(filter.toLowerCase().trim()));
+  const available = useRoomSearch(client, filter, open).filter((room) => !room.member);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent aria-describedby={undefined}>
         <DialogHeader>
           <DialogTitle>Browse rooms</DialogTitle>
         </DialogHeader>
-        <Input placeholder="Filter rooms" value={filter} onChange={(event) => setFilter(event.target.value)} aria-label="Filter rooms" />
+        <Input placeholder="Room name starts with…" value={filter} onChange={(event) => setFilter(event.target.value)} aria-label="Filter rooms" />
         <ul className="max-h-72 space-y-1 overflow-y-auto">
           {available.map((room) => (
             <li key={room.name} className="flex items-center justify-between rounded-md px-2 py-1.5 hover:bg-accent">

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
+import { useRoomSearch } from "@/rooms/use-room-search";
 import { cn } from "@/lib/class-names";
 import { askForNotifications, notificationPermission } from "@/notifications/notifier";
 import { BrowseRoomsDialog, CreateRoomDialog } from "./room-dialogs";
@@ -61,10 +62,8 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
 
   const search = query.toLowerCase().trim();
   const joined = useMemo(() => rooms.filter((room) => room.member && room.name.includes(search)), [rooms, search]);
-  const discoverable = useMemo(
-    () => (search ? rooms.filter((room) => !room.member && room.name.includes(search)) : []),
-    [rooms, search],
-  );
+  const found = useRoomSearch(client, search);
+  const discoverable = useMemo(() => found.filter((room) => !room.member), [found]);
   const people = useMemo(
     () =>
       Object.values(users)

@@ -30,6 +30,7 @@ export type ErrorCode =
   | "too_large"
   | "conflict"
   | "rate_limited"
+  | "quota_exceeded"
   | "unauthorized"
   | "unavailable"
   | "internal";
@@ -41,17 +42,17 @@ export type ServerEvent =
   | { type: "joined"; room: string; ref?: string }
   | { type: "left"; room: string; ref?: string }
   | { type: "room_created"; room: string; private: boolean; ref?: string }
-  | { type: "invited"; room: string; user: string; by: string; ref?: string }
+  | { type: "invited"; room: string; private: boolean; user: string; by: string; already_member?: boolean; ref?: string }
   | { type: "history"; room: string; messages: WireMessage[]; ref?: string }
   | { type: "dm_history"; with: string; messages: WireMessage[]; ref?: string }
-  | { type: "rooms"; rooms: RoomListing[]; ref?: string }
+  | { type: "rooms"; rooms: RoomListing[]; next?: string; ref?: string }
   | { type: "users"; users: UserListing[]; ref?: string }
   | { type: "presence"; user: string; online: boolean }
   | { type: "typing"; room?: string; user: string; to?: string }
   | { type: "resumed"; replayed: number; complete: boolean; cursor: number; ref?: string }
   | { type: "authenticated"; expires_at: string; ref?: string }
   | { type: "ok"; ref?: string }
-  | { type: "error"; code: ErrorCode; message: string; ref?: string };
+  | { type: "error"; code: ErrorCode; message: string; retry_after_ms?: number; ref?: string };
 
 export type ServerEventOf<T extends ServerEvent["type"]> = Extract<ServerEvent, { type: T }>;
 

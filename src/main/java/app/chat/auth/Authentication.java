@@ -1,16 +1,13 @@
 package app.chat.auth;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTParser;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -37,19 +34,18 @@ public class Authentication {
 
     @PostConstruct
     void configure() {
-        VerificationSettings settings = settings(config);
-        List<JWKSource<SecurityContext>> keys = new ArrayList<>();
-        Set<String> algorithms = new HashSet<>(Set.of(settings.algorithm()));
+        VerificationSettings settings = required(settings(config), config.getOptionalValue("chat.oidc.client-id", String.class));
+        TokenVerifier sso;
         try {
-            keys.add(VerificationKeys.from(settings));
+            sso = new TokenVerifier(settings, VerificationKeys.from(settings), Set.of(settings.algorithm()));
         } catch (TokenRejected e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+        VerifiedTokens.Verification check = sso::verify;
         if (config.getOptionalValue("chat.dev-login", Boolean.class).orElse(false)) {
-            DevTokens dev = new DevTokens(settings, Clock.systemUTC());
+            DevTokens dev = new DevTokens(settings.clockSkew(), Clock.systemUTC());
             devTokens = Optional.of(dev);
-            keys.add(dev.verificationKeys());
-            algorithms.add(DevTokens.ALGORITHM.getName());
+            check = byIssuer(dev.verifier(), sso::verify);
             LOG.warning("""
                     
                     ************************************************************************
@@ -61,11 +57,48 @@ public class Authentication {
             LOG.warning("No token verification key is configured (mp.jwt.verify.publickey or "
                     + "mp.jwt.verify.publickey.location): every connection will be refused.");
         }
-        verifier = new VerifiedTokens(new TokenVerifier(settings, VerificationKeys.combined(keys), algorithms)::verify, Clock.systemUTC());
+        verifier = new VerifiedTokens(check, Clock.systemUTC());
         originPolicy = new OriginPolicy(list(config.getOptionalValue("chat.allowed-origins", String.class)));
         LOG.log(Level.INFO, "Token verification: algorithm {0}, issuer {1}, audiences {2}",
-                new Object[] {settings.algorithm(), settings.issuer().orElse("(any)"),
-                        settings.audiences().isEmpty() ? "(any)" : settings.audiences()});
+                new Object[] {settings.algorithm(), settings.issuer().orElse("(none)"), settings.audiences()});
+    }
+
+    /**
+     * With a real key, a token is only ours if it names our SSO as issuer and us as audience:
+     * otherwise every access or ID token the key ever signed, for any application or tenant, would
+     * open a connection. The web client's OIDC client id is the audience when none is given.
+     */
+    static VerificationSettings required(VerificationSettings settings, Optional<String> oidcClientId) {
+        if (!settings.hasKey()) {
+            return settings;
+        }
+        if (settings.issuer().isEmpty()) {
+            throw new IllegalStateException("mp.jwt.verify.issuer (MP_JWT_VERIFY_ISSUER) must be set when a verification "
+                    + "key is configured: without it, tokens from any issuer that key signs would be accepted");
+        }
+        if (!settings.audiences().isEmpty()) {
+            return settings;
+        }
+        String clientId = oidcClientId.filter(id -> !id.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "mp.jwt.verify.audiences (MP_JWT_VERIFY_AUDIENCES) or chat.oidc.client-id (CHAT_OIDC_CLIENT_ID) must be "
+                        + "set when a verification key is configured: without an audience, tokens issued for other "
+                        + "applications would be accepted"));
+        return new VerificationSettings(settings.publicKey(), settings.publicKeyLocation(), settings.algorithm(),
+                settings.issuer(), Set.of(clientId.strip()), settings.clockSkew());
+    }
+
+    /** Dev tokens name their own issuer: only the dev verifier sees them, and it sees nothing else. */
+    private static VerifiedTokens.Verification byIssuer(VerifiedTokens.Verification dev, VerifiedTokens.Verification sso) {
+        return token -> DevTokens.ISSUER.equals(claimedIssuer(token)) ? dev.verify(token) : sso.verify(token);
+    }
+
+    /** The issuer a token claims, before anything about it is verified; null when it cannot be read. */
+    private static String claimedIssuer(String token) {
+        try {
+            return JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+        } catch (ParseException | RuntimeException e) {
+            return null;
+        }
     }
 
     static VerificationSettings settings(Config config) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,42 +28,47 @@ import java.util.UUID;
 public final class DevTokens {
 
     public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
-    static final String DEFAULT_ISSUER = "chat-dev-login";
+    /**
+     * Dev tokens name this issuer and audience, never the SSO's: they are verified only by the dev
+     * login's own key and can never pass for, or be passed by, a token of the SSO.
+     */
+    public static final String ISSUER = "chat-dev-login";
     /** Long enough for a day of trying the product, short enough not to matter if one leaks. */
     public static final Duration LIFETIME = Duration.ofHours(8);
 
     private final RSAKey key;
-    private final String issuer;
-    private final Optional<String> audience;
+    private final Duration clockSkew;
     private final Clock clock;
 
-    public DevTokens(VerificationSettings settings, Clock clock) {
+    public DevTokens(Duration clockSkew, Clock clock) {
         try {
             this.key = new RSAKeyGenerator(2048).keyID("chat-dev-" + UUID.randomUUID()).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the dev login key", e);
         }
-        // Dev tokens must pass the same claim checks as SSO tokens.
-        this.issuer = settings.issuer().orElse(DEFAULT_ISSUER);
-        this.audience = settings.audiences().stream().sorted().findFirst();
+        this.clockSkew = clockSkew;
         this.clock = clock;
     }
 
-    public JWKSource<SecurityContext> verificationKeys() {
-        return new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()));
+    /** Checks dev tokens: this process's key, the dev issuer and audience, and nothing else. */
+    VerifiedTokens.Verification verifier() {
+        VerificationSettings settings = new VerificationSettings(Optional.empty(), Optional.empty(), ALGORITHM.getName(),
+                Optional.of(ISSUER), Set.of(ISSUER), clockSkew);
+        JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()));
+        return new TokenVerifier(settings, keys, Set.of(ALGORITHM.getName()))::verify;
     }
 
     public IssuedToken issue(String userId, String displayName) {
         Instant now = clock.instant();
         Instant expiry = now.plus(LIFETIME);
         var claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
+                .issuer(ISSUER)
+                .audience(ISSUER)
                 .subject(userId)
                 .claim("name", displayName)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiry))
                 .jwtID(UUID.randomUUID().toString());
-        audience.ifPresent(claims::audience);
         var header = new JWSHeader.Builder(ALGORITHM).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
         SignedJWT jwt = new SignedJWT(header, claims.build());
         try {

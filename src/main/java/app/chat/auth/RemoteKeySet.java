@@ -4,6 +4,7 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSetUnavailableException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.ResourceRetriever;
@@ -35,7 +36,8 @@ final class RemoteKeySet implements JWKSetSource<SecurityContext> {
         try {
             return KeyDocuments.parse(retriever.retrieveResource(location).getContent());
         } catch (IOException e) {
-            throw new KeySourceException("cannot fetch verification keys from " + location + ": " + e.getMessage(), e);
+            // "Unavailable" is what lets the outage-tolerant cache keep serving the keys it has.
+            throw new JWKSetUnavailableException("cannot fetch verification keys from " + location + ": " + e.getMessage(), e);
         } catch (TokenRejected e) {
             throw new KeySourceException(e.getMessage(), e);
         }

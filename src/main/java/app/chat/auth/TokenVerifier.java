@@ -1,5 +1,6 @@
 package app.chat.auth;
 
+import app.chat.protocol.Characters;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -75,7 +76,7 @@ public final class TokenVerifier {
     private static AuthenticatedUser userFrom(JWTClaimsSet claims, Duration clockSkew) throws TokenRejected {
         String subject = claims.getSubject();
         if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH
-                || subject.chars().anyMatch(Character::isISOControl)) {
+                || subject.chars().anyMatch(Character::isISOControl) || !Characters.isStorable(subject)) {
             throw new TokenRejected("token has no usable subject");
         }
         String name = firstText(claims, "name", "preferred_username", "upn");
@@ -91,8 +92,12 @@ public final class TokenVerifier {
     private static String firstText(JWTClaimsSet claims, String... names) {
         for (String claim : names) {
             Object value = claims.getClaim(claim);
-            if (value instanceof String text && !text.isBlank()) {
-                return text.strip();
+            if (value instanceof String text) {
+                // Direction overrides and invisible characters in names are how people are impersonated.
+                String shown = Characters.withoutHidden(text);
+                if (Characters.hasVisible(shown) && Characters.isStorable(shown)) {
+                    return shown;
+                }
             }
         }
         return null;

@@ -22,6 +22,11 @@ public final class VerificationKeys {
     /** Keys fetched over HTTP are reused this long before a background refresh. */
     static final Duration REMOTE_CACHE_TTL = Duration.ofMinutes(5);
     /**
+     * While the SSO's key endpoint cannot be reached, keys fetched before stay trusted this long, so
+     * an outage at the provider does not sign everyone out; rotations are picked up once it is back.
+     */
+    static final Duration OUTAGE_TOLERANCE = Duration.ofHours(24);
+    /**
      * An unknown {@code kid} triggers a refresh, but at most once per this interval, so a flood of
      * forged tokens cannot turn the server into a client hammering the SSO.
      */
@@ -32,16 +37,16 @@ public final class VerificationKeys {
 
     /** The configured keys, or an empty set (every token rejected) when none is configured. */
     public static JWKSource<SecurityContext> from(VerificationSettings settings) throws TokenRejected {
-        return from(settings, REMOTE_REFRESH_MIN_INTERVAL);
+        return from(settings, REMOTE_REFRESH_MIN_INTERVAL, REMOTE_CACHE_TTL);
     }
 
-    static JWKSource<SecurityContext> from(VerificationSettings settings, Duration refreshMinInterval)
+    static JWKSource<SecurityContext> from(VerificationSettings settings, Duration refreshMinInterval, Duration cacheTtl)
             throws TokenRejected {
         if (settings.publicKey().isPresent()) {
             return new ImmutableJWKSet<>(KeyDocuments.parse(settings.publicKey().get()));
         }
         if (settings.publicKeyLocation().isPresent()) {
-            return fromLocation(settings.publicKeyLocation().get(), refreshMinInterval);
+            return fromLocation(settings.publicKeyLocation().get(), refreshMinInterval, cacheTtl);
         }
         return new ImmutableJWKSet<>(new JWKSet());
     }
@@ -58,11 +63,13 @@ public final class VerificationKeys {
         };
     }
 
-    private static JWKSource<SecurityContext> fromLocation(String location, Duration refreshMinInterval)
+    private static JWKSource<SecurityContext> fromLocation(String location, Duration refreshMinInterval, Duration cacheTtl)
             throws TokenRejected {
         if (location.startsWith("http://") || location.startsWith("https://")) {
             return JWKSourceBuilder.create(new RemoteKeySet(url(location)))
-                    .cache(REMOTE_CACHE_TTL.toMillis(), JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
+                    .cache(cacheTtl.toMillis(), Math.min(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, cacheTtl.toMillis() / 4))
+                    .refreshAheadCache(Math.min(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME, cacheTtl.toMillis() / 4), false)
+                    .outageTolerant(OUTAGE_TOLERANCE.toMillis())
                     .rateLimited(refreshMinInterval.toMillis())
                     .retrying(true)
                     .build();

@@ -1,5 +1,6 @@
 package app.chat.messages;
 
+import app.chat.protocol.Characters;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
 
@@ -16,23 +17,17 @@ public final class MessageContent {
     }
 
     public static String check(String content) {
-        if (content.isEmpty() || content.strip().isEmpty()) {
-            throw new RequestRejected(ErrorCode.BAD_REQUEST, "content must not be empty or only white space");
+        if (!Characters.hasVisible(content)) {
+            throw new RequestRejected(ErrorCode.BAD_REQUEST,
+                    "content must not be empty or only white space and invisible characters");
         }
         if (content.codePointCount(0, content.length()) > MAX_LENGTH) {
             throw new RequestRejected(ErrorCode.TOO_LARGE, "content is longer than " + MAX_LENGTH + " characters");
         }
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (c == '\0') {
-                // PostgreSQL text cannot hold NUL: refusing beats silently altering the message.
-                throw new RequestRejected(ErrorCode.BAD_REQUEST, "content must not contain the NUL character");
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < content.length() && Character.isLowSurrogate(content.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new RequestRejected(ErrorCode.BAD_REQUEST, "content is not valid Unicode (unpaired surrogate)");
-            }
+        if (!Characters.isStorable(content)) {
+            // PostgreSQL text cannot hold either: refusing beats silently altering the message.
+            throw new RequestRejected(ErrorCode.BAD_REQUEST,
+                    "content must not contain the NUL character or unpaired surrogates");
         }
         return content;
     }

@@ -142,11 +142,7 @@ public class Messages {
     public Replay replay(String userId, long after, int limit) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement missed = connection.prepareStatement(MISSED)) {
-            missed.setLong(1, after);
-            missed.setString(2, userId);
-            missed.setString(3, userId);
-            missed.setString(4, userId);
-            missed.setInt(5, limit + 1);
+            bindMissed(missed, userId, after, limit + 1);
             List<PostedMessage> messages = new ArrayList<>();
             try (ResultSet rows = missed.executeQuery()) {
                 while (rows.next()) {
@@ -159,36 +155,101 @@ public class Messages {
                 long cursor = messages.isEmpty() ? after : messages.get(messages.size() - 1).id();
                 return new Replay(messages, true, cursor);
             }
-            try (PreparedStatement newest = connection.prepareStatement("select coalesce(max(id), 0) from messages");
-                 ResultSet row = newest.executeQuery()) {
-                row.next();
-                return new Replay(List.of(), false, row.getLong(1));
-            }
+            return new Replay(List.of(), false, newestId(connection));
         } catch (SQLException e) {
             throw new PersistenceException("replaying messages failed", e);
         }
     }
 
-    private static final String MISSED = """
+    /** Binds {@link #MISSED}'s parameters: each branch stops after {@code rows}, and so does the merge. */
+    static void bindMissed(PreparedStatement missed, String userId, long after, int rows) throws SQLException {
+        missed.setString(1, userId);
+        missed.setLong(2, after);
+        missed.setInt(3, rows);
+        missed.setString(4, userId);
+        missed.setLong(5, after);
+        missed.setInt(6, rows);
+        missed.setLong(7, after);
+        missed.setInt(8, rows);
+        missed.setString(9, userId);
+        missed.setInt(10, rows);
+    }
+
+    /** The largest id stored: where a client that cannot be replayed to continues from. */
+    public long newestId() {
+        try (Connection connection = dataSource.getConnection()) {
+            return newestId(connection);
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the newest message id failed", e);
+        }
+    }
+
+    private static long newestId(Connection connection) throws SQLException {
+        try (PreparedStatement newest = connection.prepareStatement("select coalesce(max(id), 0) from messages");
+             ResultSet row = newest.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /**
+     * One ordered index range scan per conversation the user is in (direct messages received, sent,
+     * and each room of theirs), each stopping after {@code limit + 1} ids, merged by id; only the
+     * ids that make the cut are then read in full. The cost grows with the user's rooms and the
+     * replay limit (index-only scans of messages_room_history), never with the messages after the
+     * cursor: a single scan of the primary key from the cursor, with the membership as a filter,
+     * walks every message of everybody since then (1.6 s at 5 million messages for someone in one
+     * quiet room; QueryPlansIT, BENCHMARKS.md).
+     */
+    static final String MISSED = """
             select m.id, m.from_user, m.to_user, m.room, r.name, m.content, m."timestamp", m.client_id
-            from messages m
+            from (
+                select id from (
+                    (select id from messages where to_user = ? and id > ? order by id limit ?)
+                    union all
+                    (select id from messages
+                     where from_user = ? and to_user is not null and to_user <> from_user and id > ?
+                     order by id limit ?)
+                    union all
+                    (select room_ids.id from room_members mine cross join lateral (
+                         select in_room.id from messages in_room where in_room.room = mine.room_id and in_room.id > ?
+                         order by in_room.id limit ?) room_ids
+                     where mine.user_id = ?)
+                ) candidates
+                order by id
+                limit ?
+            ) missed
+            join messages m on m.id = missed.id
             left join rooms r on r.id = m.room
-            where m.id > ?
-              and (m.to_user = ?
-                   or (m.to_user is not null and m.from_user = ?)
-                   or m.room in (select room_id from room_members where user_id = ?))
             order by m.id
-            limit ?
+            """;
+
+    /** A room's page: a backward range scan of messages_room_history. */
+    static final String ROOM_PAGE = """
+            select * from messages where room = ?1 and id < ?2 order by id desc limit ?3
+            """;
+
+    /**
+     * A direct conversation's page: least/greatest match the expression index messages_dm_history,
+     * in the database's collation.
+     */
+    static final String DIRECT_PAGE = """
+            select * from messages
+            where to_user is not null
+              and least(from_user, to_user) = least(?1, ?2)
+              and greatest(from_user, to_user) = greatest(?1, ?2)
+              and id < ?3
+            order by id desc
+            limit ?4
             """;
 
     /** Up to {@code limit} messages of the room with ids below {@code before}, oldest first. */
+    @SuppressWarnings("unchecked")
     public List<Message> roomHistory(long roomId, long before, int limit) {
-        List<Message> page = em.createQuery(
-                        "select m from Message m where m.roomId = :room and m.id < :before order by m.id desc",
-                        Message.class)
-                .setParameter("room", roomId)
-                .setParameter("before", before)
-                .setMaxResults(limit)
+        List<Message> page = em.createNativeQuery(ROOM_PAGE, Message.class)
+                .setParameter(1, roomId)
+                .setParameter(2, before)
+                .setParameter(3, limit)
                 .getResultList();
         return oldestFirst(page);
     }
@@ -196,16 +257,7 @@ public class Messages {
     /** Up to {@code limit} direct messages between the two users with ids below {@code before}, oldest first. */
     @SuppressWarnings("unchecked")
     public List<Message> conversation(String oneUser, String otherUser, long before, int limit) {
-        // least/greatest match the expression index messages_dm_history, in the database's collation.
-        List<Message> page = em.createNativeQuery("""
-                        select * from messages
-                        where to_user is not null
-                          and least(from_user, to_user) = least(?1, ?2)
-                          and greatest(from_user, to_user) = greatest(?1, ?2)
-                          and id < ?3
-                        order by id desc
-                        limit ?4
-                        """, Message.class)
+        List<Message> page = em.createNativeQuery(DIRECT_PAGE, Message.class)
                 .setParameter(1, oneUser)
                 .setParameter(2, otherUser)
                 .setParameter(3, before)

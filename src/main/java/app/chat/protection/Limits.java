@@ -3,6 +3,8 @@ package app.chat.protection;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -16,10 +18,22 @@ public class Limits {
     @Inject
     Config config;
 
+    /** Four history pages of the largest size fit; a reading client holds a few kilobytes. */
+    static final long DEFAULT_QUEUE_BYTES_PER_CONNECTION = 4L * 1024 * 1024;
+    /** The largest single event (a history page, see MAX_PAGE_BYTES) must fit. */
+    public static final long MIN_QUEUE_BYTES_PER_CONNECTION = 256 * 1024;
+
+    /** Rooms one person may have created and still belong to; squatting names is bounded by it. */
+    static final int DEFAULT_ROOMS_PER_USER = 50;
+
     private RateLimiter messages;
     private RateLimiter typing;
     private RateLimiter handshakes;
+    private final Map<Budget, RateLimiter> budgets = new EnumMap<>(Budget.class);
     private int connectionsPerUser;
+    private int roomsPerUser;
+    private long queueBytesPerConnection;
+    private long outboundBytes;
 
     @PostConstruct
     void read() {
@@ -29,6 +43,17 @@ public class Limits {
         double handshakesPerSecond = number("chat.limit.handshakes-per-second", 20);
         handshakes = new RateLimiter(handshakesPerSecond, Math.max(handshakesPerSecond * 2, 1), System::nanoTime);
         connectionsPerUser = (int) number("chat.limit.connections-per-user", 16);
+        roomsPerUser = (int) number("chat.limit.rooms-per-user", DEFAULT_ROOMS_PER_USER);
+        queueBytesPerConnection = (long) number("chat.limit.queue-bytes-per-connection", DEFAULT_QUEUE_BYTES_PER_CONNECTION);
+        outboundBytes = (long) number("chat.limit.outbound-bytes", Runtime.getRuntime().maxMemory() / 4);
+        if (queueBytesPerConnection > 0 && queueBytesPerConnection < MIN_QUEUE_BYTES_PER_CONNECTION) {
+            throw new IllegalArgumentException("chat.limit.queue-bytes-per-connection must be 0 or at least "
+                    + MIN_QUEUE_BYTES_PER_CONNECTION + ": one history page or replayed message must fit");
+        }
+        for (Budget budget : Budget.values()) {
+            double rate = budget.perSecond(number(budget.rateKey(), budget.defaultRate()));
+            budgets.put(budget, new RateLimiter(rate, number(budget.burstKey(), budget.defaultBurst()), System::nanoTime));
+        }
     }
 
     private double number(String key, double fallback) {
@@ -54,6 +79,36 @@ public class Limits {
         return handshakes;
     }
 
+    /**
+     * Spends one request of the class from the user's allowance.
+     *
+     * @throws RateLimited when it is spent, with the time until the next one
+     */
+    public void spend(Budget budget, String userId) {
+        budgets.get(budget).acquire(userId, switch (budget) {
+            case REQUESTS -> "too many requests: slow down";
+            case READS -> "too many history, listing or resume requests: slow down";
+            case MEMBERSHIP -> "too many joins and leaves: slow down";
+            case ROOM_CREATION -> "too many rooms created: try again later";
+            case INVITATIONS -> "too many invitations: slow down";
+        });
+    }
+
+    /** Rooms one user may have created and still belong to; 0 means no limit. */
+    public int roomsPerUser() {
+        return roomsPerUser;
+    }
+
+    /** Outbound text one connection may have queued, in bytes (characters of JSON); 0: no bound. */
+    public long queueBytesPerConnection() {
+        return queueBytesPerConnection;
+    }
+
+    /** Outbound text all connections together may have queued; 0: no bound. */
+    public long outboundBytes() {
+        return outboundBytes;
+    }
+
     /** Open connections one user may hold at once; 0 means no limit. */
     public int connectionsPerUser() {
         return connectionsPerUser;
@@ -63,5 +118,6 @@ public class Limits {
         messages.forgetIdle();
         typing.forgetIdle();
         handshakes.forgetIdle();
+        budgets.values().forEach(RateLimiter::forgetIdle);
     }
 }

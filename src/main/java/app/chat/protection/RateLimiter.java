@@ -1,10 +1,11 @@
 package app.chat.protection;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-/** One token bucket per key (a user, an address). A rate of 0 turns the limit off. */
+/** One token bucket per key (a user, an address). A rate or a burst of 0 turns the limit off. */
 public final class RateLimiter {
 
     private final double perSecond;
@@ -13,7 +14,7 @@ public final class RateLimiter {
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     public RateLimiter(double perSecond, double burst, LongSupplier nanoClock) {
-        this.perSecond = perSecond;
+        this.perSecond = burst <= 0 ? 0 : perSecond;
         this.burst = Math.max(1, burst);
         this.clock = nanoClock;
     }
@@ -32,6 +33,22 @@ public final class RateLimiter {
         }
         long now = clock.getAsLong();
         return buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now)).tryTake(now);
+    }
+
+    /**
+     * Takes one token for the key, or says how long until there is one.
+     *
+     * @throws RateLimited when the key's allowance is spent
+     */
+    public void acquire(String key, String refusal) {
+        if (isOff()) {
+            return;
+        }
+        long now = clock.getAsLong();
+        TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now));
+        if (!bucket.tryTake(now)) {
+            throw new RateLimited(refusal, Duration.ofNanos(Math.max(1_000_000, bucket.nanosUntilToken(now))));
+        }
     }
 
     /** Drops buckets that have refilled completely, so keys seen once do not accumulate forever. */

@@ -28,6 +28,12 @@ public final class TokenBucket {
         return false;
     }
 
+    /** How long until one token is there again; zero when one is there now. */
+    public synchronized long nanosUntilToken(long nowNanos) {
+        refill(nowNanos);
+        return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) * 1_000_000_000d / perSecond);
+    }
+
     /** Full and untouched for a while: forgetting it changes nothing. */
     public synchronized boolean isFull(long nowNanos) {
         refill(nowNanos);

@@ -11,6 +11,7 @@ public enum ErrorCode {
     TOO_LARGE,
     CONFLICT,
     RATE_LIMITED,
+    QUOTA_EXCEEDED,
     UNAUTHORIZED,
     UNAVAILABLE,
     INTERNAL;

@@ -1,5 +1,7 @@
 package app.chat.rooms;
 
+import app.chat.protection.Budget;
+import app.chat.protection.Limits;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
 import app.chat.users.KnownUsers;
@@ -23,6 +25,9 @@ public class RoomDirectory {
     @Inject
     KnownUsers users;
 
+    @Inject
+    Limits limits;
+
     private final Map<String, RoomState> byName = new ConcurrentHashMap<>();
     private final Map<Long, RoomState> byId = new ConcurrentHashMap<>();
 
@@ -31,6 +36,7 @@ public class RoomDirectory {
         String name = RoomName.canonical(rawName);
         RoomState room = find(name).orElse(null);
         if (room == null) {
+            requireCreationAllowed(userId);
             rooms.create(name, false, userId);
             room = reload(name);
         }
@@ -53,21 +59,42 @@ public class RoomDirectory {
 
     public RoomState create(String userId, String rawName, boolean isPrivate) {
         String name = RoomName.canonical(rawName);
+        requireCreationAllowed(userId);
         if (!rooms.create(name, isPrivate, userId)) {
             throw new RequestRejected(ErrorCode.CONFLICT, "a room named " + name + " already exists");
         }
         return reload(name);
     }
 
-    /** Adds someone to a room; only members may invite. */
-    public RoomState invite(String userId, String rawName, String invitee) {
+    /** What an invitation did: a member already in the room was not invited again. */
+    public record Invitation(RoomState room, boolean added) {
+    }
+
+    /** Adds someone to a room; only members may invite, and inviting a member changes nothing. */
+    public Invitation invite(String userId, String rawName, String invitee) {
         RoomState room = memberOf(userId, rawName);
+        if (room.hasMember(invitee)) {
+            return new Invitation(room, false);
+        }
         if (!users.exists(invitee)) {
             throw new RequestRejected(ErrorCode.UNKNOWN_USER, "no user with id " + invitee + " is known here");
         }
         rooms.addMember(room.id(), invitee);
         room.add(invitee);
-        return room;
+        return new Invitation(room, true);
+    }
+
+    /**
+     * Room creation is rate limited and bounded per person (rooms they created and still belong
+     * to), so one account cannot fill the directory or squat names by the thousand.
+     */
+    private void requireCreationAllowed(String userId) {
+        limits.spend(Budget.ROOM_CREATION, userId);
+        int quota = limits.roomsPerUser();
+        if (quota > 0 && rooms.createdAndKeptBy(userId) >= quota) {
+            throw new RequestRejected(ErrorCode.QUOTA_EXCEEDED, "you already created " + quota
+                    + " rooms that you still belong to: leave one you created to create another");
+        }
     }
 
     /** The room, if the user may post in it: members only. */
@@ -96,8 +123,16 @@ public class RoomDirectory {
         return Optional.ofNullable(byId.get(id));
     }
 
-    public List<RoomListing> visibleTo(String userId) {
-        return rooms.visibleTo(userId);
+    /** One page of the rooms the user can see (or belongs to), by name. */
+    public RoomPage list(String userId, RoomQuery query) {
+        List<RoomListing> found = query.memberOnly()
+                ? rooms.memberships(userId, query, query.limit() + 1)
+                : rooms.visibleTo(userId, query, query.limit() + 1);
+        if (found.size() <= query.limit()) {
+            return new RoomPage(found, null);
+        }
+        List<RoomListing> page = found.subList(0, query.limit());
+        return new RoomPage(page, page.get(page.size() - 1).name());
     }
 
     private Optional<RoomState> find(String name) {

@@ -5,6 +5,7 @@ import app.chat.protection.Limits;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
 import app.chat.users.KnownUsers;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,13 @@ public class Admission {
     @Resource
     ManagedExecutorService closer;
 
+    private OutboundMemory memory;
+
+    @PostConstruct
+    void bound() {
+        memory = new OutboundMemory(limits.queueBytesPerConnection(), limits.outboundBytes(), connections::count);
+    }
+
     /**
      * @param resumeAfter the handshake's {@code after} parameter, or null
      * @return the registered connection, or empty when the session was refused and is being closed
@@ -59,7 +67,7 @@ public class Admission {
             close(session, new CloseReason(CloseCodes.TRY_AGAIN_LATER, "the server cannot reach its database"));
             return Optional.empty();
         }
-        Connection opened = new Connection(session, user, senders.pool(), closer, connections::remove);
+        Connection opened = new Connection(session, user, senders.pool(), closer, connections::remove, memory);
         Long after = resumeAfter == null ? null : cursor(resumeAfter);
         if (after != null) {
             // Held before it is registered: no live message can overtake the replay.
@@ -78,7 +86,7 @@ public class Admission {
             } catch (RuntimeException e) {
                 RequestRejected reason = RequestRejected.forFailure(e);
                 LOG.log(Level.WARNING, "Resuming a connection of user " + user.id() + " failed", e);
-                opened.send(OutboundEvents.error(null, reason.code(), reason.getMessage()));
+                opened.send(OutboundEvents.error(null, reason));
             }
         }
         return Optional.of(opened);

@@ -6,6 +6,7 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class Connection {
     private static final ByteBuffer PING_PAYLOAD = ByteBuffer.allocate(0);
 
     private final Session session;
+    private final OutboundMemory memory;
     private final Executor sender;
     private final Executor closer;
     private final Consumer<Connection> dropped;
@@ -49,6 +51,11 @@ public final class Connection {
     // All guarded by this.
     /** Text frames (String) and pings (PING). */
     private final Queue<Object> queue = new ArrayDeque<>();
+    /** Characters of the queued frames and of the one in flight, reserved from {@link #memory}. */
+    private long queuedSize;
+    /** Size of the frame being written, released when its write completes. */
+    private long inFlightSize;
+    private long heldSize;
     private boolean sending;
     private boolean closed;
     /** While a resume replays from the database, live messages wait here (id, frame). */
@@ -66,9 +73,12 @@ public final class Connection {
      * @param sender  writes frames to the container, so that whoever queues one never pays for the write
      * @param closer  runs closes, which can call close handlers: never on a thread delivering to others
      * @param dropped told when this connection is given up (too slow, broken), before the close completes
+     * @param memory  bounds the text queued here and on all connections together
      */
-    public Connection(Session session, AuthenticatedUser user, Executor sender, Executor closer, Consumer<Connection> dropped) {
+    public Connection(Session session, AuthenticatedUser user, Executor sender, Executor closer, Consumer<Connection> dropped,
+                      OutboundMemory memory) {
         this.session = session;
+        this.memory = memory;
         this.user = user;
         this.sender = sender;
         this.closer = closer;
@@ -114,8 +124,11 @@ public final class Connection {
         synchronized (this) {
             if (held != null) {
                 held.add(new Held(id, frame));
-                if (held.size() > MAX_QUEUED_FRAMES) {
+                heldSize += frame.length();
+                if (held.size() > MAX_QUEUED_FRAMES
+                        || memory.perConnection() > 0 && heldSize > memory.perConnection()) {
                     held = null;
+                    heldSize = 0;
                     giveUp();
                 }
                 return;
@@ -127,6 +140,7 @@ public final class Connection {
     /** From now until {@link #release}, live messages are held back. */
     public synchronized void hold() {
         held = new ArrayList<>();
+        heldSize = 0;
     }
 
     /** Sends the held live messages the replay did not already contain, then goes back to live. */
@@ -135,6 +149,7 @@ public final class Connection {
         synchronized (this) {
             waiting = held == null ? List.of() : held;
             held = null;
+            heldSize = 0;
         }
         for (Held message : waiting) {
             if (message.id() > lastReplayedId) {
@@ -144,27 +159,32 @@ public final class Connection {
     }
 
     private void enqueue(Object frame, boolean droppable) {
-        boolean overflow = false;
+        long size = frame instanceof String text ? text.length() : 0;
+        long overflowAt = -1;
         synchronized (this) {
             if (closed) {
                 return;
             }
-            if (sending) {
-                if (droppable && queue.size() >= DROPPABLE_BACKLOG) {
+            if (droppable && sending && queue.size() >= DROPPABLE_BACKLOG) {
+                return;
+            }
+            if (sending && queue.size() >= MAX_QUEUED_FRAMES || !memory.reserve(queuedSize, size)) {
+                if (droppable) {
                     return;
                 }
-                if (queue.size() < MAX_QUEUED_FRAMES) {
+                overflowAt = queuedSize;
+            } else {
+                queuedSize += size;
+                if (sending) {
                     queue.add(frame);
                     return;
                 }
-                overflow = true;
-            } else {
                 sending = true;
             }
         }
-        if (overflow) {
-            LOG.log(Level.INFO, "Dropping a client of user {0} that stopped reading ({1} frames queued)",
-                    new Object[] {user.id(), MAX_QUEUED_FRAMES});
+        if (overflowAt >= 0) {
+            LOG.log(Level.INFO, "Dropping a client of user {0} that stopped reading ({1} characters queued)",
+                    new Object[] {user.id(), overflowAt});
             giveUp();
             return;
         }
@@ -183,6 +203,7 @@ public final class Connection {
             synchronized (this) {
                 transmitting = Thread.currentThread();
                 completedInline = null;
+                inFlightSize = frame instanceof String text ? text.length() : 0;
             }
             write(frame);
             SendResult inline;
@@ -221,6 +242,14 @@ public final class Connection {
             }
         } catch (IOException | RuntimeException e) {
             sent(new SendResult(e));
+        } catch (Error e) {
+            // Tyrus reports text it cannot encode (an unpaired surrogate) as an Error; that frame is
+            // a fault of ours, but it must cost this connection at most, never a sender thread.
+            if (!(e.getCause() instanceof CharacterCodingException)) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "A frame for user " + user.id() + " could not be encoded", e);
+            sent(new SendResult(e));
         } finally {
             thread.setContextClassLoader(application);
         }
@@ -248,8 +277,13 @@ public final class Connection {
         giveUp();
     }
 
-    /** Must hold the lock. */
+    /** Must hold the lock. The frame in flight has been written: its room is given back. */
     private Object nextOrIdle() {
+        if (!closed) {
+            queuedSize -= inFlightSize;
+            memory.release(inFlightSize);
+        }
+        inFlightSize = 0;
         Object next = closed ? null : queue.poll();
         if (next == null) {
             sending = false;
@@ -289,6 +323,8 @@ public final class Connection {
             }
             closed = true;
             queue.clear();
+            memory.release(queuedSize);
+            queuedSize = 0;
             if (flushed != null) {
                 flushed.complete(null);
             }

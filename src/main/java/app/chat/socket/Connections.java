@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every open connection, by user: a user may have several (tabs, devices). Presence is told of each
@@ -22,6 +23,7 @@ public class Connections {
     Presence presence;
 
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    private final AtomicInteger openCount = new AtomicInteger();
 
     /**
      * Registers the connection unless the user already holds {@code limit} (0: no limit).
@@ -37,6 +39,7 @@ public class Connections {
                 return open;
             }
             connections.add(connection);
+            openCount.incrementAndGet();
             presence.connected(id);
             added[0] = true;
             return connections;
@@ -46,11 +49,12 @@ public class Connections {
 
     /** Safe to call more than once for the same connection. */
     public void remove(Connection connection) {
-        byUser.computeIfPresent(connection.user().id(), (id, open) -> {
-            if (open.remove(connection)) {
+        byUser.computeIfPresent(connection.user().id(), (id, connectionsOfUser) -> {
+            if (connectionsOfUser.remove(connection)) {
+                openCount.decrementAndGet();
                 presence.disconnected(id);
             }
-            return open.isEmpty() ? null : open;
+            return connectionsOfUser.isEmpty() ? null : connectionsOfUser;
         });
     }
 
@@ -75,6 +79,11 @@ public class Connections {
         if (connections != null) {
             connections.forEach(connection -> connection.deliver(messageId, frame));
         }
+    }
+
+    /** How many connections are open on this instance. */
+    public int count() {
+        return openCount.get();
     }
 
     public List<Connection> all() {

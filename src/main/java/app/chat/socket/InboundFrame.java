@@ -2,15 +2,20 @@ package app.chat.socket;
 
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
+import app.chat.protocol.Characters;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,41 +31,133 @@ public final class InboundFrame {
     static final int MAX_REF_LENGTH = 128;
     /** User ids are token subjects, stored in a varchar(255). */
     static final int MAX_USER_ID_LENGTH = 255;
+    /**
+     * Requests are flat objects; a little nesting is tolerated for forward compatibility, deeper
+     * structures only cost memory and stack.
+     */
+    static final int MAX_DEPTH = 4;
 
+    /**
+     * Numbers the protocol uses are ids and counts. A literal outside this shape (hundreds of
+     * digits, exponents that expand to megabytes when made exact) is refused before it is
+     * turned into a number at all.
+     */
+    private static final Pattern NUMBER =
+            Pattern.compile("-?(?:0|[1-9][0-9]{0,19})(?:\\.[0-9]{1,20})?(?:[eE][+-]?[0-9]{1,2})?");
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 
-    private final JsonObject json;
+    private final Map<String, JsonValue> fields;
     private final String ref;
 
-    private InboundFrame(JsonObject json, String ref) {
-        this.json = json;
+    private InboundFrame(Map<String, JsonValue> fields, String ref) {
+        this.fields = fields;
         this.ref = ref;
     }
 
+    /** A frame that could not be read; carries its {@code ref} when that was read before the fault. */
+    public static final class Unreadable extends RequestRejected {
+
+        private final String ref;
+
+        Unreadable(String ref, String message) {
+            super(ErrorCode.BAD_REQUEST, message);
+            this.ref = ref;
+        }
+
+        public Optional<String> ref() {
+            return Optional.ofNullable(ref);
+        }
+    }
+
     /**
-     * @throws RequestRejected when the text is not a JSON object or its ref is unusable; such an
-     *                         error cannot carry a ref
+     * Reads a frame with the streaming parser, so that depth, number sizes and duplicate keys are
+     * checked as they are met rather than after the parser built whatever it was sent.
+     *
+     * @throws Unreadable when the text is not a JSON object the protocol can use
      */
     public static InboundFrame parse(String text) {
-        JsonValue value;
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
-            value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw badRequest("the frame is not valid JSON");
+        Map<String, JsonValue> fields = new HashMap<>();
+        String ref = null;
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
+                throw new Unreadable(null, "a frame must be a JSON object");
+            }
+            for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
+                String key = parser.getString();
+                if (fields.containsKey(key)) {
+                    throw new Unreadable(ref, "the key \"" + abbreviated(key) + "\" appears twice");
+                }
+                JsonValue value = value(parser, parser.next(), 1, ref);
+                fields.put(key, value);
+                if (key.equals("ref")) {
+                    ref = ref(value);
+                }
+            }
+            if (parser.hasNext()) {
+                throw new Unreadable(ref, "a frame must hold exactly one JSON object");
+            }
+        } catch (Unreadable unreadable) {
+            throw unreadable;
+        } catch (RuntimeException malformed) {
+            // JsonParsingException, and whatever else a parser throws on text it cannot read.
+            throw new Unreadable(ref, "the frame is not valid JSON");
         }
-        if (!(value instanceof JsonObject object)) {
-            throw badRequest("a frame must be a JSON object");
+        return new InboundFrame(fields, ref);
+    }
+
+    private static JsonValue value(JsonParser parser, Event event, int depth, String ref) {
+        return switch (event) {
+            case VALUE_STRING -> Json.createValue(parser.getString());
+            case VALUE_NUMBER -> number(parser.getString(), ref);
+            case VALUE_TRUE -> JsonValue.TRUE;
+            case VALUE_FALSE -> JsonValue.FALSE;
+            case VALUE_NULL -> JsonValue.NULL;
+            case START_ARRAY -> {
+                requireDepth(depth, ref);
+                JsonArrayBuilder array = BUILDERS.createArrayBuilder();
+                for (Event next = parser.next(); next != Event.END_ARRAY; next = parser.next()) {
+                    array.add(value(parser, next, depth + 1, ref));
+                }
+                yield array.build();
+            }
+            case START_OBJECT -> {
+                requireDepth(depth, ref);
+                JsonObjectBuilder object = BUILDERS.createObjectBuilder();
+                for (Event next = parser.next(); next != Event.END_OBJECT; next = parser.next()) {
+                    object.add(parser.getString(), value(parser, parser.next(), depth + 1, ref));
+                }
+                yield object.build();
+            }
+            default -> throw new Unreadable(ref, "the frame is not valid JSON");
+        };
+    }
+
+    private static void requireDepth(int depth, String ref) {
+        if (depth >= MAX_DEPTH) {
+            throw new Unreadable(ref, "the frame is nested more than " + MAX_DEPTH + " levels deep");
         }
-        JsonValue ref = object.get("ref");
-        if (ref == null || ref == JsonValue.NULL) {
-            return new InboundFrame(object, null);
+    }
+
+    private static JsonValue number(String literal, String ref) {
+        if (!NUMBER.matcher(literal).matches()) {
+            throw new Unreadable(ref, "the number " + abbreviated(literal) + " is too long or too large");
         }
-        if (!(ref instanceof JsonString refText) || refText.getString().length() > MAX_REF_LENGTH) {
-            throw badRequest("ref must be a string of at most " + MAX_REF_LENGTH + " characters");
+        return Json.createValue(new BigDecimal(literal));
+    }
+
+    private static String ref(JsonValue value) {
+        if (value == JsonValue.NULL) {
+            return null;
         }
-        return new InboundFrame(object, refText.getString());
+        // The ref is echoed back: it must be text the socket can encode (no unpaired surrogate).
+        if (!(value instanceof JsonString refText) || refText.getString().length() > MAX_REF_LENGTH
+                || !Characters.isStorable(refText.getString())) {
+            throw new Unreadable(null, "ref must be a string of at most " + MAX_REF_LENGTH + " characters");
+        }
+        return refText.getString();
     }
 
     public Optional<String> ref() {
@@ -72,7 +169,7 @@ public final class InboundFrame {
     }
 
     public String requiredString(String field) {
-        JsonValue value = json.get(field);
+        JsonValue value = fields.get(field);
         if (value == null || value == JsonValue.NULL) {
             throw badRequest("\"" + field + "\" is required");
         }
@@ -83,21 +180,23 @@ public final class InboundFrame {
     }
 
     public Optional<String> optionalString(String field) {
-        JsonValue value = json.get(field);
+        JsonValue value = fields.get(field);
         return value == null || value == JsonValue.NULL ? Optional.empty() : Optional.of(requiredString(field));
     }
 
     public String userId(String field) {
         String id = requiredString(field);
-        if (id.isEmpty() || id.length() > MAX_USER_ID_LENGTH) {
-            throw badRequest("\"" + field + "\" must be a user id of 1 to " + MAX_USER_ID_LENGTH + " characters");
+        if (id.isEmpty() || id.length() > MAX_USER_ID_LENGTH || !Characters.isStorable(id)
+                || id.chars().anyMatch(Character::isISOControl)) {
+            throw badRequest("\"" + field + "\" must be a user id of 1 to " + MAX_USER_ID_LENGTH
+                    + " characters without control characters");
         }
         return id;
     }
 
     /** An optional UUID in its canonical 8-4-4-4-12 hexadecimal form. */
     public Optional<UUID> optionalUuid(String field) {
-        JsonValue value = json.get(field);
+        JsonValue value = fields.get(field);
         if (value == null || value == JsonValue.NULL) {
             return Optional.empty();
         }
@@ -108,7 +207,7 @@ public final class InboundFrame {
     }
 
     public boolean optionalBoolean(String field, boolean absent) {
-        JsonValue value = json.get(field);
+        JsonValue value = fields.get(field);
         if (value == null || value == JsonValue.NULL) {
             return absent;
         }
@@ -120,7 +219,7 @@ public final class InboundFrame {
 
     /** An optional whole number within [min, max]. */
     public Optional<Long> optionalLong(String field, long min, long max) {
-        JsonValue value = json.get(field);
+        JsonValue value = fields.get(field);
         if (value == null || value == JsonValue.NULL) {
             return Optional.empty();
         }
@@ -139,5 +238,13 @@ public final class InboundFrame {
 
     private static RequestRejected badRequest(String message) {
         return new RequestRejected(ErrorCode.BAD_REQUEST, message);
+    }
+
+    /** Client text echoed into an error stays short and printable. */
+    static String abbreviated(String text) {
+        if (!Characters.isStorable(text) || text.codePoints().anyMatch(Character::isISOControl)) {
+            return "(unprintable)";
+        }
+        return text.codePointCount(0, text.length()) <= 64 ? text : text.substring(0, text.offsetByCodePoints(0, 64)) + "…";
     }
 }

@@ -2,8 +2,12 @@ package app.chat.socket;
 
 import app.chat.messages.Message;
 import app.chat.messages.PostedMessage;
+import app.chat.protection.RateLimited;
 import app.chat.protocol.ErrorCode;
+import app.chat.protocol.RequestRejected;
 import app.chat.rooms.RoomListing;
+import app.chat.rooms.RoomPage;
+import app.chat.rooms.RoomState;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
@@ -35,8 +39,34 @@ public final class OutboundEvents {
     private OutboundEvents() {
     }
 
+    /**
+     * About how many characters a message with this content takes in an event: the content as JSON
+     * escapes it (control characters take six) plus room for ids, names and the timestamp.
+     */
+    public static long estimatedSize(String content) {
+        long size = MESSAGE_FIELDS_SIZE;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            size += c < 0x20 ? 6 : c == '"' || c == '\\' ? 2 : 1;
+        }
+        return size;
+    }
+
+    /** Everything of a message event but its content, with user ids and a room name at their longest. */
+    private static final int MESSAGE_FIELDS_SIZE = 700;
+
     public static String error(String ref, ErrorCode code, String message) {
         return event("error", ref, json -> json.write("code", code.wireName()).write("message", message));
+    }
+
+    /** A refusal; a rate-limited one says after how many milliseconds to try again. */
+    public static String error(String ref, RequestRejected rejected) {
+        return event("error", ref, json -> {
+            json.write("code", rejected.code().wireName()).write("message", rejected.getMessage());
+            if (rejected instanceof RateLimited limited) {
+                json.write("retry_after_ms", Math.max(1, limited.retryAfter().toMillis()));
+            }
+        });
     }
 
     public static String joined(String ref, String room) {
@@ -51,8 +81,14 @@ public final class OutboundEvents {
         return event("room_created", ref, json -> json.write("room", room).write("private", isPrivate));
     }
 
-    public static String invited(String ref, String room, String user, String by) {
-        return event("invited", ref, json -> json.write("room", room).write("user", user).write("by", by));
+    /** An invitation; {@code alreadyMember} only ever in the inviter's answer, for an invitation that changed nothing. */
+    public static String invited(String ref, RoomState room, String user, String by, boolean alreadyMember) {
+        return event("invited", ref, json -> {
+            json.write("room", room.name()).write("private", room.isPrivate()).write("user", user).write("by", by);
+            if (alreadyMember) {
+                json.write("already_member", true);
+            }
+        });
     }
 
     public static String ack(String ref, PostedMessage message) {
@@ -120,10 +156,13 @@ public final class OutboundEvents {
         });
     }
 
-    public static String rooms(String ref, List<RoomListing> rooms) {
+    public static String rooms(String ref, RoomPage page) {
         return event("rooms", ref, json -> {
+            if (page.next() != null) {
+                json.write("next", page.next());
+            }
             json.writeStartArray("rooms");
-            for (RoomListing room : rooms) {
+            for (RoomListing room : page.rooms()) {
                 json.writeStartObject()
                         .write("name", room.name())
                         .write("private", room.isPrivate())

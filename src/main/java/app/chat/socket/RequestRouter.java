@@ -4,21 +4,26 @@ import app.chat.auth.AuthenticatedUser;
 import app.chat.auth.Authentication;
 import app.chat.auth.TokenRejected;
 import app.chat.messages.Draft;
+import app.chat.messages.Message;
 import app.chat.messages.MessageContent;
 import app.chat.messages.MessageWriter;
 import app.chat.messages.Messages;
 import app.chat.messages.PostedMessage;
 import app.chat.presence.Presence;
+import app.chat.protection.Budget;
 import app.chat.protection.Limits;
+import app.chat.protection.RateLimited;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
 import app.chat.rooms.RoomDirectory;
+import app.chat.rooms.RoomQuery;
 import app.chat.rooms.RoomState;
 import app.chat.users.KnownUsers;
 import app.chat.users.Users;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -37,6 +42,8 @@ public class RequestRouter {
     static final int DEFAULT_HISTORY_PAGE = 50;
     /** Caps the work and the frame size of one history request. */
     static final int MAX_HISTORY_PAGE = 100;
+    /** Caps one history answer's text; fits {@link Limits#MIN_QUEUE_BYTES_PER_CONNECTION}. */
+    static final long MAX_PAGE_BYTES = Limits.MIN_QUEUE_BYTES_PER_CONNECTION / 2;
 
     /** What a request handler gets: who asked, on which connection, and what they sent. */
     private record Request(Connection connection, InboundFrame frame) {
@@ -83,44 +90,57 @@ public class RequestRouter {
     @Inject
     Resumption resumption;
 
-    private Map<String, BiConsumer<RequestRouter, Request>> handlers;
+    /** A request type: the budget it spends (null: only the per-frame one) and who handles it. */
+    private record Route(Budget budget, BiConsumer<RequestRouter, Request> handler) {
+    }
+
+    private Map<String, Route> routes;
 
     @PostConstruct
     void routes() {
-        handlers = Map.ofEntries(
-                Map.entry("join", RequestRouter::join),
-                Map.entry("leave", RequestRouter::leave),
-                Map.entry("create_room", RequestRouter::createRoom),
-                Map.entry("invite", RequestRouter::invite),
-                Map.entry("message", RequestRouter::roomMessage),
-                Map.entry("dm", RequestRouter::directMessage),
-                Map.entry("history", RequestRouter::roomHistory),
-                Map.entry("dm_history", RequestRouter::directHistory),
-                Map.entry("rooms", RequestRouter::listRooms),
-                Map.entry("users", RequestRouter::listUsers),
-                Map.entry("resume", RequestRouter::resume),
-                Map.entry("typing", RequestRouter::typing),
-                Map.entry("auth", RequestRouter::renewToken));
-
+        routes = Map.ofEntries(
+                Map.entry("join", new Route(Budget.MEMBERSHIP, RequestRouter::join)),
+                Map.entry("leave", new Route(Budget.MEMBERSHIP, RequestRouter::leave)),
+                Map.entry("create_room", new Route(Budget.MEMBERSHIP, RequestRouter::createRoom)),
+                Map.entry("invite", new Route(Budget.INVITATIONS, RequestRouter::invite)),
+                Map.entry("message", new Route(null, RequestRouter::roomMessage)),
+                Map.entry("dm", new Route(null, RequestRouter::directMessage)),
+                Map.entry("history", new Route(Budget.READS, RequestRouter::roomHistory)),
+                Map.entry("dm_history", new Route(Budget.READS, RequestRouter::directHistory)),
+                Map.entry("rooms", new Route(Budget.READS, RequestRouter::listRooms)),
+                Map.entry("users", new Route(Budget.READS, RequestRouter::listUsers)),
+                Map.entry("resume", new Route(Budget.READS, RequestRouter::resume)),
+                Map.entry("typing", new Route(null, RequestRouter::typing)),
+                Map.entry("auth", new Route(null, RequestRouter::renewToken)));
     }
 
+    /**
+     * Answers one frame. Allowances are spent before anything else is looked at, so a refused
+     * request costs no database work; client mistakes are answered, never logged with a trace.
+     */
     public void handle(Connection connection, String text) {
         String ref = null;
         try {
             InboundFrame frame = InboundFrame.parse(text);
             ref = frame.ref().orElse(null);
+            limits.spend(Budget.REQUESTS, connection.user().id());
             String type = frame.type();
-            BiConsumer<RequestRouter, Request> handler = handlers.get(type);
-            if (handler == null) {
-                throw new RequestRejected(ErrorCode.BAD_REQUEST, "unknown request type \"" + abbreviated(type) + "\"");
+            Route route = routes.get(type);
+            if (route == null) {
+                throw new RequestRejected(ErrorCode.BAD_REQUEST, "unknown request type \"" + InboundFrame.abbreviated(type) + "\"");
             }
-            handler.accept(this, new Request(connection, frame));
+            if (route.budget() != null) {
+                limits.spend(route.budget(), connection.user().id());
+            }
+            route.handler().accept(this, new Request(connection, frame));
+        } catch (InboundFrame.Unreadable unreadable) {
+            connection.send(OutboundEvents.error(unreadable.ref().orElse(null), unreadable));
         } catch (RequestRejected rejected) {
-            connection.send(OutboundEvents.error(ref, rejected.code(), rejected.getMessage()));
+            connection.send(OutboundEvents.error(ref, rejected));
         } catch (RuntimeException failure) {
             RequestRejected reason = RequestRejected.forFailure(failure);
             LOG.log(Level.WARNING, "A request of user " + connection.user().id() + " failed", failure);
-            connection.send(OutboundEvents.error(ref, reason.code(), reason.getMessage()));
+            connection.send(OutboundEvents.error(ref, reason));
         }
     }
 
@@ -143,19 +163,20 @@ public class RequestRouter {
     private void invite(Request request) {
         InboundFrame frame = request.frame();
         String invitee = frame.userId("user");
-        RoomState room = rooms.invite(request.user(), frame.requiredString("room"), invitee);
-        request.reply(OutboundEvents.invited(request.ref(), room.name(), invitee, request.user()));
-        if (!invitee.equals(request.user())) {
-            connections.sendToUser(invitee, OutboundEvents.invited(null, room.name(), invitee, request.user()));
+        RoomDirectory.Invitation invitation = rooms.invite(request.user(), frame.requiredString("room"), invitee);
+        RoomState room = invitation.room();
+        request.reply(OutboundEvents.invited(request.ref(), room, invitee, request.user(), !invitation.added()));
+        if (invitation.added() && !invitee.equals(request.user())) {
+            connections.sendToUser(invitee, OutboundEvents.invited(null, room, invitee, request.user(), false));
         }
     }
 
     private void roomMessage(Request request) {
         InboundFrame frame = request.frame();
+        requireSendAllowance(request.user());
         RoomState room = rooms.memberOf(request.user(), frame.requiredString("room"));
         String content = MessageContent.check(frame.requiredString("content"));
         UUID clientId = frame.optionalUuid("client_id").orElse(null);
-        requireSendAllowance(request.user());
         writer.submit(Draft.toRoom(request.user(), room.id(), room.name(), content, clientId), acknowledge(request));
     }
 
@@ -164,8 +185,8 @@ public class RequestRouter {
         String to = frame.userId("to");
         String content = MessageContent.check(frame.requiredString("content"));
         UUID clientId = frame.optionalUuid("client_id").orElse(null);
-        requireKnown(to);
         requireSendAllowance(request.user());
+        requireKnown(to);
         writer.submit(Draft.direct(request.user(), to, content, clientId), acknowledge(request));
     }
 
@@ -181,15 +202,17 @@ public class RequestRouter {
         InboundFrame frame = request.frame();
         String frameRoom = frame.optionalString("room").orElse(null);
         String to = frameRoom == null ? frame.userId("to") : null;
+        try {
+            limits.typing().acquire(request.user(), "typing notices are sent too often");
+        } catch (RateLimited refused) {
+            if (request.ref() != null) {
+                throw refused;
+            }
+            return;
+        }
         RoomState room = frameRoom == null ? null : rooms.memberOf(request.user(), frameRoom);
         if (to != null) {
             requireKnown(to);
-        }
-        if (!limits.typing().tryAcquire(request.user())) {
-            if (request.ref() != null) {
-                throw new RequestRejected(ErrorCode.RATE_LIMITED, "typing notices are sent too often");
-            }
-            return;
         }
         if (room != null) {
             String notice = OutboundEvents.typingInRoom(room.name(), request.user());
@@ -223,7 +246,7 @@ public class RequestRouter {
         InboundFrame frame = request.frame();
         RoomState room = rooms.readable(request.user(), frame.requiredString("room"));
         var page = messages.roomHistory(room.id(), before(frame), limit(frame));
-        request.reply(OutboundEvents.roomHistory(request.ref(), room.name(), page));
+        request.reply(OutboundEvents.roomHistory(request.ref(), room.name(), newestWithinPageSize(page)));
     }
 
     private void directHistory(Request request) {
@@ -231,11 +254,15 @@ public class RequestRouter {
         String with = frame.userId("with");
         requireKnown(with);
         var page = messages.conversation(request.user(), with, before(frame), limit(frame));
-        request.reply(OutboundEvents.directHistory(request.ref(), with, page));
+        request.reply(OutboundEvents.directHistory(request.ref(), with, newestWithinPageSize(page)));
     }
 
     private void listRooms(Request request) {
-        request.reply(OutboundEvents.rooms(request.ref(), rooms.visibleTo(request.user())));
+        InboundFrame frame = request.frame();
+        RoomQuery query = new RoomQuery(frame.optionalBoolean("member", false), frame.optionalString("prefix").orElse(null),
+                frame.optionalString("after").orElse(null),
+                (int) frame.optionalLong("limit", 1, RoomQuery.MAX_LIMIT).orElse((long) RoomQuery.DEFAULT_LIMIT).longValue());
+        request.reply(OutboundEvents.rooms(request.ref(), rooms.list(request.user(), query)));
     }
 
     private void listUsers(Request request) {
@@ -254,22 +281,37 @@ public class RequestRouter {
 
             @Override
             public void failed(RequestRejected reason) {
-                request.reply(OutboundEvents.error(request.ref(), reason.code(), reason.getMessage()));
+                request.reply(OutboundEvents.error(request.ref(), reason));
             }
         };
     }
 
     private void requireSendAllowance(String userId) {
-        if (!limits.messages().tryAcquire(userId)) {
-            throw new RequestRejected(ErrorCode.RATE_LIMITED, "slow down: at most "
-                    + limits.messages().perSecond() + " messages per second");
-        }
+        limits.messages().acquire(userId, "slow down: at most " + limits.messages().perSecond() + " messages per second");
     }
 
     private void requireKnown(String userId) {
         if (!knownUsers.exists(userId)) {
-            throw new RequestRejected(ErrorCode.UNKNOWN_USER, "no user with id " + abbreviated(userId) + " is known here");
+            throw new RequestRejected(ErrorCode.UNKNOWN_USER, "no user with id " + InboundFrame.abbreviated(userId) + " is known here");
         }
+    }
+
+    /**
+     * A page of 100 messages of control characters is 2.4 MB of JSON: the oldest messages that do
+     * not fit in {@link #MAX_PAGE_BYTES} are left out, and the client's next page (before the
+     * smallest id it got) brings them. Always at least one message, so paging never stalls.
+     */
+    static List<Message> newestWithinPageSize(List<Message> oldestFirst) {
+        long size = 0;
+        int first = oldestFirst.size();
+        while (first > 0) {
+            size += OutboundEvents.estimatedSize(oldestFirst.get(first - 1).content());
+            if (size > MAX_PAGE_BYTES && first < oldestFirst.size()) {
+                break;
+            }
+            first--;
+        }
+        return oldestFirst.subList(first, oldestFirst.size());
     }
 
     private static long before(InboundFrame frame) {
@@ -281,8 +323,4 @@ public class RequestRouter {
         return (int) Math.min(limit, MAX_HISTORY_PAGE);
     }
 
-    /** Client text echoed into an error stays short. */
-    private static String abbreviated(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
-    }
 }

@@ -3,6 +3,7 @@ package app.chat.socket;
 import app.chat.messages.Messages;
 import app.chat.messages.PostedMessage;
 import app.chat.messages.Replay;
+import app.chat.protection.Limits;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,14 +27,24 @@ public class Resumption {
     @Inject
     Config config;
 
+    @Inject
+    Limits limits;
+
     private int replayLimit;
 
     @PostConstruct
     void configure() {
         replayLimit = config.getOptionalValue("chat.resume.max-messages", Integer.class).orElse(DEFAULT_REPLAY_LIMIT);
-        if (replayLimit < 0 || replayLimit > Connection.MAX_QUEUED_FRAMES / 2) {
-            throw new IllegalArgumentException("chat.resume.max-messages must be between 0 and " + Connection.MAX_QUEUED_FRAMES / 2);
+        // Not a limit that can be switched off: it is what keeps a replay within the connection's queue.
+        if (replayLimit < 1 || replayLimit > Connection.MAX_QUEUED_FRAMES / 2) {
+            throw new IllegalArgumentException("chat.resume.max-messages must be between 1 and " + Connection.MAX_QUEUED_FRAMES / 2);
         }
+    }
+
+    /** A replay must leave half of the connection's queue for live traffic. */
+    private boolean tooLarge(Replay replay) {
+        long bound = limits.queueBytesPerConnection() / 2;
+        return bound > 0 && replay.messages().stream().mapToLong(m -> OutboundEvents.estimatedSize(m.content())).sum() > bound;
     }
 
     /**
@@ -44,6 +55,10 @@ public class Resumption {
         long lastSent = after;
         try {
             Replay replay = messages.replay(connection.user().id(), after, replayLimit);
+            if (replay.complete() && tooLarge(replay)) {
+                // The client pages history instead, as for a gap of too many messages.
+                replay = new Replay(java.util.List.of(), false, messages.newestId());
+            }
             for (PostedMessage missed : replay.messages()) {
                 connection.send(OutboundEvents.posted(missed));
             }

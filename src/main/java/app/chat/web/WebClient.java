@@ -1,5 +1,6 @@
 package app.chat.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Serves the web client. Its routes ({@code /rooms/general}, {@code /dm/alice},
@@ -24,15 +26,16 @@ public class WebClient extends HttpFilter {
     private static final Pattern CLIENT_ROUTE = Pattern.compile("/(?:index\\.html)?|/(?:rooms|dm|auth)(?:/.*)?");
     private static final String INDEX = "/index.html";
 
-    /**
-     * Scripts only from this server: the strongest second line of defence should hostile content
-     * ever slip past the sanitiser. Inline styles are needed by the virtualised message list.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self' ws: wss: https:; frame-src 'self' https:; "
-            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self' https:; object-src 'none'";
+    @Inject
+    Config config;
 
     private volatile String index;
+    private ContentSecurityPolicy policy;
+
+    @Override
+    public void init() {
+        policy = new ContentSecurityPolicy(config.getOptionalValue("chat.oidc.issuer", String.class));
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -60,7 +63,7 @@ public class WebClient extends HttpFilter {
         byte[] body = page.replace("<head>", "<head>\n    <base href=\"" + base + "\" />").getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", policy.forHost(request.getHeader("Host")));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setContentLength(body.length);

@@ -38,7 +38,7 @@ class TokenVerifierTest {
 
     private static TokenVerifier remoteVerifier(String url) throws TokenRejected {
         VerificationSettings settings = settings(Optional.empty(), Optional.of(url), "RS256");
-        return new TokenVerifier(settings, VerificationKeys.from(settings, TEST_REFRESH_INTERVAL), Set.of("RS256"));
+        return new TokenVerifier(settings, VerificationKeys.from(settings, TEST_REFRESH_INTERVAL, Duration.ofMinutes(5)), Set.of("RS256"));
     }
 
     private static TokenVerifier rsaVerifier() throws TokenRejected {
@@ -55,6 +55,12 @@ class TokenVerifierTest {
     @Test
     void displayNameFallsBackToTheSubject() throws Exception {
         assertEquals("u-9", rsaVerifier().verify(TestTokens.forUser("u-9").sign()).displayName());
+    }
+
+    @Test
+    void directionOverridesAndInvisibleCharactersAreRemovedFromDisplayNames() throws Exception {
+        assertEquals("Mallory", rsaVerifier().verify(TestTokens.forUser("u-m").name("\u202EMal\u200Blory\u0007").sign()).displayName());
+        assertEquals("u-blank", rsaVerifier().verify(TestTokens.forUser("u-blank").name("\u200B\u2066 \u2069").sign()).displayName());
     }
 
     @Test
@@ -210,6 +216,25 @@ class TokenVerifierTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void anOutageAtTheSsoDoesNotLockOutTokensWhoseKeysAreKnown() throws Exception {
+        AtomicReference<String> served = new AtomicReference<>(
+                new JWKSet(new com.nimbusds.jose.jwk.RSAKey.Builder(TestTokens.trustedRsaKey().toRSAPublicKey())
+                        .keyID("k1").build()).toString());
+        HttpServer server = jwksServer(served, new AtomicInteger());
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+        VerificationSettings settings = settings(Optional.empty(), Optional.of(url), "RS256");
+        TokenVerifier verifier = new TokenVerifier(settings,
+                VerificationKeys.from(settings, Duration.ofMillis(50), Duration.ofMillis(200)), Set.of("RS256"));
+        assertEquals("r", verifier.verify(TestTokens.forUser("r").keyId("k1").sign()).id());
+
+        server.stop(0);
+        Thread.sleep(400); // the cache's time to live is over: the keys must be fetched again, and cannot be
+
+        assertEquals("s", verifier.verify(TestTokens.forUser("s").keyId("k1").sign()).id());
+        assertThrows(TokenRejected.class, () -> verifier.verify(TestTokens.forUser("x").keyId("k1").signWithUntrustedKey()));
     }
 
     private static HttpServer jwksServer(AtomicReference<String> served, AtomicInteger fetches) throws IOException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.chat.bench.Bench;
 import app.chat.testsupport.PayaraProcess;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +18,9 @@ class BenchSmokeIT {
 
     @Test
     void everyScenarioRunsAndReportsItsFigures() throws Exception {
-        try (PayaraProcess payara = PayaraProcess.start()) {
+        // As bench/run does: the load generator sends far beyond any person's allowance.
+        try (PayaraProcess payara = PayaraProcess.start(Map.of("CHAT_RATE_READS_PER_SECOND", "0",
+                "CHAT_RATE_JOINS_PER_MINUTE", "0", "CHAT_RATE_ROOMS_CREATED_PER_HOUR", "0", "CHAT_LIMIT_ROOMS_PER_USER", "0"))) {
             String url = payara.webSocket().toString().replaceFirst("^ws", "http").replaceFirst("ws$", "");
             List<String> rows = Bench.run("--url", url, "--scale", "smoke", "--db", System.getProperty("chat.test.db-url"));
             System.out.println(String.join("\n", rows));

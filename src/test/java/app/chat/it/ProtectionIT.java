@@ -30,6 +30,7 @@ class ProtectionIT extends DeployedChat {
                 chat.limit.connections-per-user=2
                 chat.limit.handshakes-per-second=5
                 mp.jwt.verify.clock.skew=1
+                chat.limit.rooms-per-user=3
                 """);
     }
 
@@ -59,6 +60,22 @@ class ProtectionIT extends DeployedChat {
             assertEquals("rate_limited", alice.request(frame("message", "room", room, "content", "too soon")).getString("code"));
             Thread.sleep(1_200);
             alice.post(room, "one second later");
+        }
+    }
+
+    @Test
+    void aPersonCanKeepOnlySoManyRoomsTheyCreatedAndLeavingOneFreesItsPlace() {
+        String prefix = unique("quota");
+        try (ChatClient alice = connect(unique("alice"))) {
+            for (int i = 0; i < 3; i++) {
+                alice.ok(frame("create_room", "room", prefix + "-" + i));
+            }
+            JsonObject refused = alice.request(frame("join", "room", prefix + "-new"));
+            assertEquals("quota_exceeded", refused.getString("code"));
+            assertEquals("not_found", alice.request(frame("history", "room", prefix + "-new")).getString("code"));
+
+            alice.ok(frame("leave", "room", prefix + "-0"));
+            alice.ok(frame("create_room", "room", prefix + "-new", "private", true));
         }
     }
 

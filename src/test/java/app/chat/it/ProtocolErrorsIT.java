@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.chat.testsupport.ChatClient;
 import app.chat.testsupport.ChatDeployment;
 import app.chat.testsupport.DeployedChat;
+import app.chat.testsupport.RawWebSocket;
+import app.chat.testsupport.TestTokens;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -128,6 +130,76 @@ class ProtocolErrorsIT extends DeployedChat {
             alice.post(room, "business as usual");
             assertEquals("business as usual", alice.awaitType("message").getString("content"));
             assertTrue(mallory.isOpen());
+        }
+    }
+
+    @Test
+    void hugeNumbersDeepNestingAndDuplicateKeysAreBadRequestsThatKeepTheirRef() {
+        try (ChatClient alice = connect(unique("alice"))) {
+            for (String raw : List.of(
+                    "{\"ref\":\"n1\",\"type\":\"history\",\"room\":\"x\",\"limit\":" + "9".repeat(1200) + "}",
+                    "{\"ref\":\"n2\",\"type\":\"history\",\"room\":\"x\",\"before\":1e999999999}",
+                    "{\"ref\":\"n3\",\"type\":\"join\",\"room\":" + "[".repeat(1500) + "]".repeat(1500) + "}",
+                    "{\"ref\":\"n4\",\"type\":\"join\",\"room\":\"a\",\"room\":\"b\"}")) {
+                JsonObject error = errorFor(alice, raw);
+                assertEquals("bad_request", error.getString("code"), raw.substring(0, 40));
+                assertTrue(error.getString("ref").startsWith("n"), error.toString());
+            }
+            assertStillServing(alice);
+        }
+    }
+
+    @Test
+    void userIdsWithNulOrControlCharactersAreBadRequests() {
+        try (ChatClient alice = connect(unique("alice"))) {
+            assertEquals("bad_request", alice.request(frame("dm", "to", "bob\u0000", "content", "hi")).getString("code"));
+            assertEquals("bad_request", alice.request(frame("dm_history", "with", "bob\u001b[2J")).getString("code"));
+            // An unpaired surrogate can only travel escaped: as text it is not UTF-8 at all.
+            alice.sendRaw("{\"type\":\"typing\",\"to\":\"\\ud800\",\"ref\":\"lone\"}");
+            assertEquals("bad_request", alice.await(event -> "lone".equals(event.getString("ref", null))).getString("code"));
+            assertStillServing(alice);
+        }
+    }
+
+    @Test
+    void contentOfOnlyInvisibleCharactersIsRefusedLikeBlankContent() {
+        String room = unique("invisible");
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            assertEquals("bad_request", alice.request(frame("message", "room", room, "content", "\u200B\u200D\uFEFF\u3164")).getString("code"));
+            assertEquals(0, alice.ok(frame("history", "room", room)).getJsonArray("messages").size());
+        }
+    }
+
+    @Test
+    void aMessageSentAsManySmallFramesIsBoundedLikeOneLargeFrame() {
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.sendFragmented(java.util.Collections.nCopies(8, "z".repeat(16 * 1024)));
+            assertEquals(1009, alice.awaitClose());
+        }
+    }
+
+    @Test
+    void largeMessagesSentBackToBackAreAllAccepted() {
+        String room = unique("bulk");
+        String large = "😀".repeat(4000); // 16 KB of UTF-8, the largest content there is
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            for (int i = 0; i < 20; i++) {
+                alice.sendRaw(frame("message", "room", room, "content", large, "ref", "bulk" + i).build().toString());
+            }
+            for (int i = 0; i < 20; i++) {
+                String ref = "bulk" + i;
+                assertEquals("ack", alice.await(event -> ref.equals(event.getString("ref", null))).getString("type"));
+            }
+        }
+    }
+
+    @Test
+    void aFrameDeclaringMegabytesIsRefusedBeforeTheyArrive() throws Exception {
+        try (RawWebSocket mallory = RawWebSocket.open(base, TestTokens.forUser(unique("mallory")).sign(), 65536)) {
+            mallory.sendTruncatedFrame(10L * 1024 * 1024, 1024);
+            assertTrue(mallory.awaitEndOfStream(10_000), "the server closed the connection without waiting for 10 MB");
         }
     }
 }

@@ -27,6 +27,12 @@ class MessageContentTest {
     }
 
     @Test
+    void refusesContentMadeOnlyOfInvisibleCharacters() {
+        assertEquals(ErrorCode.BAD_REQUEST, refusal("\u200B\u200B\u2060"));
+        assertEquals(ErrorCode.BAD_REQUEST, refusal("\u202E \u3164"));
+    }
+
+    @Test
     void acceptsExactlyTheMaximumLengthInCharacters() {
         assertEquals(4000, MessageContent.check("x".repeat(4000)).length());
         // 4000 emoji are 8000 UTF-16 units but 4000 characters.

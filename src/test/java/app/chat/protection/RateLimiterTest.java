@@ -1,5 +1,6 @@
 package app.chat.protection;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,26 @@ class RateLimiterTest {
         for (int i = 0; i < 10_000; i++) {
             assertTrue(limiter.tryAcquire("alice"));
         }
+    }
+
+    @Test
+    void aBurstOfZeroTurnsTheLimitOffToo() {
+        RateLimiter limiter = new RateLimiter(10, 0, now::get);
+        for (int i = 0; i < 10_000; i++) {
+            assertTrue(limiter.tryAcquire("alice"));
+        }
+    }
+
+    @Test
+    void aSpentAllowanceIsRefusedWithTheTimeUntilTheNextToken() {
+        RateLimiter limiter = new RateLimiter(4, 1, now::get);
+        limiter.acquire("alice", "slow down");
+        RateLimited refused = org.junit.jupiter.api.Assertions.assertThrows(RateLimited.class,
+                () -> limiter.acquire("alice", "slow down"));
+        assertEquals(java.time.Duration.ofMillis(250), refused.retryAfter());
+        assertEquals("slow down", refused.getMessage());
+        now.addAndGet(250_000_000);
+        limiter.acquire("alice", "slow down");
     }
 
     @Test

@@ -69,7 +69,8 @@ class ConnectionTest {
     private final FakeSession fake = new FakeSession();
     private final List<Connection> dropped = new ArrayList<>();
     private final Connection connection = new Connection(fake.session(),
-            new AuthenticatedUser("alice", "Alice", Instant.now().plusSeconds(3600)), Runnable::run, Runnable::run, dropped::add);
+            new AuthenticatedUser("alice", "Alice", Instant.now().plusSeconds(3600)), Runnable::run, Runnable::run, dropped::add,
+            OutboundMemory.unbounded());
 
     @Test
     void framesLeaveInOrderWithOneWriteInFlight() {
@@ -90,7 +91,7 @@ class ConnectionTest {
     void framesAreWrittenByTheSenderNotByWhoeverQueuedThem() {
         List<Runnable> senderTasks = new ArrayList<>();
         Connection handedOff = new Connection(fake.session(), new AuthenticatedUser("bob", "Bob", Instant.now().plusSeconds(3600)),
-                senderTasks::add, Runnable::run, dropped::add);
+                senderTasks::add, Runnable::run, dropped::add, OutboundMemory.unbounded());
 
         handedOff.send("one");
         handedOff.send("two");
@@ -174,5 +175,63 @@ class ConnectionTest {
         connection.release(5);
 
         assertEquals(List.of("replayed 5", "message 6"), fake.written);
+    }
+
+    private Connection boundedBy(OutboundMemory memory, String userId) {
+        return new Connection(fake.session(), new AuthenticatedUser(userId, userId, Instant.now().plusSeconds(3600)),
+                Runnable::run, Runnable::run, dropped::add, memory);
+    }
+
+    @Test
+    void aClientThatStopsReadingIsCutOnceItsQueuedTextPassesTheByteBound() {
+        OutboundMemory memory = new OutboundMemory(10_000, 0, () -> 1);
+        Connection bounded = boundedBy(memory, "carol");
+        String page = "x".repeat(3_000);
+        bounded.send(page);
+        bounded.send(page);
+        bounded.send(page);
+        assertNull(fake.closed.get());
+        assertEquals(9_000, memory.used());
+
+        bounded.send(page);
+
+        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, fake.closed.get().getCloseCode());
+        assertEquals(0, memory.used());
+    }
+
+    @Test
+    void writtenFramesGiveTheirRoomBack() {
+        OutboundMemory memory = new OutboundMemory(10_000, 0, () -> 1);
+        Connection bounded = boundedBy(memory, "dave");
+        bounded.send("a".repeat(4_000));
+        bounded.send("b".repeat(4_000));
+        fake.inline = true;
+        fake.completeNext();
+
+        bounded.send("c".repeat(8_000));
+
+        assertNull(fake.closed.get());
+        assertEquals(0, memory.used());
+    }
+
+    @Test
+    void onceTheServerWideBoundIsReachedTheConnectionOverItsShareIsCut() {
+        // 2 connections share 10 000: each one's fair share is 5 000.
+        OutboundMemory memory = new OutboundMemory(0, 10_000, () -> 2);
+        FakeSession other = new FakeSession();
+        Connection reader = new Connection(other.session(), new AuthenticatedUser("erin", "Erin", Instant.now().plusSeconds(3600)),
+                Runnable::run, Runnable::run, dropped::add, memory);
+        Connection hog = boundedBy(memory, "hog");
+        for (int i = 0; i < 9; i++) {
+            hog.send("h".repeat(1_000));
+        }
+        reader.send("r".repeat(1_000));
+        assertNull(fake.closed.get());
+
+        hog.send("h".repeat(1_000));
+        reader.send("r".repeat(1_000));
+
+        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, fake.closed.get().getCloseCode());
+        assertNull(other.closed.get());
     }
 }

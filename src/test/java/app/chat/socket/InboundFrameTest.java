@@ -82,4 +82,64 @@ class InboundFrameTest {
         assertBadRequest(() -> frame.userId("to"));
         assertBadRequest(() -> frame.userId("with"));
     }
+
+    @Test
+    void userIdsWithControlCharactersOrUnpairedSurrogatesAreRefused() {
+        InboundFrame frame = InboundFrame.parse("{\"type\":\"dm\",\"to\":\"bob\\u0000\",\"with\":\"a\\ud800\",\"user\":\"x\\u001b[31m\"}");
+        assertBadRequest(() -> frame.userId("to"));
+        assertBadRequest(() -> frame.userId("with"));
+        assertBadRequest(() -> frame.userId("user"));
+    }
+
+    @Test
+    void numberLiteralsOfHundredsOfDigitsAreRefusedWithTheRef() {
+        InboundFrame.Unreadable refused = assertThrows(InboundFrame.Unreadable.class,
+                () -> InboundFrame.parse("{\"ref\":\"r9\",\"type\":\"history\",\"limit\":" + "9".repeat(1200) + "}"));
+        assertEquals(ErrorCode.BAD_REQUEST, refused.code());
+        assertEquals(Optional.of("r9"), refused.ref());
+        assertBadRequest(() -> InboundFrame.parse("{\"type\":\"x\",\"before\":1e999999999}"));
+    }
+
+    @Test
+    void deepNestingIsRefusedWithTheRef() {
+        String deep = "[".repeat(1500) + "]".repeat(1500);
+        InboundFrame.Unreadable refused = assertThrows(InboundFrame.Unreadable.class,
+                () -> InboundFrame.parse("{\"ref\":\"r2\",\"type\":\"join\",\"room\":" + deep + "}"));
+        assertEquals(Optional.of("r2"), refused.ref());
+        InboundFrame shallow = InboundFrame.parse("{\"type\":\"x\",\"extra\":{\"a\":[1,2]}}");
+        assertEquals("x", shallow.type());
+    }
+
+    @Test
+    void aRefThatCannotBeEchoedIsRefused() {
+        assertBadRequest(() -> InboundFrame.parse("{\"type\":\"rooms\",\"ref\":\"\\ud800\"}"));
+    }
+
+    @Test
+    void echoedTextIsShortPrintableAndNeverSplitsACharacter() {
+        assertEquals("(unprintable)", InboundFrame.abbreviated("a\uD800"));
+        assertEquals("(unprintable)", InboundFrame.abbreviated("a\u0000"));
+        String emoji = "😀".repeat(70);
+        assertEquals("😀".repeat(64) + "…", InboundFrame.abbreviated(emoji));
+    }
+
+    @Test
+    void duplicateKeysAreRefused() {
+        InboundFrame.Unreadable refused = assertThrows(InboundFrame.Unreadable.class,
+                () -> InboundFrame.parse("{\"ref\":\"r3\",\"type\":\"join\",\"type\":\"leave\"}"));
+        assertEquals(Optional.of("r3"), refused.ref());
+    }
+
+    @Test
+    void trailingTextAfterTheObjectIsRefused() {
+        assertBadRequest(() -> InboundFrame.parse("{\"type\":\"rooms\"} {\"type\":\"users\"}"));
+        assertBadRequest(() -> InboundFrame.parse("{\"type\":\"rooms\"}]"));
+    }
+
+    @Test
+    void aFaultBeforeTheRefLeavesTheErrorWithoutOne() {
+        InboundFrame.Unreadable refused = assertThrows(InboundFrame.Unreadable.class,
+                () -> InboundFrame.parse("{\"type\":\"x\",\"limit\":" + "1".repeat(100) + ",\"ref\":\"late\"}"));
+        assertEquals(Optional.empty(), refused.ref());
+    }
 }

@@ -102,6 +102,13 @@ public final class ChatClient implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** Sends one text message as several frames (continuations), each as soon as the previous is out. */
+    public void sendFragmented(List<String> parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            socket.sendText(parts.get(i), i == parts.size() - 1).join();
+        }
+    }
+
     public void sendBinary(byte[] data) {
         socket.sendBinary(ByteBuffer.wrap(data), true).join();
     }

@@ -1,0 +1,42 @@
+package app.chat.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import app.chat.testsupport.TestTokens;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Dev login tokens and SSO tokens can never stand in for each other. */
+class DevTokensTest {
+
+    private final DevTokens dev = new DevTokens(Duration.ofSeconds(60), Clock.systemUTC());
+
+    @Test
+    void devTokensNameTheirOwnIssuerAndAudience() throws Exception {
+        SignedJWT token = SignedJWT.parse(dev.issue("alice", "Alice").token());
+        assertEquals(DevTokens.ISSUER, token.getJWTClaimsSet().getIssuer());
+        assertEquals(List.of(DevTokens.ISSUER), token.getJWTClaimsSet().getAudience());
+    }
+
+    @Test
+    void theDevVerifierAcceptsItsOwnTokensOnly() throws Exception {
+        assertEquals("alice", dev.verifier().verify(dev.issue("alice", "Alice").token()).id());
+        // Signed by the SSO's key, even naming the dev issuer and audience: not a dev token.
+        String ssoSigned = TestTokens.forUser("mallory").issuer(DevTokens.ISSUER).audience(DevTokens.ISSUER).sign();
+        assertThrows(TokenRejected.class, () -> dev.verifier().verify(ssoSigned));
+    }
+
+    @Test
+    void theSsoVerifierRefusesDevTokens() throws Exception {
+        VerificationSettings sso = new VerificationSettings(Optional.of(TestTokens.resource("keys/test-rsa-public.pem")),
+                Optional.empty(), "RS256", Optional.of(TestTokens.ISSUER), Set.of(TestTokens.AUDIENCE), Duration.ofSeconds(60));
+        TokenVerifier verifier = new TokenVerifier(sso, VerificationKeys.from(sso), Set.of("RS256"));
+        assertThrows(TokenRejected.class, () -> verifier.verify(dev.issue("alice", "Alice").token()));
+    }
+}
