@@ -7,7 +7,7 @@ import { SignIn } from "@/auth/sign-in";
 import { Sidebar } from "@/rooms/sidebar";
 import { ChatRoom, DMView } from "@/messages/conversation-view";
 import { parseKey, type ConversationKey } from "@/messages/model";
-import { isMalformedPath, navigate, useRouting } from "@/lib/router";
+import { navigate, useRouting } from "@/lib/router";
 import { Sheet, SheetContent, SheetTitle } from "@/components/ui/sheet";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { Button } from "@/components/ui/button";
@@ -81,6 +81,7 @@ function useUnreadTitle(): void {
 function Workspace({ session, onSignedOut }: { session: Session; onSignedOut: () => void }) {
   const client = useMemo(() => new ChatClient(session), [session]);
   const active = useChatStore((state) => state.active);
+  const linkNotFound = useChatStore((state) => state.linkNotFound);
   const me = useChatStore((state) => state.me);
   const [drawerOpen, setDrawerOpen] = useState(false);
   useRouting();
@@ -121,14 +122,14 @@ function Workspace({ session, onSignedOut }: { session: Session; onSignedOut: ()
               <ChatRoom client={client} room={target.name} onOpenSidebar={() => setDrawerOpen(true)} onLeft={() => navigate(null)} />
             )}
             {target?.kind === "dm" && <DMView client={client} user={target.name} onOpenSidebar={() => setDrawerOpen(true)} />}
-            {!target && isMalformedPath() && (
+            {!target && linkNotFound && (
               <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
                 <h1 className="text-lg font-semibold">Not found</h1>
                 <p className="max-w-sm text-sm text-muted-foreground">This link does not lead to a room or a person.</p>
                 <Button variant="outline" onClick={() => navigate(null)}>Go to the start</Button>
               </div>
             )}
-            {!target && !isMalformedPath() && (
+            {!target && !linkNotFound && (
               <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
                 <MessagesSquare className="size-10 text-muted-foreground" />
                 <h1 className="text-lg font-semibold">Welcome{me ? `, ${me.name}` : ""}</h1>

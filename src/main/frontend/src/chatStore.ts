@@ -60,9 +60,11 @@ interface DirectorySlice {
 interface ConversationsSlice {
   conversations: Partial<Record<ConversationKey, Conversation>>;
   active: ConversationKey | null;
+  /** The address names a conversation that cannot be read (a malformed deep link). */
+  linkNotFound: boolean;
   /** Whether the person can see the conversation right now (tab visible, window focused). */
   attentive: boolean;
-  open(key: ConversationKey | null): void;
+  open(key: ConversationKey | null, linkNotFound?: boolean): void;
   setAttentive(attentive: boolean): void;
   received(message: WireMessage): { key: ConversationKey; notify: boolean };
   latestPage(key: ConversationKey, messages: WireMessage[], pageSize: number): void;
@@ -125,10 +127,12 @@ function update(state: ChatState, key: ConversationKey, change: (c: Conversation
 const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = (set, get) => ({
   conversations: {},
   active: null,
+  linkNotFound: false,
   attentive: true,
-  open: (key) =>
+  open: (key, linkNotFound = false) =>
     set((state) => ({
       active: key,
+      linkNotFound,
       ...(key ? update(state, key, () => ({ unread: 0, mentioned: false })) : {}),
     })),
   setAttentive: (attentive) =>
@@ -232,6 +236,7 @@ function initialState(): Partial<ChatState> {
     users: {},
     conversations: {},
     active: null,
+    linkNotFound: false,
     typing: {},
   };
 }

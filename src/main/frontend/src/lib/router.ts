@@ -41,9 +41,9 @@ export function navigate(key: ConversationKey | null): void {
 /** Keeps the open conversation in step with the address bar (back and forward buttons). */
 export function useRouting(): void {
   useEffect(() => {
-    useChatStore.getState().open(keyFromPath());
-    const onPop = () => useChatStore.getState().open(keyFromPath());
-    window.addEventListener("popstate", onPop);
-    return () => window.removeEventListener("popstate", onPop);
+    const follow = () => useChatStore.getState().open(keyFromPath(), isMalformedPath());
+    follow();
+    window.addEventListener("popstate", follow);
+    return () => window.removeEventListener("popstate", follow);
   }, []);
 }
