@@ -3,6 +3,8 @@ package app.chat.auth;
 import com.nimbusds.jwt.JWTParser;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Clock;
@@ -61,6 +63,15 @@ public class Authentication {
         originPolicy = new OriginPolicy(list(config.getOptionalValue("chat.allowed-origins", String.class)));
         LOG.log(Level.INFO, "Token verification: algorithm {0}, issuer {1}, audiences {2}",
                 new Object[] {settings.algorithm(), settings.issuer().orElse("(none)"), settings.audiences()});
+    }
+
+    /**
+     * Builds this bean while the application deploys: a configuration that would accept tokens of
+     * any issuer or audience then fails the deployment with its message, instead of the first
+     * handshake.
+     */
+    void checkedAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        // Nothing to do: being called means configure() has run and accepted the configuration.
     }
 
     /**

@@ -3,7 +3,6 @@ package app.chat.socket;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
 import app.chat.protocol.Characters;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonNumber;
@@ -12,6 +11,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -46,8 +46,13 @@ public final class InboundFrame {
             Pattern.compile("-?(?:0|[1-9][0-9]{0,19})(?:\\.[0-9]{1,20})?(?:[eE][+-]?[0-9]{1,2})?");
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
-    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+    /**
+     * Looked up once: {@code Json.createValue} looks the provider up on every call, which on Payara
+     * scans the application's class path each time (BENCHMARKS.md, hardening round).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
 
     private final Map<String, JsonValue> fields;
     private final String ref;
@@ -110,7 +115,7 @@ public final class InboundFrame {
 
     private static JsonValue value(JsonParser parser, Event event, int depth, String ref) {
         return switch (event) {
-            case VALUE_STRING -> Json.createValue(parser.getString());
+            case VALUE_STRING -> JSON.createValue(parser.getString());
             case VALUE_NUMBER -> number(parser.getString(), ref);
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
@@ -145,7 +150,7 @@ public final class InboundFrame {
         if (!NUMBER.matcher(literal).matches()) {
             throw new Unreadable(ref, "the number " + abbreviated(literal) + " is too long or too large");
         }
-        return Json.createValue(new BigDecimal(literal));
+        return JSON.createValue(new BigDecimal(literal));
     }
 
     private static String ref(JsonValue value) {

@@ -43,6 +43,37 @@ public final class PayaraProcess implements AutoCloseable {
         return payara;
     }
 
+    /**
+     * Starts Payara Micro without waiting for the application, for tests of a deployment that must
+     * fail; {@link #awaitLog} then waits for what it says.
+     */
+    public static PayaraProcess startUnchecked(Map<String, String> environment) throws IOException {
+        PayaraProcess payara = new PayaraProcess(freePort(), Files.createTempFile("payara-", ".log"), Map.copyOf(environment));
+        payara.spawn();
+        return payara;
+    }
+
+    /** Waits until the server's output contains the text; fails after the timeout. */
+    public void awaitLog(String text, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.readString(log).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("\"" + text + "\" did not appear in " + log + " within " + timeout);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** The HTTP status of a GET of the path, or -1 when nothing answers. */
+    public int status(String path) throws InterruptedException {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     public URI webSocket() {
         return URI.create("ws://127.0.0.1:" + port + "/ws");
     }
@@ -74,6 +105,11 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     private void launch() throws IOException, InterruptedException {
+        spawn();
+        awaitApplication();
+    }
+
+    private void spawn() throws IOException {
         String jar = System.getProperty("payara.microJar");
         String war = System.getProperty("chat.test.war");
         ProcessBuilder builder = new ProcessBuilder(List.of(
@@ -84,7 +120,6 @@ public final class PayaraProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
-        awaitApplication();
     }
 
     /** Deployed means /ws answers 401 to a handshake without a token (404 while not, or if deployment failed). */

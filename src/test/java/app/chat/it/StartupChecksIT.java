@@ -1,0 +1,23 @@
+package app.chat.it;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import app.chat.testsupport.PayaraProcess;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A configuration that would let in other applications' tokens never starts serving. */
+class StartupChecksIT {
+
+    @Test
+    void aVerificationKeyWithoutAnIssuerFailsTheDeploymentWithAClearMessage() throws Exception {
+        try (PayaraProcess payara = PayaraProcess.startUnchecked(Map.of("MP_JWT_VERIFY_ISSUER", ""))) {
+            payara.awaitLog("mp.jwt.verify.issuer (MP_JWT_VERIFY_ISSUER) must be set", Duration.ofSeconds(90));
+            // Payara Micro keeps running, but the application serves nothing: neither the socket's
+            // 401 for a missing token nor the web client's configuration.
+            assertNotEquals(401, payara.status("/ws"));
+            assertNotEquals(200, payara.status("/api/config"));
+        }
+    }
+}
