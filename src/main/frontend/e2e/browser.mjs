@@ -45,7 +45,6 @@ export async function waitOnline(page, timeout = 30_000) {
   await page.waitForFunction(() => !document.querySelector('[role="status"]'), null, { timeout });
 }
 
-
 export async function screenshot(page, name) {
   if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/${name}.png` });
 }

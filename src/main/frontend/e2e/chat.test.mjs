@@ -53,7 +53,10 @@ describe("two people chatting in the browser", () => {
 
     await bob.page.getByRole("button", { name: "Browse rooms" }).click();
     await bob.page.getByLabel("Filter rooms").fill(found.slice(0, 8));
-    const row = bob.page.getByRole("dialog").getByRole("listitem").filter({ hasText: `# ${found}` });
+    const row = bob.page
+      .getByRole("dialog")
+      .getByRole("listitem")
+      .filter({ hasText: `# ${found}` });
     await row.getByRole("button", { name: "Join" }).click();
     await bob.page.getByRole("navigation", { name: "Rooms and people" }).getByText(found).waitFor();
   });
@@ -128,7 +131,7 @@ describe("two people chatting in the browser", () => {
     const payloads = [
       '<img src=x onerror="window.__pwned = 1">',
       "[click me](javascript:window.__pwned=2)",
-      '<script>window.__pwned = 3</script>',
+      "<script>window.__pwned = 3</script>",
       "**[nested](javascript:window.__pwned=4)**",
     ];
     for (const payload of payloads) await send(alice.page, payload);
@@ -149,38 +152,62 @@ describe("two people chatting in the browser", () => {
   it("scrolling up loads older history without losing the place", async () => {
     const longRoom = unique("history-");
     // 130 messages posted through the socket, as another client would.
-    await alice.page.evaluate(async ({ name, room: target }) => {
-      const { token } = await (await fetch("api/dev/token", {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name }),
-      })).json();
-      const url = new URL("ws", document.baseURI);
-      url.protocol = url.protocol.replace("http", "ws");
-      const socket = new WebSocket(url, ["chat.v1", `bearer.${token}`]);
-      await new Promise((resolve) => (socket.onopen = resolve));
-      socket.send(JSON.stringify({ type: "join", room: target }));
-      // Sent as fast as the server's rate limit allows: refused ones are sent again a little later.
-      let acked = 0;
-      const done = new Promise((resolve, reject) => {
-        setTimeout(() => reject(new Error(`only ${acked} of 130 acknowledged`)), 60_000);
-        socket.onmessage = (event) => {
-          const answer = JSON.parse(event.data);
-          if (answer.type === "ack" && ++acked === 130) resolve();
-          if (answer.type === "error" && answer.code === "rate_limited") {
-            setTimeout(() => socket.send(JSON.stringify({ type: "message", room: target, content: `history message ${answer.ref}`, ref: answer.ref })), 1_000);
-          }
-        };
-      });
-      for (let i = 0; i < 130; i++) {
-        socket.send(JSON.stringify({ type: "message", room: target, content: `history message ${i}`, ref: String(i) }));
-      }
-      await done;
-      socket.close();
-    }, { name: aliceName, room: longRoom });
+    await alice.page.evaluate(
+      async ({ name, room: target }) => {
+        const { token } = await (
+          await fetch("api/dev/token", {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ name }),
+          })
+        ).json();
+        const url = new URL("ws", document.baseURI);
+        url.protocol = url.protocol.replace("http", "ws");
+        const socket = new WebSocket(url, ["chat.v1", `bearer.${token}`]);
+        await new Promise((resolve) => (socket.onopen = resolve));
+        socket.send(JSON.stringify({ type: "join", room: target }));
+        // Sent as fast as the server's rate limit allows: refused ones are sent again a little later.
+        let acked = 0;
+        const done = new Promise((resolve, reject) => {
+          setTimeout(() => reject(new Error(`only ${acked} of 130 acknowledged`)), 60_000);
+          socket.onmessage = (event) => {
+            const answer = JSON.parse(event.data);
+            if (answer.type === "ack" && ++acked === 130) resolve();
+            if (answer.type === "error" && answer.code === "rate_limited") {
+              setTimeout(
+                () =>
+                  socket.send(
+                    JSON.stringify({
+                      type: "message",
+                      room: target,
+                      content: `history message ${answer.ref}`,
+                      ref: answer.ref,
+                    }),
+                  ),
+                1_000,
+              );
+            }
+          };
+        });
+        for (let i = 0; i < 130; i++) {
+          socket.send(
+            JSON.stringify({ type: "message", room: target, content: `history message ${i}`, ref: String(i) }),
+          );
+        }
+        await done;
+        socket.close();
+      },
+      { name: aliceName, room: longRoom },
+    );
 
     await bob.page.goto(`${baseUrl}rooms/${longRoom}`);
     await waitOnline(bob.page);
     await bob.page.locator(".message-body", { hasText: "history message 129" }).waitFor();
-    assert.equal(await bob.page.locator(".message-body", { hasText: /^\s*history message 0\s*$/ }).count(), 0, "only the latest page at first");
+    assert.equal(
+      await bob.page.locator(".message-body", { hasText: /^\s*history message 0\s*$/ }).count(),
+      0,
+      "only the latest page at first",
+    );
 
     const log = bob.page.getByRole("log");
     // One step up: the older page is added above while the message that was at the top stays in view.
@@ -188,11 +215,16 @@ describe("two people chatting in the browser", () => {
     await bob.page.locator(".message-body", { hasText: /^\s*history message 79\s*$/ }).waitFor();
     await bob.page.waitForTimeout(300);
     const { anchorTop, logTop, logHeight } = await bob.page.evaluate(() => {
-      const anchor = [...document.querySelectorAll(".message-body")].find((e) => e.textContent.trim() === "history message 80");
+      const anchor = [...document.querySelectorAll(".message-body")].find(
+        (e) => e.textContent.trim() === "history message 80",
+      );
       const view = document.querySelector('[role="log"]').getBoundingClientRect();
       return { anchorTop: anchor?.getBoundingClientRect().top ?? Number.NaN, logTop: view.top, logHeight: view.height };
     });
-    assert.ok(anchorTop >= logTop - 60 && anchorTop < logTop + logHeight, `the place was kept: ${anchorTop} in ${logTop}+${logHeight}`);
+    assert.ok(
+      anchorTop >= logTop - 60 && anchorTop < logTop + logHeight,
+      `the place was kept: ${anchorTop} in ${logTop}+${logHeight}`,
+    );
 
     for (let i = 0; i < 20 && (await bob.page.getByText("This is the very beginning").count()) === 0; i++) {
       await log.evaluate((element) => element.scrollTo({ top: 0 }));
@@ -246,8 +278,16 @@ describe("two people chatting in the browser", () => {
     await bob.page.locator(".message-body", { hasText: "sent during the outage" }).waitFor({ timeout: 30_000 });
     await send(bob.page, "and we are back");
     await alice.page.locator(".message-body", { hasText: "and we are back" }).waitFor({ timeout: 30_000 });
-    assert.equal(await alice.page.locator(".message-body", { hasText: "sent during the outage" }).count(), 1, "shown once");
-    assert.equal(await bob.page.locator(".message-body", { hasText: "sent during the outage" }).count(), 1, "shown once");
+    assert.equal(
+      await alice.page.locator(".message-body", { hasText: "sent during the outage" }).count(),
+      1,
+      "shown once",
+    );
+    assert.equal(
+      await bob.page.locator(".message-body", { hasText: "sent during the outage" }).count(),
+      1,
+      "shown once",
+    );
     assert.deepEqual([...alice.errors, ...bob.errors], []);
   });
 

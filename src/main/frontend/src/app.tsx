@@ -2,7 +2,15 @@ import { useEffect, useMemo, useState } from "react";
 import { MessagesSquare, WifiOff } from "lucide-react";
 import { totalUnread, useChatStore } from "@/chatStore";
 import { ChatClient } from "@/chat-client";
-import { type ClientConfig, type Session, devSignIn, loadConfig, oidcManager, resumeDevSession, resumeOidcSession } from "@/auth/session";
+import {
+  type ClientConfig,
+  type Session,
+  devSignIn,
+  loadConfig,
+  oidcManager,
+  resumeDevSession,
+  resumeOidcSession,
+} from "@/auth/session";
 import { SignIn } from "@/auth/sign-in";
 import { Sidebar } from "@/rooms/sidebar";
 import { ChatRoom, DMView } from "@/messages/conversation-view";
@@ -12,7 +20,10 @@ import { Sheet, SheetContent, SheetTitle } from "@/components/ui/sheet";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { Button } from "@/components/ui/button";
 
-type Boot = { state: "loading" } | { state: "failed"; error: string } | { state: "ready"; config: ClientConfig; session: Session | null };
+type Boot =
+  | { state: "loading" }
+  | { state: "failed"; error: string }
+  | { state: "ready"; config: ClientConfig; session: Session | null };
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: "loading" });
@@ -24,11 +35,18 @@ export function App() {
       if (config.oidc) session = await resumeOidcSession(await oidcManager(config.oidc));
       if (!session && config.devLogin) session = await resumeDevSession();
       setBoot({ state: "ready", config, session });
-    })().catch((error: unknown) => setBoot({ state: "failed", error: error instanceof Error ? error.message : String(error) }));
+    })().catch((error: unknown) =>
+      setBoot({ state: "failed", error: error instanceof Error ? error.message : String(error) }),
+    );
   }, []);
 
   if (boot.state === "loading") return <p className="p-8 text-center text-sm text-muted-foreground">Loading…</p>;
-  if (boot.state === "failed") return <p role="alert" className="p-8 text-center text-sm text-destructive">{boot.error}</p>;
+  if (boot.state === "failed")
+    return (
+      <p role="alert" className="p-8 text-center text-sm text-destructive">
+        {boot.error}
+      </p>
+    );
   if (!boot.session) {
     return (
       <SignIn
@@ -46,9 +64,14 @@ function ConnectionBanner() {
   const detail = useChatStore((state) => state.statusDetail);
   if (status === "online" || status === "stopped") return null;
   return (
-    <div role="status" className="flex items-center justify-center gap-2 bg-amber-100 px-3 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+    <div
+      role="status"
+      className="flex items-center justify-center gap-2 bg-amber-100 px-3 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+    >
       <WifiOff className="size-3.5" />
-      {status === "connecting" ? "Connecting…" : "Reconnecting… your messages will be sent when the connection is back."}
+      {status === "connecting"
+        ? "Connecting…"
+        : "Reconnecting… your messages will be sent when the connection is back."}
       {detail && <span className="hidden opacity-70 sm:inline">({detail})</span>}
     </div>
   );
@@ -119,22 +142,35 @@ function Workspace({ session, onSignedOut }: { session: Session; onSignedOut: ()
           </Sheet>
           <main className="flex min-w-0 flex-1 flex-col">
             {target?.kind === "room" && (
-              <ChatRoom client={client} room={target.name} onOpenSidebar={() => setDrawerOpen(true)} onLeft={() => navigate(null)} />
+              <ChatRoom
+                client={client}
+                room={target.name}
+                onOpenSidebar={() => setDrawerOpen(true)}
+                onLeft={() => navigate(null)}
+              />
             )}
-            {target?.kind === "dm" && <DMView client={client} user={target.name} onOpenSidebar={() => setDrawerOpen(true)} />}
+            {target?.kind === "dm" && (
+              <DMView client={client} user={target.name} onOpenSidebar={() => setDrawerOpen(true)} />
+            )}
             {!target && linkNotFound && (
               <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
                 <h1 className="text-lg font-semibold">Not found</h1>
                 <p className="max-w-sm text-sm text-muted-foreground">This link does not lead to a room or a person.</p>
-                <Button variant="outline" onClick={() => navigate(null)}>Go to the start</Button>
+                <Button variant="outline" onClick={() => navigate(null)}>
+                  Go to the start
+                </Button>
               </div>
             )}
             {!target && !linkNotFound && (
               <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
                 <MessagesSquare className="size-10 text-muted-foreground" />
                 <h1 className="text-lg font-semibold">Welcome{me ? `, ${me.name}` : ""}</h1>
-                <p className="max-w-sm text-sm text-muted-foreground">Pick a room or a person on the left, or find a room to join.</p>
-                <Button variant="outline" className="md:hidden" onClick={() => setDrawerOpen(true)}>Open rooms and people</Button>
+                <p className="max-w-sm text-sm text-muted-foreground">
+                  Pick a room or a person on the left, or find a room to join.
+                </p>
+                <Button variant="outline" className="md:hidden" onClick={() => setDrawerOpen(true)}>
+                  Open rooms and people
+                </Button>
               </div>
             )}
           </main>

@@ -1,6 +1,12 @@
 import { useChatStore } from "@/chatStore";
 import { ChatSocket } from "@/socket/chat-socket";
-import { RequestFailed, type RoomListing, type ServerEvent, type ServerEventOf, type WireMessage } from "@/socket/protocol";
+import {
+  RequestFailed,
+  type RoomListing,
+  type ServerEvent,
+  type ServerEventOf,
+  type WireMessage,
+} from "@/socket/protocol";
 import { type ConversationKey, dmKey, oldestId, parseKey } from "@/messages/model";
 import type { Session } from "@/auth/session";
 import { webSocketUrl } from "@/lib/base-url";
@@ -53,9 +59,11 @@ export class ChatClient {
     const me = store.me!;
     const existing = store.conversations[key]?.messages.find((m) => m.clientId === clientId);
     if (existing) store.retrying(key, clientId);
-    else store.addPending(key, { clientId, from: me.id, content, timestamp: new Date().toISOString(), state: "pending" });
+    else
+      store.addPending(key, { clientId, from: me.id, content, timestamp: new Date().toISOString(), state: "pending" });
     const { kind, name } = parseKey(key);
-    const frame = kind === "room" ? { type: "message" as const, room: name, content } : { type: "dm" as const, to: name, content };
+    const frame =
+      kind === "room" ? { type: "message" as const, room: name, content } : { type: "dm" as const, to: name, content };
     this.socket
       .send(frame, clientId)
       .then((ack) => useChatStore.getState().acknowledged(key, clientId, ack.id, ack.timestamp))
@@ -111,7 +119,11 @@ export class ChatClient {
   }
 
   async createRoom(room: string, isPrivate: boolean): Promise<string> {
-    const created = await this.socket.request<ServerEventOf<"room_created">>({ type: "create_room", room, private: isPrivate });
+    const created = await this.socket.request<ServerEventOf<"room_created">>({
+      type: "create_room",
+      room,
+      private: isPrivate,
+    });
     useChatStore.getState().roomJoined(created.room, created.private);
     return created.room;
   }
@@ -151,7 +163,11 @@ export class ChatClient {
 
   /** Rooms one can see whose names start with the prefix: the server searches, the client never lists them all. */
   async searchRooms(prefix: string): Promise<RoomListing[]> {
-    const found = await this.socket.request<ServerEventOf<"rooms">>({ type: "rooms", prefix, limit: ROOM_SEARCH_LIMIT });
+    const found = await this.socket.request<ServerEventOf<"rooms">>({
+      type: "rooms",
+      prefix,
+      limit: ROOM_SEARCH_LIMIT,
+    });
     return found.rooms;
   }
 
@@ -170,7 +186,8 @@ export class ChatClient {
     if (kind === "room") {
       return (await this.socket.request<ServerEventOf<"history">>({ type: "history", room: name, ...paging })).messages;
     }
-    return (await this.socket.request<ServerEventOf<"dm_history">>({ type: "dm_history", with: name, ...paging })).messages;
+    return (await this.socket.request<ServerEventOf<"dm_history">>({ type: "dm_history", with: name, ...paging }))
+      .messages;
   }
 
   private handle(event: ServerEvent): void {

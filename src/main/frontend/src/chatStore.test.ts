@@ -3,9 +3,21 @@ import { createChatStore } from "./chatStore";
 import { mergeMessages, type ChatMessage } from "./messages/model";
 
 const wire = (id: number, extra: Record<string, unknown> = {}) => ({
-  id, room: "general", from: "bob", content: `m${id}`, timestamp: `2026-01-01T00:00:${String(id % 60).padStart(2, "0")}.000Z`, ...extra,
+  id,
+  room: "general",
+  from: "bob",
+  content: `m${id}`,
+  timestamp: `2026-01-01T00:00:${String(id % 60).padStart(2, "0")}.000Z`,
+  ...extra,
 });
-const stored = (id: number, clientId?: string): ChatMessage => ({ id, clientId, from: "a", content: `m${id}`, timestamp: "t", state: "sent" });
+const stored = (id: number, clientId?: string): ChatMessage => ({
+  id,
+  clientId,
+  from: "a",
+  content: `m${id}`,
+  timestamp: "t",
+  state: "sent",
+});
 
 describe("mergeMessages", () => {
   it("orders by id and keeps each id once", () => {
@@ -63,12 +75,16 @@ describe("chat store", () => {
     store.getState().setAttentive(false);
     expect(store.getState().received(wire(1)).notify).toBe(false);
     expect(store.getState().received(wire(2, { content: "hey @alice" })).notify).toBe(true);
-    expect(store.getState().received({ id: 3, from: "bob", to: "alice", content: "hi", timestamp: "t" }).notify).toBe(true);
+    expect(store.getState().received({ id: 3, from: "bob", to: "alice", content: "hi", timestamp: "t" }).notify).toBe(
+      true,
+    );
     expect(store.getState().conversations["room:general"]?.mentioned).toBe(true);
   });
 
   it("shows a sent message at once and settles it with the server's id", () => {
-    store.getState().addPending("room:general", { clientId: "c1", from: "alice", content: "hi", timestamp: "t", state: "pending" });
+    store
+      .getState()
+      .addPending("room:general", { clientId: "c1", from: "alice", content: "hi", timestamp: "t", state: "pending" });
     expect(store.getState().conversations["room:general"]?.messages[0]?.state).toBe("pending");
     store.getState().acknowledged("room:general", "c1", 10, "2026-01-01T00:00:00.000Z");
     // The live event for the same message arrives too: still one message.
@@ -79,9 +95,14 @@ describe("chat store", () => {
   });
 
   it("marks a refused message as failed and back to pending on retry", () => {
-    store.getState().addPending("dm:bob", { clientId: "c2", from: "alice", content: "x", timestamp: "t", state: "pending" });
+    store
+      .getState()
+      .addPending("dm:bob", { clientId: "c2", from: "alice", content: "x", timestamp: "t", state: "pending" });
     store.getState().failed("dm:bob", "c2", "forbidden");
-    expect(store.getState().conversations["dm:bob"]?.messages[0]).toMatchObject({ state: "failed", error: "forbidden" });
+    expect(store.getState().conversations["dm:bob"]?.messages[0]).toMatchObject({
+      state: "failed",
+      error: "forbidden",
+    });
     store.getState().retrying("dm:bob", "c2");
     expect(store.getState().conversations["dm:bob"]?.messages[0]?.state).toBe("pending");
   });

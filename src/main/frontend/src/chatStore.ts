@@ -173,8 +173,7 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
       })),
     ),
   setLoadingOlder: (key, loading) => set((state) => update(state, key, () => ({ loadingOlder: loading }))),
-  addPending: (key, message) =>
-    set((state) => update(state, key, (c) => ({ messages: [...c.messages, message] }))),
+  addPending: (key, message) => set((state) => update(state, key, (c) => ({ messages: [...c.messages, message] }))),
   acknowledged: (key, clientId, id, timestamp) =>
     set((state) =>
       update(state, key, (c) => {
@@ -188,7 +187,9 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
   failed: (key, clientId, error) =>
     set((state) =>
       update(state, key, (c) => ({
-        messages: c.messages.map((m) => (m.clientId === clientId && m.id === undefined ? { ...m, state: "failed", error } : m)),
+        messages: c.messages.map((m) =>
+          m.clientId === clientId && m.id === undefined ? { ...m, state: "failed", error } : m,
+        ),
       })),
     ),
   retrying: (key, clientId) =>

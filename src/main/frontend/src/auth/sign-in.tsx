@@ -43,19 +43,37 @@ export function SignIn({ config, onDevSignIn, onSsoSignIn }: SignInProps) {
           >
             <div className="space-y-1.5">
               <Label htmlFor="dev-name">Your name</Label>
-              <Input id="dev-name" autoFocus autoComplete="name" placeholder="Ada Lovelace" value={name} maxLength={64}
-                onChange={(event) => setName(event.target.value)} />
+              <Input
+                id="dev-name"
+                autoFocus
+                autoComplete="name"
+                placeholder="Ada Lovelace"
+                value={name}
+                maxLength={64}
+                onChange={(event) => setName(event.target.value)}
+              />
             </div>
-            <Button type="submit" variant={config.oidc ? "outline" : "default"} className="w-full" disabled={busy || !name.trim()}>
+            <Button
+              type="submit"
+              variant={config.oidc ? "outline" : "default"}
+              className="w-full"
+              disabled={busy || !name.trim()}
+            >
               Continue
             </Button>
-            <p className="text-xs text-muted-foreground">Dev login is on: anyone can sign in as anyone. For trials only.</p>
+            <p className="text-xs text-muted-foreground">
+              Dev login is on: anyone can sign in as anyone. For trials only.
+            </p>
           </form>
         )}
         {!config.oidc && !config.devLogin && (
           <p className="text-sm text-muted-foreground">No sign-in method is configured on this server.</p>
         )}
-        {error && <p role="alert" className="text-sm text-destructive">{error}</p>}
+        {error && (
+          <p role="alert" className="text-sm text-destructive">
+            {error}
+          </p>
+        )}
       </div>
     </main>
   );

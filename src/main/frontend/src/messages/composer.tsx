@@ -85,11 +85,24 @@ export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerPr
   return (
     <div className="relative border-t bg-background px-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-3">
       {suggestions.length > 0 && (
-        <ul role="listbox" aria-label="Emoji suggestions" className="absolute bottom-full left-3 mb-1 w-64 overflow-hidden rounded-md border bg-popover py-1 shadow-md">
+        <ul
+          role="listbox"
+          aria-label="Emoji suggestions"
+          className="absolute bottom-full left-3 mb-1 w-64 overflow-hidden rounded-md border bg-popover py-1 shadow-md"
+        >
           {suggestions.map((match, index) => (
             <li key={match.shortcode} role="option" aria-selected={index === selected}>
-              <button type="button" className={cn("flex w-full items-center gap-2 px-3 py-1 text-left text-sm", index === selected && "bg-accent")}
-                onMouseDown={(event) => { event.preventDefault(); acceptSuggestion(match); }}>
+              <button
+                type="button"
+                className={cn(
+                  "flex w-full items-center gap-2 px-3 py-1 text-left text-sm",
+                  index === selected && "bg-accent",
+                )}
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  acceptSuggestion(match);
+                }}
+              >
                 <span className="text-lg leading-none">{match.emoji}</span>
                 <span className="text-muted-foreground">:{match.shortcode}:</span>
               </button>
@@ -137,10 +150,16 @@ export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerPr
         />
         <Popover open={pickerOpen} onOpenChange={setPickerOpen}>
           <PopoverTrigger asChild>
-            <Button type="button" variant="ghost" size="icon" aria-label="Insert emoji"><Smile /></Button>
+            <Button type="button" variant="ghost" size="icon" aria-label="Insert emoji">
+              <Smile />
+            </Button>
           </PopoverTrigger>
           <PopoverContent className="w-auto">
-            <Suspense fallback={<p className="flex h-80 w-72 items-center justify-center text-sm text-muted-foreground">Loading…</p>}>
+            <Suspense
+              fallback={
+                <p className="flex h-80 w-72 items-center justify-center text-sm text-muted-foreground">Loading…</p>
+              }
+            >
               <EmojiPanel
                 onPick={(emoji) => {
                   insertAtCaret(emoji);
@@ -150,12 +169,18 @@ export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerPr
             </Suspense>
           </PopoverContent>
         </Popover>
-        <Button type="button" size="icon" aria-label="Send" disabled={!sendable} onClick={send}><SendHorizontal /></Button>
+        <Button type="button" size="icon" aria-label="Send" disabled={!sendable} onClick={send}>
+          <SendHorizontal />
+        </Button>
       </div>
       <div className="flex justify-between px-1 pt-1 text-[11px] text-muted-foreground">
-        <span className="hidden sm:inline"><kbd>Enter</kbd> to send, <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line, <kbd>:</kbd> for emoji</span>
+        <span className="hidden sm:inline">
+          <kbd>Enter</kbd> to send, <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line, <kbd>:</kbd> for emoji
+        </span>
         {length > MAX_CONTENT - 500 && (
-          <span className={cn(length > MAX_CONTENT && "text-destructive")}>{length}/{MAX_CONTENT}</span>
+          <span className={cn(length > MAX_CONTENT && "text-destructive")}>
+            {length}/{MAX_CONTENT}
+          </span>
         )}
       </div>
     </div>

@@ -16,8 +16,18 @@ function TypingLine({ conversation }: { conversation: ConversationKey }) {
   const users = useChatStore((state) => state.users);
   const names = Object.keys(typing ?? {}).map((id) => users[id]?.name ?? id);
   const text =
-    names.length === 0 ? "" : names.length === 1 ? `${names[0]} is typing…` : names.length === 2 ? `${names[0]} and ${names[1]} are typing…` : "Several people are typing…";
-  return <p className="h-5 px-4 text-xs text-muted-foreground" aria-live="polite">{text}</p>;
+    names.length === 0
+      ? ""
+      : names.length === 1
+        ? `${names[0]} is typing…`
+        : names.length === 2
+          ? `${names[0]} and ${names[1]} are typing…`
+          : "Several people are typing…";
+  return (
+    <p className="h-5 px-4 text-xs text-muted-foreground" aria-live="polite">
+      {text}
+    </p>
+  );
 }
 
 interface ConversationViewProps {
@@ -31,7 +41,16 @@ interface ConversationViewProps {
   onOpenSidebar: () => void;
 }
 
-function ConversationView({ client, conversation, title, subtitle, actions, placeholder, emptyText, onOpenSidebar }: ConversationViewProps) {
+function ConversationView({
+  client,
+  conversation,
+  title,
+  subtitle,
+  actions,
+  placeholder,
+  emptyText,
+  onOpenSidebar,
+}: ConversationViewProps) {
   const state = useChatStore((s) => s.conversations[conversation]);
   const status = useChatStore((s) => s.status);
   const [error, setError] = useState<string | null>(null);
@@ -44,14 +63,26 @@ function ConversationView({ client, conversation, title, subtitle, actions, plac
   return (
     <section className="flex h-full min-h-0 flex-1 flex-col" aria-label={typeof title === "string" ? title : undefined}>
       <header className="flex h-14 shrink-0 items-center gap-2 border-b px-3">
-        <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open rooms and people" onClick={onOpenSidebar}><Menu /></Button>
+        <Button
+          variant="ghost"
+          size="icon"
+          className="md:hidden"
+          aria-label="Open rooms and people"
+          onClick={onOpenSidebar}
+        >
+          <Menu />
+        </Button>
         <div className="min-w-0 flex-1">
           <h1 className="flex items-center gap-1.5 truncate font-semibold">{title}</h1>
           {subtitle && <p className="truncate text-xs text-muted-foreground">{subtitle}</p>}
         </div>
         {actions}
       </header>
-      {error && <p role="alert" className="border-b bg-destructive/10 px-4 py-2 text-sm text-destructive">{error}</p>}
+      {error && (
+        <p role="alert" className="border-b bg-destructive/10 px-4 py-2 text-sm text-destructive">
+          {error}
+        </p>
+      )}
       <MessageList
         messages={state?.messages ?? EMPTY}
         loaded={state?.loaded ?? false}
@@ -62,13 +93,27 @@ function ConversationView({ client, conversation, title, subtitle, actions, plac
         emptyText={emptyText}
       />
       <TypingLine conversation={conversation} />
-      <Composer draftKey={conversation} placeholder={placeholder} onSend={(content) => client.send(conversation, content)}
-        onTyping={() => client.typing(conversation)} />
+      <Composer
+        draftKey={conversation}
+        placeholder={placeholder}
+        onSend={(content) => client.send(conversation, content)}
+        onTyping={() => client.typing(conversation)}
+      />
     </section>
   );
 }
 
-export function ChatRoom({ client, room, onOpenSidebar, onLeft }: { client: ChatClient; room: string; onOpenSidebar: () => void; onLeft: () => void }) {
+export function ChatRoom({
+  client,
+  room,
+  onOpenSidebar,
+  onLeft,
+}: {
+  client: ChatClient;
+  room: string;
+  onOpenSidebar: () => void;
+  onLeft: () => void;
+}) {
   const listing = useChatStore((state) => state.rooms.find((r) => r.name === room));
   const [inviting, setInviting] = useState(false);
   const [joinError, setJoinError] = useState<string | null>(null);
@@ -81,22 +126,42 @@ export function ChatRoom({ client, room, onOpenSidebar, onLeft }: { client: Chat
   const actions = member ? (
     <>
       {listing?.private && (
-        <Button variant="ghost" size="icon" aria-label="Invite people" onClick={() => setInviting(true)}><UserPlus /></Button>
+        <Button variant="ghost" size="icon" aria-label="Invite people" onClick={() => setInviting(true)}>
+          <UserPlus />
+        </Button>
       )}
-      <Button variant="ghost" size="icon" aria-label={`Leave ${room}`} onClick={() => void client.leave(room).then(onLeft)}><LogOut /></Button>
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label={`Leave ${room}`}
+        onClick={() => void client.leave(room).then(onLeft)}
+      >
+        <LogOut />
+      </Button>
       <InviteDialog client={client} open={inviting} onOpenChange={setInviting} room={room} />
     </>
   ) : (
-    <Button size="sm" onClick={() => void client.join(room).catch((failure: Error) => setJoinError(failure.message))}>Join room</Button>
+    <Button size="sm" onClick={() => void client.join(room).catch((failure: Error) => setJoinError(failure.message))}>
+      Join room
+    </Button>
   );
 
   return (
     <div className="flex h-full min-h-0 flex-1 flex-col">
-      {joinError && <p role="alert" className="bg-destructive/10 px-4 py-2 text-sm text-destructive">{joinError}</p>}
+      {joinError && (
+        <p role="alert" className="bg-destructive/10 px-4 py-2 text-sm text-destructive">
+          {joinError}
+        </p>
+      )}
       <ConversationView
         client={client}
         conversation={roomKey(room)}
-        title={<>{listing?.private ? <Lock className="size-4" /> : <Hash className="size-4" />}{room}</>}
+        title={
+          <>
+            {listing?.private ? <Lock className="size-4" /> : <Hash className="size-4" />}
+            {room}
+          </>
+        }
         subtitle={listing?.private ? "Private room" : member ? "Public room" : "Public room: join to post"}
         actions={actions}
         placeholder={`Message #${room}`}
@@ -107,14 +172,26 @@ export function ChatRoom({ client, room, onOpenSidebar, onLeft }: { client: Chat
   );
 }
 
-export function DMView({ client, user, onOpenSidebar }: { client: ChatClient; user: string; onOpenSidebar: () => void }) {
+export function DMView({
+  client,
+  user,
+  onOpenSidebar,
+}: {
+  client: ChatClient;
+  user: string;
+  onOpenSidebar: () => void;
+}) {
   const person = useChatStore((state) => state.users[user]);
   const name = person?.name ?? user;
   return (
     <ConversationView
       client={client}
       conversation={dmKey(user)}
-      title={<><Avatar id={user} name={name} online={person?.online} className="size-6 text-[10px]" /> {name}</>}
+      title={
+        <>
+          <Avatar id={user} name={name} online={person?.online} className="size-6 text-[10px]" /> {name}
+        </>
+      }
       subtitle={person ? (person.online ? "Online" : "Offline") : undefined}
       placeholder={`Message ${name}`}
       emptyText={`This is the start of your conversation with ${name}.`}

@@ -33,7 +33,7 @@ describe("renderMarkdown", () => {
     const host = render('<img src=x onerror="alert(1)"> <script>alert(2)</script>');
     expect(host.querySelector("img")).toBeNull();
     expect(host.querySelector("script")).toBeNull();
-    expect(host.textContent).toContain("<img src=x onerror=\"alert(1)\">");
+    expect(host.textContent).toContain('<img src=x onerror="alert(1)">');
   });
 
   it("drops javascript: and data: links", () => {
@@ -44,7 +44,7 @@ describe("renderMarkdown", () => {
   });
 
   it("defuses markdown images and nested tricks", () => {
-    const host = render('![x](https://evil.example/x.png) [**[a](javascript:alert(1))**](https://ok.example)');
+    const host = render("![x](https://evil.example/x.png) [**[a](javascript:alert(1))**](https://ok.example)");
     expect(host.querySelector("img")).toBeNull();
     for (const link of host.querySelectorAll("a")) expect(link.getAttribute("href") ?? "").not.toMatch(/javascript/i);
   });

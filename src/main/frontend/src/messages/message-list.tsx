@@ -22,7 +22,12 @@ interface Row {
   grouped: boolean;
 }
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: "long", month: "long", day: "numeric", year: "numeric" });
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: "long",
+  month: "long",
+  day: "numeric",
+  year: "numeric",
+});
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 
 export function rowsOf(messages: ChatMessage[]): Row[] {
@@ -32,13 +37,28 @@ export function rowsOf(messages: ChatMessage[]): Row[] {
     const day = dayFormat.format(date);
     const newDay = !previous || dayFormat.format(new Date(previous.timestamp)) !== day;
     const grouped =
-      !!previous && !newDay && previous.from === message.from &&
+      !!previous &&
+      !newDay &&
+      previous.from === message.from &&
       date.getTime() - new Date(previous.timestamp).getTime() < GROUP_WITHIN_MS;
-    return { key: message.id !== undefined ? `id:${message.id}` : `c:${message.clientId}`, message, day: newDay ? day : null, grouped };
+    return {
+      key: message.id !== undefined ? `id:${message.id}` : `c:${message.clientId}`,
+      message,
+      day: newDay ? day : null,
+      grouped,
+    };
   });
 }
 
-const MessageRow = memo(function MessageRow({ row, authorName, onRetry }: { row: Row; authorName: string; onRetry: (clientId: string) => void }) {
+const MessageRow = memo(function MessageRow({
+  row,
+  authorName,
+  onRetry,
+}: {
+  row: Row;
+  authorName: string;
+  onRetry: (clientId: string) => void;
+}) {
   const { message } = row;
   const html = useMemo(() => renderMarkdown(message.content), [message.content]);
   const time = timeFormat.format(new Date(message.timestamp));
@@ -47,17 +67,28 @@ const MessageRow = memo(function MessageRow({ row, authorName, onRetry }: { row:
       {row.day && (
         <div className="relative my-3 flex items-center justify-center" role="separator" aria-label={row.day}>
           <span className="absolute inset-x-0 top-1/2 border-t" />
-          <span className="relative rounded-full border bg-background px-3 py-0.5 text-xs font-medium text-muted-foreground">{row.day}</span>
+          <span className="relative rounded-full border bg-background px-3 py-0.5 text-xs font-medium text-muted-foreground">
+            {row.day}
+          </span>
         </div>
       )}
       <article
-        className={cn("group flex gap-3 px-4 hover:bg-muted/50", row.grouped ? "py-0.5" : "pt-2 pb-0.5", message.state === "pending" && "opacity-60")}
+        className={cn(
+          "group flex gap-3 px-4 hover:bg-muted/50",
+          row.grouped ? "py-0.5" : "pt-2 pb-0.5",
+          message.state === "pending" && "opacity-60",
+        )}
         aria-label={`${authorName} at ${time}`}
         data-message-id={message.id}
       >
         <div className="w-10 shrink-0">
           {row.grouped ? (
-            <time className="invisible block whitespace-nowrap pt-1 text-right text-[10px] leading-none text-muted-foreground group-hover:visible" dateTime={message.timestamp}>{time}</time>
+            <time
+              className="invisible block whitespace-nowrap pt-1 text-right text-[10px] leading-none text-muted-foreground group-hover:visible"
+              dateTime={message.timestamp}
+            >
+              {time}
+            </time>
           ) : (
             <Avatar id={message.from} name={authorName} />
           )}
@@ -66,17 +97,26 @@ const MessageRow = memo(function MessageRow({ row, authorName, onRetry }: { row:
           {!row.grouped && (
             <header className="flex items-baseline gap-2">
               <span className="text-sm font-semibold">{authorName}</span>
-              <time className="text-xs text-muted-foreground" dateTime={message.timestamp}>{time}</time>
+              <time className="text-xs text-muted-foreground" dateTime={message.timestamp}>
+                {time}
+              </time>
             </header>
           )}
           <div className="message-body text-sm" dangerouslySetInnerHTML={{ __html: html }} />
           {message.state === "pending" && (
-            <p className="flex items-center gap-1 text-xs text-muted-foreground"><Clock className="size-3" /> Sending…</p>
+            <p className="flex items-center gap-1 text-xs text-muted-foreground">
+              <Clock className="size-3" /> Sending…
+            </p>
           )}
           {message.state === "failed" && (
             <p className="flex items-center gap-2 text-xs text-destructive" role="alert">
               <AlertCircle className="size-3" /> Not sent{message.error ? `: ${message.error}` : ""}
-              <Button variant="link" size="sm" className="h-auto p-0 text-xs" onClick={() => onRetry(message.clientId!)}>
+              <Button
+                variant="link"
+                size="sm"
+                className="h-auto p-0 text-xs"
+                onClick={() => onRetry(message.clientId!)}
+              >
                 <RotateCw className="size-3" /> Retry
               </Button>
             </p>
@@ -102,7 +142,15 @@ interface MessageListProps {
  * It follows new messages while the reader is at the bottom; otherwise a pill offers to jump
  * down. Loading older pages keeps the message under the reader's eyes where it was.
  */
-export function MessageList({ messages, loaded, loadingOlder, reachedStart, onLoadOlder, onRetry, emptyText }: MessageListProps) {
+export function MessageList({
+  messages,
+  loaded,
+  loadingOlder,
+  reachedStart,
+  onLoadOlder,
+  onRetry,
+  emptyText,
+}: MessageListProps) {
   const users = useChatStore((state) => state.users);
   const me = useChatStore((state) => state.me);
   const rows = useMemo(() => rowsOf(messages), [messages]);
@@ -119,10 +167,7 @@ export function MessageList({ messages, loaded, loadingOlder, reachedStart, onLo
     overscan: 10,
   });
 
-  const nameOf = useCallback(
-    (id: string) => (id === me?.id ? me.name : (users[id]?.name ?? id)),
-    [users, me],
-  );
+  const nameOf = useCallback((id: string) => (id === me?.id ? me.name : (users[id]?.name ?? id)), [users, me]);
 
   const scrollToBottom = useCallback(() => {
     if (rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
@@ -176,17 +221,38 @@ export function MessageList({ messages, loaded, loadingOlder, reachedStart, onLo
           Loading older messages…
         </p>
       )}
-      <div ref={scroller} onScroll={onScroll} className="h-full overflow-y-auto overscroll-contain" role="log" aria-live="polite" aria-relevant="additions">
-        {loaded && rows.length === 0 && <p className="px-4 py-10 text-center text-sm text-muted-foreground">{emptyText}</p>}
+      <div
+        ref={scroller}
+        onScroll={onScroll}
+        className="h-full overflow-y-auto overscroll-contain"
+        role="log"
+        aria-live="polite"
+        aria-relevant="additions"
+      >
+        {loaded && rows.length === 0 && (
+          <p className="px-4 py-10 text-center text-sm text-muted-foreground">{emptyText}</p>
+        )}
         {!loaded && <p className="px-4 py-10 text-center text-sm text-muted-foreground">Loading…</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
             return (
-              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}
-                style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${item.start}px)` }}>
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                style={{
+                  position: "absolute",
+                  top: 0,
+                  left: 0,
+                  width: "100%",
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
                 {item.index === 0 && reachedStart && (
-                  <p className="px-4 pb-2 pt-6 text-center text-xs text-muted-foreground">This is the very beginning of the conversation.</p>
+                  <p className="px-4 pb-2 pt-6 text-center text-xs text-muted-foreground">
+                    This is the very beginning of the conversation.
+                  </p>
                 )}
                 <MessageRow row={row} authorName={nameOf(row.message.from)} onRetry={onRetry} />
               </div>
@@ -196,7 +262,11 @@ export function MessageList({ messages, loaded, loadingOlder, reachedStart, onLo
         <div className="h-2" />
       </div>
       {unseenBelow && (
-        <Button size="sm" className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md" onClick={scrollToBottom}>
+        <Button
+          size="sm"
+          className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md"
+          onClick={scrollToBottom}
+        >
           <ArrowDown /> New messages
         </Button>
       )}

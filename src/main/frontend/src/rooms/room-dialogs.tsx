@@ -1,6 +1,13 @@
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
@@ -19,7 +26,12 @@ interface DialogProps {
 }
 
 /** Public rooms one is not in yet, to join with one click. */
-export function BrowseRoomsDialog({ client, open, onOpenChange, onJoined }: DialogProps & { onJoined: (room: string) => void }) {
+export function BrowseRoomsDialog({
+  client,
+  open,
+  onOpenChange,
+  onJoined,
+}: DialogProps & { onJoined: (room: string) => void }) {
   const [filter, setFilter] = useState("");
   const { error, busy, run } = useAction(() => onOpenChange(false));
   const available = useRoomSearch(client, filter, open).filter((room) => !room.member);
@@ -29,26 +41,46 @@ export function BrowseRoomsDialog({ client, open, onOpenChange, onJoined }: Dial
         <DialogHeader>
           <DialogTitle>Browse rooms</DialogTitle>
         </DialogHeader>
-        <Input placeholder="Room name starts with…" value={filter} onChange={(event) => setFilter(event.target.value)} aria-label="Filter rooms" />
+        <Input
+          placeholder="Room name starts with…"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          aria-label="Filter rooms"
+        />
         <ul className="max-h-72 space-y-1 overflow-y-auto">
           {available.map((room) => (
             <li key={room.name} className="flex items-center justify-between rounded-md px-2 py-1.5 hover:bg-accent">
               <span className="truncate"># {room.name}</span>
-              <Button size="sm" variant="outline" disabled={busy}
-                onClick={() => void run(async () => onJoined(await client.join(room.name)))}>
+              <Button
+                size="sm"
+                variant="outline"
+                disabled={busy}
+                onClick={() => void run(async () => onJoined(await client.join(room.name)))}
+              >
                 Join
               </Button>
             </li>
           ))}
-          {available.length === 0 && <li className="px-2 py-4 text-sm text-muted-foreground">No other public rooms.</li>}
+          {available.length === 0 && (
+            <li className="px-2 py-4 text-sm text-muted-foreground">No other public rooms.</li>
+          )}
         </ul>
-        {error && <p role="alert" className="text-sm text-destructive">{error}</p>}
+        {error && (
+          <p role="alert" className="text-sm text-destructive">
+            {error}
+          </p>
+        )}
       </DialogContent>
     </Dialog>
   );
 }
 
-export function CreateRoomDialog({ client, open, onOpenChange, onCreated }: DialogProps & { onCreated: (room: string) => void }) {
+export function CreateRoomDialog({
+  client,
+  open,
+  onOpenChange,
+  onCreated,
+}: DialogProps & { onCreated: (room: string) => void }) {
   const [name, setName] = useState("");
   const [isPrivate, setPrivate] = useState(false);
   const { error, busy, run } = useAction(() => {
@@ -74,19 +106,33 @@ export function CreateRoomDialog({ client, open, onOpenChange, onCreated }: Dial
         >
           <div className="space-y-1.5">
             <Label htmlFor="room-name">Name</Label>
-            <Input id="room-name" autoFocus placeholder="e.g. launch-plans" value={name} onChange={(event) => setName(event.target.value)}
-              aria-invalid={name !== "" && !valid} />
+            <Input
+              id="room-name"
+              autoFocus
+              placeholder="e.g. launch-plans"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              aria-invalid={name !== "" && !valid}
+            />
           </div>
           <div className="flex items-center justify-between gap-4">
             <Label htmlFor="room-private" className="flex flex-col items-start gap-1">
               Private
-              <span className="text-xs font-normal text-muted-foreground">Only invited people can see and join it.</span>
+              <span className="text-xs font-normal text-muted-foreground">
+                Only invited people can see and join it.
+              </span>
             </Label>
             <Switch id="room-private" checked={isPrivate} onCheckedChange={setPrivate} />
           </div>
-          {error && <p role="alert" className="text-sm text-destructive">{error}</p>}
+          {error && (
+            <p role="alert" className="text-sm text-destructive">
+              {error}
+            </p>
+          )}
           <DialogFooter>
-            <Button type="submit" disabled={!valid || busy}>Create</Button>
+            <Button type="submit" disabled={!valid || busy}>
+              Create
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>
@@ -109,26 +155,50 @@ export function InviteDialog({ client, open, onOpenChange, room }: DialogProps &
     [users, me, filter],
   );
   return (
-    <Dialog open={open} onOpenChange={(next) => { onOpenChange(next); if (!next) setInvited([]); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        onOpenChange(next);
+        if (!next) setInvited([]);
+      }}
+    >
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Invite people to #{room}</DialogTitle>
           <DialogDescription>Members can read the room's history and post in it.</DialogDescription>
         </DialogHeader>
-        <Input placeholder="Search people" value={filter} onChange={(event) => setFilter(event.target.value)} aria-label="Search people" />
+        <Input
+          placeholder="Search people"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          aria-label="Search people"
+        />
         <ul className="max-h-72 space-y-1 overflow-y-auto">
           {people.map((user) => (
             <li key={user.id} className="flex items-center gap-2 rounded-md px-2 py-1.5 hover:bg-accent">
               <Avatar id={user.id} name={user.name} className="size-6" />
               <span className="flex-1 truncate">{user.name}</span>
-              <Button size="sm" variant="outline" disabled={busy || invited.includes(user.id)}
-                onClick={() => void run(async () => { await client.invite(room, user.id); setInvited((list) => [...list, user.id]); })}>
+              <Button
+                size="sm"
+                variant="outline"
+                disabled={busy || invited.includes(user.id)}
+                onClick={() =>
+                  void run(async () => {
+                    await client.invite(room, user.id);
+                    setInvited((list) => [...list, user.id]);
+                  })
+                }
+              >
                 {invited.includes(user.id) ? "Invited" : "Invite"}
               </Button>
             </li>
           ))}
         </ul>
-        {error && <p role="alert" className="text-sm text-destructive">{error}</p>}
+        {error && (
+          <p role="alert" className="text-sm text-destructive">
+            {error}
+          </p>
+        )}
       </DialogContent>
     </Dialog>
   );

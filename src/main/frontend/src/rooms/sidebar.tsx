@@ -23,14 +23,27 @@ function UnreadBadge({ conversation }: { conversation: ConversationKey }) {
   const mentioned = useChatStore((state) => state.conversations[conversation]?.mentioned ?? false);
   if (unread === 0) return null;
   return (
-    <Badge variant={mentioned || conversation.startsWith("dm:") ? "mention" : "default"} aria-label={`${unread} unread`}>
+    <Badge
+      variant={mentioned || conversation.startsWith("dm:") ? "mention" : "default"}
+      aria-label={`${unread} unread`}
+    >
       {unread > 99 ? "99+" : unread}
     </Badge>
   );
 }
 
-function SidebarItem({ active, unread, onClick, children, label }: {
-  active: boolean; unread: boolean; onClick: () => void; children: React.ReactNode; label: string;
+function SidebarItem({
+  active,
+  unread,
+  onClick,
+  children,
+  label,
+}: {
+  active: boolean;
+  unread: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+  label: string;
 }) {
   return (
     <button
@@ -83,12 +96,18 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
         {permission !== "unsupported" && (
           <Tooltip>
             <TooltipTrigger asChild>
-              <Button variant="ghost" size="icon-sm" aria-label={permission === "granted" ? "Notifications are on" : "Turn on notifications"}
-                onClick={() => void askForNotifications().then(setPermission)}>
+              <Button
+                variant="ghost"
+                size="icon-sm"
+                aria-label={permission === "granted" ? "Notifications are on" : "Turn on notifications"}
+                onClick={() => void askForNotifications().then(setPermission)}
+              >
                 {permission === "granted" ? <Bell /> : <BellOff />}
               </Button>
             </TooltipTrigger>
-            <TooltipContent>{permission === "granted" ? "Notifications are on" : "Turn on notifications"}</TooltipContent>
+            <TooltipContent>
+              {permission === "granted" ? "Notifications are on" : "Turn on notifications"}
+            </TooltipContent>
           </Tooltip>
         )}
         <Tooltip>
@@ -104,30 +123,54 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
       <div className="px-3 pt-3">
         <div className="relative">
           <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input className="pl-8" placeholder="Search rooms and people" value={query}
-            onChange={(event) => setQuery(event.target.value)} aria-label="Search rooms and people" />
+          <Input
+            className="pl-8"
+            placeholder="Search rooms and people"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            aria-label="Search rooms and people"
+          />
         </div>
       </div>
 
       <div className="min-h-0 flex-1 space-y-5 overflow-y-auto px-2 py-3">
         <section aria-labelledby="rooms-heading">
           <div className="flex items-center justify-between px-2 pb-1">
-            <h2 id="rooms-heading" className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">Rooms</h2>
+            <h2 id="rooms-heading" className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+              Rooms
+            </h2>
             <div className="flex">
-              <Button variant="ghost" size="icon-sm" aria-label="Browse rooms" onClick={() => setBrowsing(true)}><Compass /></Button>
-              <Button variant="ghost" size="icon-sm" aria-label="Create a room" onClick={() => setCreating(true)}><Plus /></Button>
+              <Button variant="ghost" size="icon-sm" aria-label="Browse rooms" onClick={() => setBrowsing(true)}>
+                <Compass />
+              </Button>
+              <Button variant="ghost" size="icon-sm" aria-label="Create a room" onClick={() => setCreating(true)}>
+                <Plus />
+              </Button>
             </div>
           </div>
           <ul className="space-y-0.5">
             {joined
               .slice()
-              .sort((a, b) => (conversations[roomKey(b.name)]?.unread ?? 0) - (conversations[roomKey(a.name)]?.unread ?? 0) || a.name.localeCompare(b.name))
+              .sort(
+                (a, b) =>
+                  (conversations[roomKey(b.name)]?.unread ?? 0) - (conversations[roomKey(a.name)]?.unread ?? 0) ||
+                  a.name.localeCompare(b.name),
+              )
               .map((room) => {
                 const key = roomKey(room.name);
                 return (
                   <li key={room.name}>
-                    <SidebarItem active={active === key} unread={(conversations[key]?.unread ?? 0) > 0} onClick={() => onOpen(key)} label={`Room ${room.name}`}>
-                      {room.private ? <Lock className="size-4 shrink-0 opacity-60" /> : <Hash className="size-4 shrink-0 opacity-60" />}
+                    <SidebarItem
+                      active={active === key}
+                      unread={(conversations[key]?.unread ?? 0) > 0}
+                      onClick={() => onOpen(key)}
+                      label={`Room ${room.name}`}
+                    >
+                      {room.private ? (
+                        <Lock className="size-4 shrink-0 opacity-60" />
+                      ) : (
+                        <Hash className="size-4 shrink-0 opacity-60" />
+                      )}
                       <span className="flex-1 truncate">{room.name}</span>
                       <UnreadBadge conversation={key} />
                     </SidebarItem>
@@ -136,8 +179,12 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
               })}
             {discoverable.map((room) => (
               <li key={room.name}>
-                <SidebarItem active={false} unread={false} label={`Join room ${room.name}`}
-                  onClick={() => void client.join(room.name).then((name) => onOpen(roomKey(name)))}>
+                <SidebarItem
+                  active={false}
+                  unread={false}
+                  label={`Join room ${room.name}`}
+                  onClick={() => void client.join(room.name).then((name) => onOpen(roomKey(name)))}
+                >
                   <Hash className="size-4 shrink-0 opacity-40" />
                   <span className="flex-1 truncate text-muted-foreground">{room.name}</span>
                   <span className="text-xs text-muted-foreground">Join</span>
@@ -146,21 +193,36 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
             ))}
             {joined.length === 0 && discoverable.length === 0 && (
               <li className="px-2 py-1 text-sm text-muted-foreground">
-                {search ? "No room matches." : <button className="underline underline-offset-2" onClick={() => setBrowsing(true)}>Find a room to join</button>}
+                {search ? (
+                  "No room matches."
+                ) : (
+                  <button className="underline underline-offset-2" onClick={() => setBrowsing(true)}>
+                    Find a room to join
+                  </button>
+                )}
               </li>
             )}
           </ul>
         </section>
 
         <section aria-labelledby="people-heading">
-          <h2 id="people-heading" className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">People</h2>
+          <h2
+            id="people-heading"
+            className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground"
+          >
+            People
+          </h2>
           <ul className="space-y-0.5">
             {people.map((user) => {
               const key = dmKey(user.id);
               return (
                 <li key={user.id}>
-                  <SidebarItem active={active === key} unread={(conversations[key]?.unread ?? 0) > 0} onClick={() => onOpen(key)}
-                    label={`Message ${user.name} (${user.online ? "online" : "offline"})`}>
+                  <SidebarItem
+                    active={active === key}
+                    unread={(conversations[key]?.unread ?? 0) > 0}
+                    onClick={() => onOpen(key)}
+                    label={`Message ${user.name} (${user.online ? "online" : "offline"})`}
+                  >
                     <Avatar id={user.id} name={user.name} online={user.online} className="size-6 text-[10px]" />
                     <span className="flex-1 truncate">{user.name}</span>
                     <span className="sr-only">{user.online ? "online" : "offline"}</span>
@@ -169,13 +231,27 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
                 </li>
               );
             })}
-            {people.length === 0 && <li className="px-2 py-1 text-sm text-muted-foreground">{search ? "Nobody matches." : "Nobody else yet."}</li>}
+            {people.length === 0 && (
+              <li className="px-2 py-1 text-sm text-muted-foreground">
+                {search ? "Nobody matches." : "Nobody else yet."}
+              </li>
+            )}
           </ul>
         </section>
       </div>
 
-      <BrowseRoomsDialog client={client} open={browsing} onOpenChange={setBrowsing} onJoined={(room) => onOpen(roomKey(room))} />
-      <CreateRoomDialog client={client} open={creating} onOpenChange={setCreating} onCreated={(room) => onOpen(roomKey(room))} />
+      <BrowseRoomsDialog
+        client={client}
+        open={browsing}
+        onOpenChange={setBrowsing}
+        onJoined={(room) => onOpen(roomKey(room))}
+      />
+      <CreateRoomDialog
+        client={client}
+        open={creating}
+        onOpenChange={setCreating}
+        onCreated={(room) => onOpen(roomKey(room))}
+      />
     </nav>
   );
 }

@@ -10,7 +10,10 @@ class FakeSocket implements WebSocketLike {
   onclose: ((event: { code: number; reason: string }) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
 
-  constructor(readonly url: string, readonly protocols: string[]) {}
+  constructor(
+    readonly url: string,
+    readonly protocols: string[],
+  ) {}
 
   send(data: string): void {
     this.sent.push(JSON.parse(data) as Record<string, unknown>);
@@ -59,7 +62,13 @@ function harness() {
 }
 
 const message = (id: number, extra: Record<string, unknown> = {}) => ({
-  type: "message", id, room: "general", from: "bob", content: `m${id}`, timestamp: "2026-01-01T00:00:00.000Z", ...extra,
+  type: "message",
+  id,
+  room: "general",
+  from: "bob",
+  content: `m${id}`,
+  timestamp: "2026-01-01T00:00:00.000Z",
+  ...extra,
 });
 
 describe("ChatSocket", () => {
@@ -150,11 +159,15 @@ describe("ChatSocket", () => {
     await vi.advanceTimersByTimeAsync(0);
     latest().open();
     const acked = socket.send({ type: "message", room: "general", content: "hello" }, "c-1");
-    expect(latest().sent).toEqual([{ type: "message", room: "general", content: "hello", client_id: "c-1", ref: "c-1" }]);
+    expect(latest().sent).toEqual([
+      { type: "message", room: "general", content: "hello", client_id: "c-1", ref: "c-1" },
+    ]);
     latest().drop();
     await vi.advanceTimersByTimeAsync(500);
     latest().open();
-    expect(latest().sent).toEqual([{ type: "message", room: "general", content: "hello", client_id: "c-1", ref: "c-1" }]);
+    expect(latest().sent).toEqual([
+      { type: "message", room: "general", content: "hello", client_id: "c-1", ref: "c-1" },
+    ]);
     latest().receive({ type: "ack", id: 7, timestamp: "t", client_id: "c-1", ref: "c-1" });
     await expect(acked).resolves.toMatchObject({ id: 7 });
   });

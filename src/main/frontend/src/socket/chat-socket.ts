@@ -147,7 +147,8 @@ export class ChatSocket {
     }
     if (this.stopped) return;
     const url = `${this.options.url()}?after=${this.cursor}`;
-    const create = this.options.createSocket ?? ((u: string, p: string[]) => new WebSocket(u, p) as unknown as WebSocketLike);
+    const create =
+      this.options.createSocket ?? ((u: string, p: string[]) => new WebSocket(u, p) as unknown as WebSocketLike);
     const socket = create(url, ["chat.v1", `bearer.${token}`]);
     this.socket = socket;
     let opened = false;

@@ -42,7 +42,15 @@ export type ServerEvent =
   | { type: "joined"; room: string; ref?: string }
   | { type: "left"; room: string; ref?: string }
   | { type: "room_created"; room: string; private: boolean; ref?: string }
-  | { type: "invited"; room: string; private: boolean; user: string; by: string; already_member?: boolean; ref?: string }
+  | {
+      type: "invited";
+      room: string;
+      private: boolean;
+      user: string;
+      by: string;
+      already_member?: boolean;
+      ref?: string;
+    }
   | { type: "history"; room: string; messages: WireMessage[]; ref?: string }
   | { type: "dm_history"; with: string; messages: WireMessage[]; ref?: string }
   | { type: "rooms"; rooms: RoomListing[]; next?: string; ref?: string }

@@ -14,7 +14,10 @@ export const SheetContent = React.forwardRef<
     <SheetPrimitive.Overlay className="fixed inset-0 z-40 bg-black/50" />
     <SheetPrimitive.Content
       ref={ref}
-      className={cn("fixed inset-y-0 left-0 z-50 flex h-full w-72 max-w-[85vw] flex-col border-r bg-sidebar shadow-lg", className)}
+      className={cn(
+        "fixed inset-y-0 left-0 z-50 flex h-full w-72 max-w-[85vw] flex-col border-r bg-sidebar shadow-lg",
+        className,
+      )}
       {...props}
     >
       {children}

@@ -36,7 +36,8 @@ public class Authentication {
 
     @PostConstruct
     void configure() {
-        VerificationSettings settings = required(settings(config), config.getOptionalValue("chat.oidc.client-id", String.class));
+        VerificationSettings settings =
+                required(settings(config), config.getOptionalValue("chat.oidc.client-id", String.class));
         TokenVerifier sso;
         try {
             sso = new TokenVerifier(settings, VerificationKeys.from(settings), Set.of(settings.algorithm()));
@@ -49,7 +50,7 @@ public class Authentication {
             devTokens = Optional.of(dev);
             check = byIssuer(dev.verifier(), sso::verify);
             LOG.warning("""
-                    
+
                     ************************************************************************
                     * DEV LOGIN IS ON (CHAT_DEV_LOGIN=true): anyone who can reach this     *
                     * server can sign in as ANY user through POST /api/dev/token.          *
@@ -61,8 +62,9 @@ public class Authentication {
         }
         verifier = new VerifiedTokens(check, Clock.systemUTC());
         originPolicy = new OriginPolicy(list(config.getOptionalValue("chat.allowed-origins", String.class)));
-        LOG.log(Level.INFO, "Token verification: algorithm {0}, issuer {1}, audiences {2}",
-                new Object[] {settings.algorithm(), settings.issuer().orElse("(none)"), settings.audiences()});
+        LOG.log(Level.INFO, "Token verification: algorithm {0}, issuer {1}, audiences {2}", new Object[] {
+            settings.algorithm(), settings.issuer().orElse("(none)"), settings.audiences()
+        });
     }
 
     /**
@@ -84,22 +86,31 @@ public class Authentication {
             return settings;
         }
         if (settings.issuer().isEmpty()) {
-            throw new IllegalStateException("mp.jwt.verify.issuer (MP_JWT_VERIFY_ISSUER) must be set when a verification "
-                    + "key is configured: without it, tokens from any issuer that key signs would be accepted");
+            throw new IllegalStateException(
+                    "mp.jwt.verify.issuer (MP_JWT_VERIFY_ISSUER) must be set when a verification "
+                            + "key is configured: without it, tokens from any issuer that key signs would be accepted");
         }
         if (!settings.audiences().isEmpty()) {
             return settings;
         }
-        String clientId = oidcClientId.filter(id -> !id.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "mp.jwt.verify.audiences (MP_JWT_VERIFY_AUDIENCES) or chat.oidc.client-id (CHAT_OIDC_CLIENT_ID) must be "
-                        + "set when a verification key is configured: without an audience, tokens issued for other "
-                        + "applications would be accepted"));
-        return new VerificationSettings(settings.publicKey(), settings.publicKeyLocation(), settings.algorithm(),
-                settings.issuer(), Set.of(clientId.strip()), settings.clockSkew());
+        String clientId = oidcClientId
+                .filter(id -> !id.isBlank())
+                .orElseThrow(() -> new IllegalStateException(
+                        "mp.jwt.verify.audiences (MP_JWT_VERIFY_AUDIENCES) or chat.oidc.client-id (CHAT_OIDC_CLIENT_ID) must be "
+                                + "set when a verification key is configured: without an audience, tokens issued for other "
+                                + "applications would be accepted"));
+        return new VerificationSettings(
+                settings.publicKey(),
+                settings.publicKeyLocation(),
+                settings.algorithm(),
+                settings.issuer(),
+                Set.of(clientId.strip()),
+                settings.clockSkew());
     }
 
     /** Dev tokens name their own issuer: only the dev verifier sees them, and it sees nothing else. */
-    private static VerifiedTokens.Verification byIssuer(VerifiedTokens.Verification dev, VerifiedTokens.Verification sso) {
+    private static VerifiedTokens.Verification byIssuer(
+            VerifiedTokens.Verification dev, VerifiedTokens.Verification sso) {
         return token -> DevTokens.ISSUER.equals(claimedIssuer(token)) ? dev.verify(token) : sso.verify(token);
     }
 
@@ -116,11 +127,13 @@ public class Authentication {
         return new VerificationSettings(
                 config.getOptionalValue("mp.jwt.verify.publickey", String.class),
                 config.getOptionalValue("mp.jwt.verify.publickey.location", String.class),
-                config.getOptionalValue("mp.jwt.verify.publickey.algorithm", String.class).orElse("RS256"),
+                config.getOptionalValue("mp.jwt.verify.publickey.algorithm", String.class)
+                        .orElse("RS256"),
                 config.getOptionalValue("mp.jwt.verify.issuer", String.class),
                 list(config.getOptionalValue("mp.jwt.verify.audiences", String.class)),
                 config.getOptionalValue("mp.jwt.verify.clock.skew", Long.class)
-                        .map(Duration::ofSeconds).orElse(DEFAULT_CLOCK_SKEW));
+                        .map(Duration::ofSeconds)
+                        .orElse(DEFAULT_CLOCK_SKEW));
     }
 
     private static Set<String> list(Optional<String> commaSeparated) {

@@ -28,14 +28,20 @@ public class ClientConfigResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject clientConfig() {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("devLogin", authentication.devTokens().isPresent());
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("devLogin", authentication.devTokens().isPresent());
         Optional<String> issuer = config.getOptionalValue("chat.oidc.issuer", String.class);
         Optional<String> clientId = config.getOptionalValue("chat.oidc.client-id", String.class);
         if (issuer.isPresent() && clientId.isPresent()) {
-            body.add("oidc", Json.createObjectBuilder()
-                    .add("authority", issuer.get())
-                    .add("clientId", clientId.get())
-                    .add("scope", config.getOptionalValue("chat.oidc.scope", String.class).orElse("openid profile")));
+            body.add(
+                    "oidc",
+                    Json.createObjectBuilder()
+                            .add("authority", issuer.get())
+                            .add("clientId", clientId.get())
+                            .add(
+                                    "scope",
+                                    config.getOptionalValue("chat.oidc.scope", String.class)
+                                            .orElse("openid profile")));
         } else {
             body.addNull("oidc");
         }

@@ -46,19 +46,22 @@ public class DevLoginResource {
         }
         String id = user != null ? user.toLowerCase(Locale.ROOT) : idFrom(name);
         if (!USER_ID.matcher(id).matches()) {
-            return problem(Response.Status.BAD_REQUEST,
+            return problem(
+                    Response.Status.BAD_REQUEST,
                     "user must be 1-64 characters of a-z 0-9 . _ - starting with a letter or digit");
         }
         DevTokens.IssuedToken issued = tokens.issue(id, name != null ? name : id);
         return Response.ok(Json.createObjectBuilder()
-                .add("token", issued.token())
-                .add("user", Json.createObjectBuilder().add("id", id).add("name", name != null ? name : id))
-                .add("expires_at", issued.expiresAt().toString())
-                .build()).build();
+                        .add("token", issued.token())
+                        .add("user", Json.createObjectBuilder().add("id", id).add("name", name != null ? name : id))
+                        .add("expires_at", issued.expiresAt().toString())
+                        .build())
+                .build();
     }
 
     static String idFrom(String name) {
-        String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
+        String id =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
         return id.length() > 64 ? id.substring(0, 64) : id;
     }
 
@@ -67,7 +70,9 @@ public class DevLoginResource {
             return null;
         }
         JsonValue value = request.get(key);
-        return value instanceof JsonString string && !string.getString().isBlank() ? string.getString().strip() : null;
+        return value instanceof JsonString string && !string.getString().isBlank()
+                ? string.getString().strip()
+                : null;
     }
 
     private static Response problem(Response.Status status, String message) {

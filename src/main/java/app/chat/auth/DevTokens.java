@@ -42,7 +42,9 @@ public final class DevTokens {
 
     public DevTokens(Duration clockSkew, Clock clock) {
         try {
-            this.key = new RSAKeyGenerator(2048).keyID("chat-dev-" + UUID.randomUUID()).generate();
+            this.key = new RSAKeyGenerator(2048)
+                    .keyID("chat-dev-" + UUID.randomUUID())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the dev login key", e);
         }
@@ -52,8 +54,13 @@ public final class DevTokens {
 
     /** Checks dev tokens: this process's key, the dev issuer and audience, and nothing else. */
     VerifiedTokens.Verification verifier() {
-        VerificationSettings settings = new VerificationSettings(Optional.empty(), Optional.empty(), ALGORITHM.getName(),
-                Optional.of(ISSUER), Set.of(ISSUER), clockSkew);
+        VerificationSettings settings = new VerificationSettings(
+                Optional.empty(),
+                Optional.empty(),
+                ALGORITHM.getName(),
+                Optional.of(ISSUER),
+                Set.of(ISSUER),
+                clockSkew);
         JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()));
         return new TokenVerifier(settings, keys, Set.of(ALGORITHM.getName()))::verify;
     }
@@ -69,7 +76,10 @@ public final class DevTokens {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiry))
                 .jwtID(UUID.randomUUID().toString());
-        var header = new JWSHeader.Builder(ALGORITHM).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+        var header = new JWSHeader.Builder(ALGORITHM)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build();
         SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
             jwt.sign(new RSASSASigner(key));
@@ -79,6 +89,5 @@ public final class DevTokens {
         return new IssuedToken(jwt.serialize(), expiry);
     }
 
-    public record IssuedToken(String token, Instant expiresAt) {
-    }
+    public record IssuedToken(String token, Instant expiresAt) {}
 }

@@ -23,8 +23,7 @@ public final class HandshakeCredentials {
         List<String> parameter(String name);
     }
 
-    private HandshakeCredentials() {
-    }
+    private HandshakeCredentials() {}
 
     public static Optional<String> token(Handshake handshake) {
         for (String value : handshake.header("authorization")) {

@@ -52,7 +52,8 @@ public class HandshakeFilter extends HttpFilter {
                     .orElseThrow(() -> new TokenRejected("no token")));
         } catch (TokenRejected e) {
             // The reason never contains the token itself.
-            LOG.log(Level.FINE, "Handshake refused from {0}: {1}", new Object[] {request.getRemoteAddr(), e.getMessage()});
+            LOG.log(Level.FINE, "Handshake refused from {0}: {1}", new Object[] {request.getRemoteAddr(), e.getMessage()
+            });
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid or missing token");
             return;

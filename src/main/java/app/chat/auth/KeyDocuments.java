@@ -25,11 +25,10 @@ import java.util.regex.Pattern;
  */
 final class KeyDocuments {
 
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
-    private KeyDocuments() {
-    }
+    private KeyDocuments() {}
 
     static JWKSet parse(String document) throws TokenRejected {
         String text = document.strip();
@@ -49,8 +48,9 @@ final class KeyDocuments {
             return switch (pem.group(1)) {
                 case "PUBLIC KEY" -> new JWKSet(publicKey(der));
                 case "CERTIFICATE" -> new JWKSet(certificateKey(der));
-                default -> throw new TokenRejected("unsupported PEM object " + pem.group(1)
-                        + ": give a PUBLIC KEY or a CERTIFICATE");
+                default ->
+                    throw new TokenRejected(
+                            "unsupported PEM object " + pem.group(1) + ": give a PUBLIC KEY or a CERTIFICATE");
             };
         } catch (ParseException | IllegalArgumentException | GeneralSecurityException e) {
             throw new TokenRejected("the configured verification key cannot be read: " + e.getMessage(), e);

@@ -19,6 +19,7 @@ final class RemoteKeySet implements JWKSetSource<SecurityContext> {
 
     /** Key documents are a few kilobytes; anything far larger is not a key document. */
     private static final int SIZE_LIMIT_BYTES = 512 * 1024;
+
     private static final int CONNECT_TIMEOUT_MS = 2_000;
     private static final int READ_TIMEOUT_MS = 3_000;
 
@@ -37,7 +38,8 @@ final class RemoteKeySet implements JWKSetSource<SecurityContext> {
             return KeyDocuments.parse(retriever.retrieveResource(location).getContent());
         } catch (IOException e) {
             // "Unavailable" is what lets the outage-tolerant cache keep serving the keys it has.
-            throw new JWKSetUnavailableException("cannot fetch verification keys from " + location + ": " + e.getMessage(), e);
+            throw new JWKSetUnavailableException(
+                    "cannot fetch verification keys from " + location + ": " + e.getMessage(), e);
         } catch (TokenRejected e) {
             throw new KeySourceException(e.getMessage(), e);
         }

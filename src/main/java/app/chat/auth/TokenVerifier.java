@@ -29,6 +29,7 @@ public final class TokenVerifier {
     static final int MAX_TOKEN_LENGTH = 16 * 1024;
     /** Matches the users.id column. */
     static final int MAX_SUBJECT_LENGTH = 255;
+
     static final int MAX_DISPLAY_NAME_LENGTH = 200;
 
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -36,7 +37,8 @@ public final class TokenVerifier {
 
     public TokenVerifier(VerificationSettings settings, JWKSource<SecurityContext> keys, Set<String> algorithms) {
         this.clockSkew = settings.clockSkew();
-        Set<JWSAlgorithm> accepted = algorithms.stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
+        Set<JWSAlgorithm> accepted =
+                algorithms.stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(accepted, keys));
         // Plain JWTs and RFC 9068 access tokens are both what SSOs hand out; an absent typ is common.
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
@@ -49,7 +51,8 @@ public final class TokenVerifier {
                 exactMatch,
                 Set.of("sub", "exp"),
                 Set.of());
-        claims.setMaxClockSkew((int) Math.min(Integer.MAX_VALUE, settings.clockSkew().toSeconds()));
+        claims.setMaxClockSkew(
+                (int) Math.min(Integer.MAX_VALUE, settings.clockSkew().toSeconds()));
         processor.setJWTClaimsSetVerifier(claims);
     }
 
@@ -75,8 +78,11 @@ public final class TokenVerifier {
 
     private static AuthenticatedUser userFrom(JWTClaimsSet claims, Duration clockSkew) throws TokenRejected {
         String subject = claims.getSubject();
-        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH
-                || subject.chars().anyMatch(Character::isISOControl) || !Characters.isStorable(subject)) {
+        if (subject == null
+                || subject.isBlank()
+                || subject.length() > MAX_SUBJECT_LENGTH
+                || subject.chars().anyMatch(Character::isISOControl)
+                || !Characters.isStorable(subject)) {
             throw new TokenRejected("token has no usable subject");
         }
         String name = firstText(claims, "name", "preferred_username", "upn");
@@ -86,7 +92,8 @@ public final class TokenVerifier {
         if (name.length() > MAX_DISPLAY_NAME_LENGTH) {
             name = name.substring(0, MAX_DISPLAY_NAME_LENGTH);
         }
-        return new AuthenticatedUser(subject, name, claims.getExpirationTime().toInstant().plus(clockSkew));
+        return new AuthenticatedUser(
+                subject, name, claims.getExpirationTime().toInstant().plus(clockSkew));
     }
 
     private static String firstText(JWTClaimsSet claims, String... names) {

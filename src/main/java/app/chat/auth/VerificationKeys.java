@@ -32,16 +32,15 @@ public final class VerificationKeys {
      */
     static final Duration REMOTE_REFRESH_MIN_INTERVAL = Duration.ofSeconds(15);
 
-    private VerificationKeys() {
-    }
+    private VerificationKeys() {}
 
     /** The configured keys, or an empty set (every token rejected) when none is configured. */
     public static JWKSource<SecurityContext> from(VerificationSettings settings) throws TokenRejected {
         return from(settings, REMOTE_REFRESH_MIN_INTERVAL, REMOTE_CACHE_TTL);
     }
 
-    static JWKSource<SecurityContext> from(VerificationSettings settings, Duration refreshMinInterval, Duration cacheTtl)
-            throws TokenRejected {
+    static JWKSource<SecurityContext> from(
+            VerificationSettings settings, Duration refreshMinInterval, Duration cacheTtl) throws TokenRejected {
         if (settings.publicKey().isPresent()) {
             return new ImmutableJWKSet<>(KeyDocuments.parse(settings.publicKey().get()));
         }
@@ -63,12 +62,15 @@ public final class VerificationKeys {
         };
     }
 
-    private static JWKSource<SecurityContext> fromLocation(String location, Duration refreshMinInterval, Duration cacheTtl)
-            throws TokenRejected {
+    private static JWKSource<SecurityContext> fromLocation(
+            String location, Duration refreshMinInterval, Duration cacheTtl) throws TokenRejected {
         if (location.startsWith("http://") || location.startsWith("https://")) {
             return JWKSourceBuilder.create(new RemoteKeySet(url(location)))
-                    .cache(cacheTtl.toMillis(), Math.min(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, cacheTtl.toMillis() / 4))
-                    .refreshAheadCache(Math.min(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME, cacheTtl.toMillis() / 4), false)
+                    .cache(
+                            cacheTtl.toMillis(),
+                            Math.min(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, cacheTtl.toMillis() / 4))
+                    .refreshAheadCache(
+                            Math.min(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME, cacheTtl.toMillis() / 4), false)
                     .outageTolerant(OUTAGE_TOLERANCE.toMillis())
                     .rateLimited(refreshMinInterval.toMillis())
                     .retrying(true)

@@ -27,8 +27,8 @@ public record VerificationSettings(
 
     public VerificationSettings {
         if (!SUPPORTED_ALGORITHMS.contains(algorithm)) {
-            throw new IllegalArgumentException("mp.jwt.verify.publickey.algorithm must be one of "
-                    + SUPPORTED_ALGORITHMS + ", not " + algorithm);
+            throw new IllegalArgumentException(
+                    "mp.jwt.verify.publickey.algorithm must be one of " + SUPPORTED_ALGORITHMS + ", not " + algorithm);
         }
         publicKey = publicKey.filter(value -> !value.isBlank());
         publicKeyLocation = publicKeyLocation.filter(value -> !value.isBlank());

@@ -30,7 +30,10 @@ public class DatabaseReadiness implements HealthCheck {
             boolean valid = connection.isValid(VALIDATION_TIMEOUT_SECONDS);
             return HealthCheckResponse.named("database").status(valid).build();
         } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getSQLState() == null ? "unreachable" : e.getSQLState()).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", e.getSQLState() == null ? "unreachable" : e.getSQLState())
+                    .build();
         }
     }
 }

@@ -38,8 +38,7 @@ public class Message {
     @Column(name = "client_id", insertable = false, updatable = false)
     private String clientId;
 
-    protected Message() {
-    }
+    protected Message() {}
 
     public long id() {
         return id;

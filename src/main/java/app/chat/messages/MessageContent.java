@@ -13,21 +13,20 @@ public final class MessageContent {
     /** In Unicode code points, as a person counts characters (an emoji is one). */
     public static final int MAX_LENGTH = 4000;
 
-    private MessageContent() {
-    }
+    private MessageContent() {}
 
     public static String check(String content) {
         if (!Characters.hasVisible(content)) {
-            throw new RequestRejected(ErrorCode.BAD_REQUEST,
-                    "content must not be empty or only white space and invisible characters");
+            throw new RequestRejected(
+                    ErrorCode.BAD_REQUEST, "content must not be empty or only white space and invisible characters");
         }
         if (content.codePointCount(0, content.length()) > MAX_LENGTH) {
             throw new RequestRejected(ErrorCode.TOO_LARGE, "content is longer than " + MAX_LENGTH + " characters");
         }
         if (!Characters.isStorable(content)) {
             // PostgreSQL text cannot hold either: refusing beats silently altering the message.
-            throw new RequestRejected(ErrorCode.BAD_REQUEST,
-                    "content must not contain the NUL character or unpaired surrogates");
+            throw new RequestRejected(
+                    ErrorCode.BAD_REQUEST, "content must not contain the NUL character or unpaired surrogates");
         }
         return content;
     }

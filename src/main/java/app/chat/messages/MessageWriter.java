@@ -32,6 +32,7 @@ public class MessageWriter {
     static final int QUEUE_CAPACITY = 10_000;
     /** Large enough to amortise a commit, small enough to keep one transaction short. */
     static final int MAX_BATCH = 256;
+
     private static final long SHUTDOWN_DRAIN_SECONDS = 10;
 
     /** The outcome for one sender: the stored message (the original one for a resend), or why it was not stored. */
@@ -41,8 +42,7 @@ public class MessageWriter {
         void failed(RequestRejected reason);
     }
 
-    private record Submission(Draft draft, Outcome outcome) {
-    }
+    private record Submission(Draft draft, Outcome outcome) {}
 
     @Inject
     Messages messages;
@@ -105,7 +105,11 @@ public class MessageWriter {
                 // One bad message must not fail the others: retry each on its own.
                 batch.forEach(submission -> write(List.of(submission)));
             } else {
-                LOG.log(Level.WARNING, batch.size() + " message(s) could not be stored (" + reason.code().wireName() + ")", e);
+                LOG.log(
+                        Level.WARNING,
+                        batch.size() + " message(s) could not be stored ("
+                                + reason.code().wireName() + ")",
+                        e);
                 batch.forEach(submission -> submission.outcome().failed(reason));
             }
             return;
@@ -118,7 +122,10 @@ public class MessageWriter {
                     posted.fire(result.message());
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Delivering stored message " + result.message().id() + " failed", e);
+                LOG.log(
+                        Level.SEVERE,
+                        "Delivering stored message " + result.message().id() + " failed",
+                        e);
             }
         }
     }

@@ -65,9 +65,9 @@ public class Messages {
         }
         List<Stored> stored = new ArrayList<>(n);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)");
-             PreparedStatement insert = connection.prepareStatement(INSERT);
-             PreparedStatement original = connection.prepareStatement(ORIGINAL)) {
+                PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)");
+                PreparedStatement insert = connection.prepareStatement(INSERT);
+                PreparedStatement original = connection.prepareStatement(ORIGINAL)) {
             lock.setLong(1, WRITE_LOCK);
             lock.execute();
             insert.setArray(1, connection.createArrayOf("varchar", from));
@@ -101,7 +101,8 @@ public class Messages {
                 original.setObject(2, draft.clientId());
                 try (ResultSet earlier = original.executeQuery()) {
                     earlier.next();
-                    Instant originalTime = earlier.getObject(2, OffsetDateTime.class).toInstant();
+                    Instant originalTime =
+                            earlier.getObject(2, OffsetDateTime.class).toInstant();
                     stored.add(new Stored(posted(earlier.getLong(1), draft, originalTime), true));
                 }
             }
@@ -126,13 +127,21 @@ public class Messages {
             on conflict (from_user, client_id) where client_id is not null do nothing
             returning id, from_user, client_id
             """;
+
     private static final String ORIGINAL = """
             select id, "timestamp" from messages where from_user = ? and client_id = ?
             """;
 
     private static PostedMessage posted(long id, Draft draft, Instant timestamp) {
-        return new PostedMessage(id, draft.from(), draft.to(), draft.roomId(), draft.roomName(), draft.content(),
-                timestamp, draft.clientId());
+        return new PostedMessage(
+                id,
+                draft.from(),
+                draft.to(),
+                draft.roomId(),
+                draft.roomName(),
+                draft.content(),
+                timestamp,
+                draft.clientId());
     }
 
     /**
@@ -141,18 +150,26 @@ public class Messages {
      */
     public Replay replay(String userId, long after, int limit) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement missed = connection.prepareStatement(MISSED)) {
+                PreparedStatement missed = connection.prepareStatement(MISSED)) {
             bindMissed(missed, userId, after, limit + 1);
             List<PostedMessage> messages = new ArrayList<>();
             try (ResultSet rows = missed.executeQuery()) {
                 while (rows.next()) {
-                    messages.add(new PostedMessage(rows.getLong(1), rows.getString(2), rows.getString(3),
-                            (Long) rows.getObject(4), rows.getString(5), rows.getString(6),
-                            rows.getObject(7, OffsetDateTime.class).toInstant(), (UUID) rows.getObject(8)));
+                    messages.add(new PostedMessage(
+                            rows.getLong(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            (Long) rows.getObject(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getObject(7, OffsetDateTime.class).toInstant(),
+                            (UUID) rows.getObject(8)));
                 }
             }
             if (messages.size() <= limit) {
-                long cursor = messages.isEmpty() ? after : messages.get(messages.size() - 1).id();
+                long cursor = messages.isEmpty()
+                        ? after
+                        : messages.get(messages.size() - 1).id();
                 return new Replay(messages, true, cursor);
             }
             return new Replay(List.of(), false, newestId(connection));
@@ -186,7 +203,7 @@ public class Messages {
 
     private static long newestId(Connection connection) throws SQLException {
         try (PreparedStatement newest = connection.prepareStatement("select coalesce(max(id), 0) from messages");
-             ResultSet row = newest.executeQuery()) {
+                ResultSet row = newest.executeQuery()) {
             row.next();
             return row.getLong(1);
         }

@@ -8,8 +8,15 @@ import java.util.UUID;
  * transaction succeeded. Exactly one of {@code roomName} and {@code to} is set; {@code clientId} is
  * the sender's idempotency key, or null.
  */
-public record PostedMessage(long id, String from, String to, Long roomId, String roomName, String content,
-        Instant timestamp, UUID clientId) {
+public record PostedMessage(
+        long id,
+        String from,
+        String to,
+        Long roomId,
+        String roomName,
+        String content,
+        Instant timestamp,
+        UUID clientId) {
 
     public boolean isDirect() {
         return to != null;

@@ -9,5 +9,4 @@ import java.util.List;
  * @param cursor the id to resume from next time: the last replayed id, or the newest id of all when
  *               the replay was cut
  */
-public record Replay(List<PostedMessage> messages, boolean complete, long cursor) {
-}
+public record Replay(List<PostedMessage> messages, boolean complete, long cursor) {}

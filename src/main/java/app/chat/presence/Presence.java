@@ -40,7 +40,8 @@ public class Presence {
 
     @PostConstruct
     void configure() {
-        graceMillis = config.getOptionalValue("chat.presence.grace-ms", Long.class).orElse(DEFAULT_GRACE_MILLIS);
+        graceMillis =
+                config.getOptionalValue("chat.presence.grace-ms", Long.class).orElse(DEFAULT_GRACE_MILLIS);
     }
 
     public synchronized void connected(String user) {

@@ -39,20 +39,24 @@ public class Limits {
     void read() {
         double messagesPerSecond = number("chat.rate.messages-per-second", 10);
         messages = new RateLimiter(messagesPerSecond, number("chat.rate.burst", 30), System::nanoTime);
-        typing = new RateLimiter(number("chat.rate.typing-per-second", 2), number("chat.rate.typing-burst", 5), System::nanoTime);
+        typing = new RateLimiter(
+                number("chat.rate.typing-per-second", 2), number("chat.rate.typing-burst", 5), System::nanoTime);
         double handshakesPerSecond = number("chat.limit.handshakes-per-second", 20);
         handshakes = new RateLimiter(handshakesPerSecond, Math.max(handshakesPerSecond * 2, 1), System::nanoTime);
         connectionsPerUser = (int) number("chat.limit.connections-per-user", 16);
         roomsPerUser = (int) number("chat.limit.rooms-per-user", DEFAULT_ROOMS_PER_USER);
-        queueBytesPerConnection = (long) number("chat.limit.queue-bytes-per-connection", DEFAULT_QUEUE_BYTES_PER_CONNECTION);
-        outboundBytes = (long) number("chat.limit.outbound-bytes", Runtime.getRuntime().maxMemory() / 4);
+        queueBytesPerConnection =
+                (long) number("chat.limit.queue-bytes-per-connection", DEFAULT_QUEUE_BYTES_PER_CONNECTION);
+        outboundBytes =
+                (long) number("chat.limit.outbound-bytes", Runtime.getRuntime().maxMemory() / 4);
         if (queueBytesPerConnection > 0 && queueBytesPerConnection < MIN_QUEUE_BYTES_PER_CONNECTION) {
             throw new IllegalArgumentException("chat.limit.queue-bytes-per-connection must be 0 or at least "
                     + MIN_QUEUE_BYTES_PER_CONNECTION + ": one history page or replayed message must fit");
         }
         for (Budget budget : Budget.values()) {
             double rate = budget.perSecond(number(budget.rateKey(), budget.defaultRate()));
-            budgets.put(budget, new RateLimiter(rate, number(budget.burstKey(), budget.defaultBurst()), System::nanoTime));
+            budgets.put(
+                    budget, new RateLimiter(rate, number(budget.burstKey(), budget.defaultBurst()), System::nanoTime));
         }
     }
 
@@ -85,13 +89,16 @@ public class Limits {
      * @throws RateLimited when it is spent, with the time until the next one
      */
     public void spend(Budget budget, String userId) {
-        budgets.get(budget).acquire(userId, switch (budget) {
-            case REQUESTS -> "too many requests: slow down";
-            case READS -> "too many history, listing or resume requests: slow down";
-            case MEMBERSHIP -> "too many joins and leaves: slow down";
-            case ROOM_CREATION -> "too many rooms created: try again later";
-            case INVITATIONS -> "too many invitations: slow down";
-        });
+        budgets.get(budget)
+                .acquire(
+                        userId,
+                        switch (budget) {
+                            case REQUESTS -> "too many requests: slow down";
+                            case READS -> "too many history, listing or resume requests: slow down";
+                            case MEMBERSHIP -> "too many joins and leaves: slow down";
+                            case ROOM_CREATION -> "too many rooms created: try again later";
+                            case INVITATIONS -> "too many invitations: slow down";
+                        });
     }
 
     /** Rooms one user may have created and still belong to; 0 means no limit. */

@@ -32,7 +32,8 @@ public final class RateLimiter {
             return true;
         }
         long now = clock.getAsLong();
-        return buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now)).tryTake(now);
+        return buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now))
+                .tryTake(now);
     }
 
     /**

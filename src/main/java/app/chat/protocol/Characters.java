@@ -7,8 +7,7 @@ package app.chat.protocol;
  */
 public final class Characters {
 
-    private Characters() {
-    }
+    private Characters() {}
 
     /** Text PostgreSQL stores faithfully: no NUL, no unpaired surrogate. */
     public static boolean isStorable(String text) {
@@ -45,11 +44,15 @@ public final class Characters {
     private static boolean isHidden(int c) {
         return Character.getType(c) == Character.CONTROL
                 || c == 0x061C // Arabic letter mark
-                || c == 0x200B || c == 0x200E || c == 0x200F // zero-width space, direction marks
+                || c == 0x200B
+                || c == 0x200E
+                || c == 0x200F // zero-width space, direction marks
                 || (c >= 0x202A && c <= 0x202E) // embeddings and overrides
                 || (c >= 0x2060 && c <= 0x2064) // word joiner, invisible operators
                 || (c >= 0x2066 && c <= 0x2069) // isolates
-                || c == 0xFEFF || c == 0x00AD || c == 0x180E;
+                || c == 0xFEFF
+                || c == 0x00AD
+                || c == 0x180E;
     }
 
     private static boolean isVisible(int c) {
@@ -58,11 +61,20 @@ public final class Characters {
         }
         return switch (Character.getType(c)) {
             // Unassigned code points count as visible: emoji newer than the JDK's Unicode tables are.
-            case Character.CONTROL, Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK,
                     Character.SURROGATE -> false;
             // Hangul fillers and the blank Braille pattern render as nothing.
-            default -> c != 0x115F && c != 0x1160 && c != 0x3164 && c != 0xFFA0 && c != 0x2800
-                    && !(c >= 0xFE00 && c <= 0xFE0F) && !(c >= 0xE0100 && c <= 0xE01EF);
+            default ->
+                c != 0x115F
+                        && c != 0x1160
+                        && c != 0x3164
+                        && c != 0xFFA0
+                        && c != 0x2800
+                        && !(c >= 0xFE00 && c <= 0xFE0F)
+                        && !(c >= 0xE0100 && c <= 0xE01EF);
         };
     }
 }

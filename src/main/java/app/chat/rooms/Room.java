@@ -19,8 +19,7 @@ public class Room {
     @Column(name = "is_private", nullable = false)
     private boolean isPrivate;
 
-    protected Room() {
-    }
+    protected Room() {}
 
     public long id() {
         return id;

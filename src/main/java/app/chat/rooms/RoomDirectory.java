@@ -67,8 +67,7 @@ public class RoomDirectory {
     }
 
     /** What an invitation did: a member already in the room was not invited again. */
-    public record Invitation(RoomState room, boolean added) {
-    }
+    public record Invitation(RoomState room, boolean added) {}
 
     /** Adds someone to a room; only members may invite, and inviting a member changes nothing. */
     public Invitation invite(String userId, String rawName, String invitee) {
@@ -92,8 +91,10 @@ public class RoomDirectory {
         limits.spend(Budget.ROOM_CREATION, userId);
         int quota = limits.roomsPerUser();
         if (quota > 0 && rooms.createdAndKeptBy(userId) >= quota) {
-            throw new RequestRejected(ErrorCode.QUOTA_EXCEEDED, "you already created " + quota
-                    + " rooms that you still belong to: leave one you created to create another");
+            throw new RequestRejected(
+                    ErrorCode.QUOTA_EXCEEDED,
+                    "you already created " + quota
+                            + " rooms that you still belong to: leave one you created to create another");
         }
     }
 
@@ -153,13 +154,15 @@ public class RoomDirectory {
      * to the published state, never to a copy that is then replaced.
      */
     private RoomState load(String name) {
-        return byName.computeIfAbsent(name, key -> rooms.find(key)
-                .map(room -> {
-                    RoomState state = new RoomState(room, rooms.memberIds(room.id()));
-                    byId.put(state.id(), state);
-                    return state;
-                })
-                .orElse(null));
+        return byName.computeIfAbsent(
+                name,
+                key -> rooms.find(key)
+                        .map(room -> {
+                            RoomState state = new RoomState(room, rooms.memberIds(room.id()));
+                            byId.put(state.id(), state);
+                            return state;
+                        })
+                        .orElse(null));
     }
 
     private static RequestRejected notFound(String name) {

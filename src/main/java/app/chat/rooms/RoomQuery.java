@@ -14,6 +14,7 @@ public record RoomQuery(boolean memberOnly, String prefix, String after, int lim
     public static final int DEFAULT_LIMIT = 100;
     /** Bounds one answer's size and the rows one request reads. */
     public static final int MAX_LIMIT = 200;
+
     private static final Pattern NAME_PART = Pattern.compile("[a-z0-9_-]{0," + RoomName.MAX_LENGTH + "}");
 
     public RoomQuery {

@@ -66,13 +66,12 @@ public class Rooms {
 
     /** How many rooms the user created and still belongs to. */
     public int createdAndKeptBy(String userId) {
-        Number count = (Number) em.createNativeQuery("""
+        Number count =
+                (Number) em.createNativeQuery("""
                 select count(*) from rooms r
                 join room_members m on m.room_id = r.id and m.user_id = r.created_by
                 where r.created_by = ?1
-                """)
-                .setParameter(1, userId)
-                .getSingleResult();
+                """).setParameter(1, userId).getSingleResult();
         return count.intValue();
     }
 

@@ -27,6 +27,5 @@ public final class ChatDatabase {
 
     public static final String JNDI_NAME = "java:app/jdbc/chat";
 
-    private ChatDatabase() {
-    }
+    private ChatDatabase() {}
 }

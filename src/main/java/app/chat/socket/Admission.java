@@ -74,8 +74,11 @@ public class Admission {
             opened.hold();
         }
         if (!connections.add(opened, limits.connectionsPerUser())) {
-            close(session, new CloseReason(CloseCodes.VIOLATED_POLICY,
-                    "too many open connections for this user (at most " + limits.connectionsPerUser() + ")"));
+            close(
+                    session,
+                    new CloseReason(
+                            CloseCodes.VIOLATED_POLICY,
+                            "too many open connections for this user (at most " + limits.connectionsPerUser() + ")"));
             return Optional.empty();
         }
         if (resumeAfter != null && after == null) {

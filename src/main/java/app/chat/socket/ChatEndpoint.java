@@ -19,7 +19,9 @@ import java.util.logging.Logger;
  * The WebSocket at {@code /ws}: translates between frames and the chat features, nothing more.
  * One instance per connection, holding only its connection and three application-wide beans.
  */
-@ServerEndpoint(value = "/ws", configurator = ChatEndpointConfigurator.class,
+@ServerEndpoint(
+        value = "/ws",
+        configurator = ChatEndpointConfigurator.class,
         subprotocols = HandshakeCredentials.SUBPROTOCOL)
 public class ChatEndpoint {
 
@@ -43,7 +45,8 @@ public class ChatEndpoint {
 
     @OnOpen
     public void open(Session session) {
-        if (!(session.getUserProperties().get(ChatEndpointConfigurator.USER_PROPERTY) instanceof AuthenticatedUser user)) {
+        if (!(session.getUserProperties().get(ChatEndpointConfigurator.USER_PROPERTY)
+                instanceof AuthenticatedUser user)) {
             Admission.close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "not authenticated"));
             return;
         }
@@ -55,7 +58,9 @@ public class ChatEndpoint {
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
         Object resumeAfter = session.getUserProperties().get(ChatEndpointConfigurator.RESUME_PROPERTY);
-        connection = admission.admit(session, user, resumeAfter == null ? null : resumeAfter.toString()).orElse(null);
+        connection = admission
+                .admit(session, user, resumeAfter == null ? null : resumeAfter.toString())
+                .orElse(null);
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
@@ -76,7 +81,8 @@ public class ChatEndpoint {
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void binary(ByteBuffer frame, Session session) {
-        Admission.close(session, new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary frames are not part of the protocol"));
+        Admission.close(
+                session, new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary frames are not part of the protocol"));
     }
 
     @OnClose

@@ -27,9 +27,8 @@ public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator 
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        AuthenticatedUser user = request.getUserPrincipal() instanceof AuthenticatedUser verified
-                ? verified
-                : verifyAgain(request);
+        AuthenticatedUser user =
+                request.getUserPrincipal() instanceof AuthenticatedUser verified ? verified : verifyAgain(request);
         // Per connection since WebSocket 2.1: the map is copied into the new session's properties.
         if (user != null) {
             config.getUserProperties().put(USER_PROPERTY, user);
@@ -57,7 +56,9 @@ public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator 
         EndpointBeans beans = endpointBeans;
         if (beans == null) {
             CDI<Object> cdi = CDI.current();
-            beans = new EndpointBeans(cdi.select(Admission.class).get(), cdi.select(RequestRouter.class).get(),
+            beans = new EndpointBeans(
+                    cdi.select(Admission.class).get(),
+                    cdi.select(RequestRouter.class).get(),
                     cdi.select(Connections.class).get());
             endpointBeans = beans;
         }
@@ -65,8 +66,7 @@ public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator 
     }
 
     /** Client proxies of application-scoped beans: safe to share between all connections. */
-    private record EndpointBeans(Admission admission, RequestRouter router, Connections connections) {
-    }
+    private record EndpointBeans(Admission admission, RequestRouter router, Connections connections) {}
 
     /** Answers {@code chat.v1} when offered; never echoes the {@code bearer.<jwt>} entry. */
     @Override
@@ -95,7 +95,9 @@ public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator 
         };
         try {
             String token = HandshakeCredentials.token(handshake).orElse(null);
-            return token == null ? null : CDI.current().select(Authentication.class).get().verify(token);
+            return token == null
+                    ? null
+                    : CDI.current().select(Authentication.class).get().verify(token);
         } catch (TokenRejected e) {
             return null;
         }

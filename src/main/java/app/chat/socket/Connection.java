@@ -34,10 +34,12 @@ public final class Connection {
     static final int MAX_QUEUED_FRAMES = 1_000;
     /** Typing notices and pings are skipped once this many frames wait: they are worthless late. */
     static final int DROPPABLE_BACKLOG = 32;
+
     static final CloseReason TOO_SLOW = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow reading");
 
     /** Stands for a ping in the queue, so pings take their turn like any frame. */
     private static final Object PING = new Object();
+
     private static final ByteBuffer PING_PAYLOAD = ByteBuffer.allocate(0);
 
     private final Session session;
@@ -55,19 +57,20 @@ public final class Connection {
     private long queuedSize;
     /** Size of the frame being written, released when its write completes. */
     private long inFlightSize;
+
     private long heldSize;
     private boolean sending;
     private boolean closed;
     /** While a resume replays from the database, live messages wait here (id, frame). */
     private List<Held> held;
+
     private CompletableFuture<Void> flushed;
     /** The thread inside a send, so a completion that runs inline does not recurse. */
     private Thread transmitting;
     /** The result of a send that completed before the call returned. */
     private SendResult completedInline;
 
-    private record Held(long id, String frame) {
-    }
+    private record Held(long id, String frame) {}
 
     /**
      * @param sender  writes frames to the container, so that whoever queues one never pays for the write
@@ -75,8 +78,13 @@ public final class Connection {
      * @param dropped told when this connection is given up (too slow, broken), before the close completes
      * @param memory  bounds the text queued here and on all connections together
      */
-    public Connection(Session session, AuthenticatedUser user, Executor sender, Executor closer, Consumer<Connection> dropped,
-                      OutboundMemory memory) {
+    public Connection(
+            Session session,
+            AuthenticatedUser user,
+            Executor sender,
+            Executor closer,
+            Consumer<Connection> dropped,
+            OutboundMemory memory) {
         this.session = session;
         this.memory = memory;
         this.user = user;
@@ -183,7 +191,9 @@ public final class Connection {
             }
         }
         if (overflowAt >= 0) {
-            LOG.log(Level.INFO, "Dropping a client of user {0} that stopped reading ({1} characters queued)",
+            LOG.log(
+                    Level.INFO,
+                    "Dropping a client of user {0} that stopped reading ({1} characters queued)",
                     new Object[] {user.id(), overflowAt});
             giveUp();
             return;

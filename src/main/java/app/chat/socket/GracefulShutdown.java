@@ -24,10 +24,13 @@ public class GracefulShutdown {
 
     /** Enough to flush queued frames to clients that read; slow ones are not waited for. */
     static final long FLUSH_SECONDS = 5;
+
     static final CloseReason GOING_AWAY = new CloseReason(CloseCodes.GOING_AWAY, "server shutting down");
 
-    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping,
-            MessageWriter writer, Connections connections) {
+    void stop(
+            @Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping,
+            MessageWriter writer,
+            Connections connections) {
         writer.drain();
         List<Connection> open = connections.all();
         try {

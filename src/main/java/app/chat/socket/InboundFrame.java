@@ -1,17 +1,17 @@
 package app.chat.socket;
 
+import app.chat.protocol.Characters;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
-import app.chat.protocol.Characters;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -44,6 +44,7 @@ public final class InboundFrame {
      */
     private static final Pattern NUMBER =
             Pattern.compile("-?(?:0|[1-9][0-9]{0,19})(?:\\.[0-9]{1,20})?(?:[eE][+-]?[0-9]{1,2})?");
+
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /**
@@ -51,6 +52,7 @@ public final class InboundFrame {
      * scans the application's class path each time (BENCHMARKS.md, hardening round).
      */
     private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
     private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
 
@@ -158,7 +160,8 @@ public final class InboundFrame {
             return null;
         }
         // The ref is echoed back: it must be text the socket can encode (no unpaired surrogate).
-        if (!(value instanceof JsonString refText) || refText.getString().length() > MAX_REF_LENGTH
+        if (!(value instanceof JsonString refText)
+                || refText.getString().length() > MAX_REF_LENGTH
                 || !Characters.isStorable(refText.getString())) {
             throw new Unreadable(null, "ref must be a string of at most " + MAX_REF_LENGTH + " characters");
         }
@@ -191,7 +194,9 @@ public final class InboundFrame {
 
     public String userId(String field) {
         String id = requiredString(field);
-        if (id.isEmpty() || id.length() > MAX_USER_ID_LENGTH || !Characters.isStorable(id)
+        if (id.isEmpty()
+                || id.length() > MAX_USER_ID_LENGTH
+                || !Characters.isStorable(id)
                 || id.chars().anyMatch(Character::isISOControl)) {
             throw badRequest("\"" + field + "\" must be a user id of 1 to " + MAX_USER_ID_LENGTH
                     + " characters without control characters");
@@ -205,7 +210,8 @@ public final class InboundFrame {
         if (value == null || value == JsonValue.NULL) {
             return Optional.empty();
         }
-        if (value instanceof JsonString text && UUID_TEXT.matcher(text.getString()).matches()) {
+        if (value instanceof JsonString text
+                && UUID_TEXT.matcher(text.getString()).matches()) {
             return Optional.of(UUID.fromString(text.getString()));
         }
         throw badRequest("\"" + field + "\" must be a UUID such as 3f2b8c1e-5d4a-4e7b-9c0d-1a2b3c4d5e6f");
@@ -250,6 +256,8 @@ public final class InboundFrame {
         if (!Characters.isStorable(text) || text.codePoints().anyMatch(Character::isISOControl)) {
             return "(unprintable)";
         }
-        return text.codePointCount(0, text.length()) <= 64 ? text : text.substring(0, text.offsetByCodePoints(0, 64)) + "…";
+        return text.codePointCount(0, text.length()) <= 64
+                ? text
+                : text.substring(0, text.offsetByCodePoints(0, 64)) + "…";
     }
 }

@@ -34,6 +34,7 @@ public class Liveness {
     static final Duration MAX_SWEEP_PERIOD = Duration.ofSeconds(5);
     /** Sent when a token expired without renewal; the client signs in again and reconnects. */
     public static final CloseReason TOKEN_EXPIRED = new CloseReason(CloseCodes.getCloseCode(4001), "token expired");
+
     static final CloseReason UNRESPONSIVE = new CloseReason(CloseCodes.GOING_AWAY, "no answer to pings");
 
     @Inject
@@ -53,11 +54,14 @@ public class Liveness {
     private ScheduledFuture<?> sweeps;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        long interval = config.getOptionalValue("chat.ping.interval-seconds", Long.class).orElse(DEFAULT_PING_INTERVAL_SECONDS);
+        long interval = config.getOptionalValue("chat.ping.interval-seconds", Long.class)
+                .orElse(DEFAULT_PING_INTERVAL_SECONDS);
         Duration ping = Duration.ofSeconds(Math.max(0, interval));
         pingAfterNanos = ping.toNanos() / 2;
         deadAfterNanos = ping.toNanos() * 2;
-        long period = ping.isZero() ? MAX_SWEEP_PERIOD.toMillis() : Math.min(MAX_SWEEP_PERIOD.toMillis(), ping.toMillis() / 2);
+        long period = ping.isZero()
+                ? MAX_SWEEP_PERIOD.toMillis()
+                : Math.min(MAX_SWEEP_PERIOD.toMillis(), ping.toMillis() / 2);
         sweeps = scheduler.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -69,7 +73,10 @@ public class Liveness {
                 if (connection.isExpired(wallClock)) {
                     connection.close(TOKEN_EXPIRED);
                 } else if (deadAfterNanos > 0 && connection.silentNanos(now) > deadAfterNanos) {
-                    LOG.log(Level.FINE, "Dropping an unresponsive connection of user {0}", connection.user().id());
+                    LOG.log(
+                            Level.FINE,
+                            "Dropping an unresponsive connection of user {0}",
+                            connection.user().id());
                     connection.close(UNRESPONSIVE);
                 } else if (pingAfterNanos > 0 && connection.silentNanos(now) > pingAfterNanos) {
                     connection.ping();

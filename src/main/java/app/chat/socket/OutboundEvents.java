@@ -33,11 +33,9 @@ public final class OutboundEvents {
     private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
     /** A user as listed by the {@code users} answer. */
-    public record UserEntry(String id, String name, boolean online) {
-    }
+    public record UserEntry(String id, String name, boolean online) {}
 
-    private OutboundEvents() {
-    }
+    private OutboundEvents() {}
 
     /**
      * About how many characters a message with this content takes in an event: the content as JSON
@@ -84,7 +82,10 @@ public final class OutboundEvents {
     /** An invitation; {@code alreadyMember} only ever in the inviter's answer, for an invitation that changed nothing. */
     public static String invited(String ref, RoomState room, String user, String by, boolean alreadyMember) {
         return event("invited", ref, json -> {
-            json.write("room", room.name()).write("private", room.isPrivate()).write("user", user).write("by", by);
+            json.write("room", room.name())
+                    .write("private", room.isPrivate())
+                    .write("user", user)
+                    .write("by", by);
             if (alreadyMember) {
                 json.write("already_member", true);
             }
@@ -102,7 +103,12 @@ public final class OutboundEvents {
 
     /** Closes a replay: what was sent, and where to resume from next time. */
     public static String resumed(String ref, int replayed, boolean complete, long cursor) {
-        return event("resumed", ref, json -> json.write("replayed", replayed).write("complete", complete).write("cursor", cursor));
+        return event(
+                "resumed",
+                ref,
+                json -> json.write("replayed", replayed)
+                        .write("complete", complete)
+                        .write("cursor", cursor));
     }
 
     public static String typingInRoom(String room, String user) {
@@ -119,15 +125,23 @@ public final class OutboundEvents {
 
     /** The answer to a request that has no result of its own (typing). */
     public static String ok(String ref) {
-        return event("ok", ref, json -> {
-        });
+        return event("ok", ref, json -> {});
     }
 
     /** The live event for a stored message: {@code message} in a room, {@code dm} between two people. */
     public static String posted(PostedMessage message) {
-        return event(message.isDirect() ? "dm" : "message", null, json -> writeMessage(json,
-                message.id(), message.roomName(), message.from(), message.to(), message.content(), message.timestamp(),
-                message.clientId()));
+        return event(
+                message.isDirect() ? "dm" : "message",
+                null,
+                json -> writeMessage(
+                        json,
+                        message.id(),
+                        message.roomName(),
+                        message.from(),
+                        message.to(),
+                        message.content(),
+                        message.timestamp(),
+                        message.clientId()));
     }
 
     public static String roomHistory(String ref, String room, List<Message> messages) {
@@ -135,8 +149,15 @@ public final class OutboundEvents {
             json.write("room", room).writeStartArray("messages");
             for (Message message : messages) {
                 json.writeStartObject();
-                writeMessage(json, message.id(), room, message.fromUser(), null, message.content(),
-                        message.timestamp().toInstant(), message.clientId());
+                writeMessage(
+                        json,
+                        message.id(),
+                        room,
+                        message.fromUser(),
+                        null,
+                        message.content(),
+                        message.timestamp().toInstant(),
+                        message.clientId());
                 json.writeEnd();
             }
             json.writeEnd();
@@ -148,8 +169,15 @@ public final class OutboundEvents {
             json.write("with", with).writeStartArray("messages");
             for (Message message : messages) {
                 json.writeStartObject();
-                writeMessage(json, message.id(), null, message.fromUser(), message.toUser(), message.content(),
-                        message.timestamp().toInstant(), message.clientId());
+                writeMessage(
+                        json,
+                        message.id(),
+                        null,
+                        message.fromUser(),
+                        message.toUser(),
+                        message.content(),
+                        message.timestamp().toInstant(),
+                        message.clientId());
                 json.writeEnd();
             }
             json.writeEnd();
@@ -191,8 +219,15 @@ public final class OutboundEvents {
         return event("presence", null, json -> json.write("user", user).write("online", online));
     }
 
-    private static void writeMessage(JsonGenerator json, long id, String room, String from, String to, String content,
-            Instant timestamp, UUID clientId) {
+    private static void writeMessage(
+            JsonGenerator json,
+            long id,
+            String room,
+            String from,
+            String to,
+            String content,
+            Instant timestamp,
+            UUID clientId) {
         json.write("id", id);
         if (room != null) {
             json.write("room", room);

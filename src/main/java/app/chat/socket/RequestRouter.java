@@ -91,8 +91,7 @@ public class RequestRouter {
     Resumption resumption;
 
     /** A request type: the budget it spends (null: only the per-frame one) and who handles it. */
-    private record Route(Budget budget, BiConsumer<RequestRouter, Request> handler) {
-    }
+    private record Route(Budget budget, BiConsumer<RequestRouter, Request> handler) {}
 
     private Map<String, Route> routes;
 
@@ -127,7 +126,8 @@ public class RequestRouter {
             String type = frame.type();
             Route route = routes.get(type);
             if (route == null) {
-                throw new RequestRejected(ErrorCode.BAD_REQUEST, "unknown request type \"" + InboundFrame.abbreviated(type) + "\"");
+                throw new RequestRejected(
+                        ErrorCode.BAD_REQUEST, "unknown request type \"" + InboundFrame.abbreviated(type) + "\"");
             }
             if (route.budget() != null) {
                 limits.spend(route.budget(), connection.user().id());
@@ -156,7 +156,8 @@ public class RequestRouter {
 
     private void createRoom(Request request) {
         InboundFrame frame = request.frame();
-        RoomState room = rooms.create(request.user(), frame.requiredString("room"), frame.optionalBoolean("private", false));
+        RoomState room =
+                rooms.create(request.user(), frame.requiredString("room"), frame.optionalBoolean("private", false));
         request.reply(OutboundEvents.roomCreated(request.ref(), room.name(), room.isPrivate()));
     }
 
@@ -191,8 +192,10 @@ public class RequestRouter {
     }
 
     private void resume(Request request) {
-        long after = request.frame().optionalLong("after", 0, Long.MAX_VALUE)
-                .orElseThrow(() -> new RequestRejected(ErrorCode.BAD_REQUEST, "\"after\" is required: the last id received"));
+        long after = request.frame()
+                .optionalLong("after", 0, Long.MAX_VALUE)
+                .orElseThrow(() ->
+                        new RequestRejected(ErrorCode.BAD_REQUEST, "\"after\" is required: the last id received"));
         Connection connection = request.connection();
         connection.hold();
         resumption.replay(connection, after, request.ref());
@@ -259,9 +262,13 @@ public class RequestRouter {
 
     private void listRooms(Request request) {
         InboundFrame frame = request.frame();
-        RoomQuery query = new RoomQuery(frame.optionalBoolean("member", false), frame.optionalString("prefix").orElse(null),
+        RoomQuery query = new RoomQuery(
+                frame.optionalBoolean("member", false),
+                frame.optionalString("prefix").orElse(null),
                 frame.optionalString("after").orElse(null),
-                (int) frame.optionalLong("limit", 1, RoomQuery.MAX_LIMIT).orElse((long) RoomQuery.DEFAULT_LIMIT).longValue());
+                (int) frame.optionalLong("limit", 1, RoomQuery.MAX_LIMIT)
+                        .orElse((long) RoomQuery.DEFAULT_LIMIT)
+                        .longValue());
         request.reply(OutboundEvents.rooms(request.ref(), rooms.list(request.user(), query)));
     }
 
@@ -287,12 +294,14 @@ public class RequestRouter {
     }
 
     private void requireSendAllowance(String userId) {
-        limits.messages().acquire(userId, "slow down: at most " + limits.messages().perSecond() + " messages per second");
+        limits.messages()
+                .acquire(userId, "slow down: at most " + limits.messages().perSecond() + " messages per second");
     }
 
     private void requireKnown(String userId) {
         if (!knownUsers.exists(userId)) {
-            throw new RequestRejected(ErrorCode.UNKNOWN_USER, "no user with id " + InboundFrame.abbreviated(userId) + " is known here");
+            throw new RequestRejected(
+                    ErrorCode.UNKNOWN_USER, "no user with id " + InboundFrame.abbreviated(userId) + " is known here");
         }
     }
 
@@ -322,5 +331,4 @@ public class RequestRouter {
         long limit = frame.optionalLong("limit", 1, Integer.MAX_VALUE).orElse((long) DEFAULT_HISTORY_PAGE);
         return (int) Math.min(limit, MAX_HISTORY_PAGE);
     }
-
 }

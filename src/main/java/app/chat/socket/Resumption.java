@@ -34,17 +34,23 @@ public class Resumption {
 
     @PostConstruct
     void configure() {
-        replayLimit = config.getOptionalValue("chat.resume.max-messages", Integer.class).orElse(DEFAULT_REPLAY_LIMIT);
+        replayLimit = config.getOptionalValue("chat.resume.max-messages", Integer.class)
+                .orElse(DEFAULT_REPLAY_LIMIT);
         // Not a limit that can be switched off: it is what keeps a replay within the connection's queue.
         if (replayLimit < 1 || replayLimit > Connection.MAX_QUEUED_FRAMES / 2) {
-            throw new IllegalArgumentException("chat.resume.max-messages must be between 1 and " + Connection.MAX_QUEUED_FRAMES / 2);
+            throw new IllegalArgumentException(
+                    "chat.resume.max-messages must be between 1 and " + Connection.MAX_QUEUED_FRAMES / 2);
         }
     }
 
     /** A replay must leave half of the connection's queue for live traffic. */
     private boolean tooLarge(Replay replay) {
         long bound = limits.queueBytesPerConnection() / 2;
-        return bound > 0 && replay.messages().stream().mapToLong(m -> OutboundEvents.estimatedSize(m.content())).sum() > bound;
+        return bound > 0
+                && replay.messages().stream()
+                                .mapToLong(m -> OutboundEvents.estimatedSize(m.content()))
+                                .sum()
+                        > bound;
     }
 
     /**

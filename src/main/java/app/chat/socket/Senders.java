@@ -32,11 +32,12 @@ public class Senders {
     void start() {
         int threads = Runtime.getRuntime().availableProcessors();
         AtomicInteger numbers = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "chat-sender-" + numbers.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        pool = new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "chat-sender-" + numbers.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
         pool.prestartAllCoreThreads();
     }
 

@@ -19,8 +19,7 @@ public class KnownUsers {
     /** How stale users.last_seen_at may get for a user who keeps reconnecting. */
     static final Duration REFRESH = Duration.ofMinutes(5);
 
-    private record Recorded(String name, long atNanos) {
-    }
+    private record Recorded(String name, long atNanos) {}
 
     @Inject
     Users users;

@@ -16,8 +16,7 @@ public class User {
     @Column(nullable = false)
     private String name;
 
-    protected User() {
-    }
+    protected User() {}
 
     public String id() {
         return id;

@@ -29,6 +29,7 @@ public class Users {
     }
 
     public List<User> all() {
-        return em.createQuery("select u from User u order by u.name, u.id", User.class).getResultList();
+        return em.createQuery("select u from User u order by u.name, u.id", User.class)
+                .getResultList();
     }
 }

@@ -14,13 +14,16 @@ import java.util.regex.Pattern;
 final class ContentSecurityPolicy {
 
     /** A Host header that can safely be written into the policy: a name or address and a port. */
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](?::[0-9]{1,5})?");
+    private static final Pattern HOST =
+            Pattern.compile("[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](?::[0-9]{1,5})?");
 
     private final String signIn;
 
     /** @param issuer the OpenID Connect issuer the web client signs in with, when there is one */
     ContentSecurityPolicy(Optional<String> issuer) {
-        this.signIn = issuer.flatMap(ContentSecurityPolicy::origin).map(origin -> " " + origin).orElse("");
+        this.signIn = issuer.flatMap(ContentSecurityPolicy::origin)
+                .map(origin -> " " + origin)
+                .orElse("");
     }
 
     /**
@@ -39,7 +42,8 @@ final class ContentSecurityPolicy {
         try {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+            if (!(scheme.equals("http") || scheme.equals("https"))
+                    || uri.getHost() == null
                     || !HOST.matcher(uri.getHost()).matches()) {
                 return Optional.empty();
             }

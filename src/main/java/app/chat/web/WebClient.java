@@ -24,6 +24,7 @@ public class WebClient extends HttpFilter {
 
     /** The page itself and everything under the client's own route prefixes. */
     private static final Pattern CLIENT_ROUTE = Pattern.compile("/(?:index\\.html)?|/(?:rooms|dm|auth)(?:/.*)?");
+
     private static final String INDEX = "/index.html";
 
     @Inject
@@ -60,7 +61,8 @@ public class WebClient extends HttpFilter {
             return;
         }
         String base = request.getContextPath() + "/";
-        byte[] body = page.replace("<head>", "<head>\n    <base href=\"" + base + "\" />").getBytes(StandardCharsets.UTF_8);
+        byte[] body = page.replace("<head>", "<head>\n    <base href=\"" + base + "\" />")
+                .getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("Content-Security-Policy", policy.forHost(request.getHeader("Host")));

@@ -26,17 +26,29 @@ class DevTokensTest {
 
     @Test
     void theDevVerifierAcceptsItsOwnTokensOnly() throws Exception {
-        assertEquals("alice", dev.verifier().verify(dev.issue("alice", "Alice").token()).id());
+        assertEquals(
+                "alice",
+                dev.verifier().verify(dev.issue("alice", "Alice").token()).id());
         // Signed by the SSO's key, even naming the dev issuer and audience: not a dev token.
-        String ssoSigned = TestTokens.forUser("mallory").issuer(DevTokens.ISSUER).audience(DevTokens.ISSUER).sign();
+        String ssoSigned = TestTokens.forUser("mallory")
+                .issuer(DevTokens.ISSUER)
+                .audience(DevTokens.ISSUER)
+                .sign();
         assertThrows(TokenRejected.class, () -> dev.verifier().verify(ssoSigned));
     }
 
     @Test
     void theSsoVerifierRefusesDevTokens() throws Exception {
-        VerificationSettings sso = new VerificationSettings(Optional.of(TestTokens.resource("keys/test-rsa-public.pem")),
-                Optional.empty(), "RS256", Optional.of(TestTokens.ISSUER), Set.of(TestTokens.AUDIENCE), Duration.ofSeconds(60));
+        VerificationSettings sso = new VerificationSettings(
+                Optional.of(TestTokens.resource("keys/test-rsa-public.pem")),
+                Optional.empty(),
+                "RS256",
+                Optional.of(TestTokens.ISSUER),
+                Set.of(TestTokens.AUDIENCE),
+                Duration.ofSeconds(60));
         TokenVerifier verifier = new TokenVerifier(sso, VerificationKeys.from(sso), Set.of("RS256"));
-        assertThrows(TokenRejected.class, () -> verifier.verify(dev.issue("alice", "Alice").token()));
+        assertThrows(
+                TokenRejected.class,
+                () -> verifier.verify(dev.issue("alice", "Alice").token()));
     }
 }

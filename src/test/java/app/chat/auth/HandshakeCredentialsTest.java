@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class HandshakeCredentialsTest {
 
-    private static HandshakeCredentials.Handshake handshake(Map<String, List<String>> headers,
-            Map<String, List<String>> parameters) {
+    private static HandshakeCredentials.Handshake handshake(
+            Map<String, List<String>> headers, Map<String, List<String>> parameters) {
         return new HandshakeCredentials.Handshake() {
             @Override
             public List<String> header(String lowerCaseName) {
@@ -56,14 +56,16 @@ class HandshakeCredentialsTest {
 
     @Test
     void findsNothingWhenNoCarrierIsUsed() {
-        var request = handshake(Map.of("authorization", List.of("Basic dXNlcjpwYXNz"),
-                "sec-websocket-protocol", List.of("chat.v1")), Map.of("token", List.of("")));
+        var request = handshake(
+                Map.of("authorization", List.of("Basic dXNlcjpwYXNz"), "sec-websocket-protocol", List.of("chat.v1")),
+                Map.of("token", List.of("")));
         assertEquals(Optional.empty(), HandshakeCredentials.token(request));
     }
 
     @Test
     void splitsOfferedSubprotocols() {
-        assertEquals(List.of("chat.v1", "bearer.x", "other"),
+        assertEquals(
+                List.of("chat.v1", "bearer.x", "other"),
                 HandshakeCredentials.offeredSubprotocols(List.of("chat.v1 ,bearer.x", " other ")));
     }
 }

@@ -25,9 +25,15 @@ class TokenVerifierTest {
 
     private static final String PUBLIC_PEM = TestTokens.resource("keys/test-rsa-public.pem");
 
-    private static VerificationSettings settings(Optional<String> inlineKey, Optional<String> location, String algorithm) {
-        return new VerificationSettings(inlineKey, location, algorithm, Optional.of(TestTokens.ISSUER),
-                Set.of(TestTokens.AUDIENCE, "other-app"), Duration.ofSeconds(60));
+    private static VerificationSettings settings(
+            Optional<String> inlineKey, Optional<String> location, String algorithm) {
+        return new VerificationSettings(
+                inlineKey,
+                location,
+                algorithm,
+                Optional.of(TestTokens.ISSUER),
+                Set.of(TestTokens.AUDIENCE, "other-app"),
+                Duration.ofSeconds(60));
     }
 
     private static TokenVerifier verifier(VerificationSettings settings) throws TokenRejected {
@@ -38,7 +44,10 @@ class TokenVerifierTest {
 
     private static TokenVerifier remoteVerifier(String url) throws TokenRejected {
         VerificationSettings settings = settings(Optional.empty(), Optional.of(url), "RS256");
-        return new TokenVerifier(settings, VerificationKeys.from(settings, TEST_REFRESH_INTERVAL, Duration.ofMinutes(5)), Set.of("RS256"));
+        return new TokenVerifier(
+                settings,
+                VerificationKeys.from(settings, TEST_REFRESH_INTERVAL, Duration.ofMinutes(5)),
+                Set.of("RS256"));
     }
 
     private static TokenVerifier rsaVerifier() throws TokenRejected {
@@ -48,36 +57,59 @@ class TokenVerifierTest {
     @Test
     void acceptsATokenSignedByTheConfiguredKeyAndReadsSubjectAndName() throws Exception {
         Instant expiry = Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        AuthenticatedUser user = rsaVerifier().verify(TestTokens.forUser("u-123").name("Ada Lovelace").expiresAt(expiry).sign());
+        AuthenticatedUser user = rsaVerifier()
+                .verify(TestTokens.forUser("u-123")
+                        .name("Ada Lovelace")
+                        .expiresAt(expiry)
+                        .sign());
         assertEquals(new AuthenticatedUser("u-123", "Ada Lovelace", expiry.plusSeconds(60)), user);
     }
 
     @Test
     void displayNameFallsBackToTheSubject() throws Exception {
-        assertEquals("u-9", rsaVerifier().verify(TestTokens.forUser("u-9").sign()).displayName());
+        assertEquals(
+                "u-9", rsaVerifier().verify(TestTokens.forUser("u-9").sign()).displayName());
     }
 
     @Test
     void directionOverridesAndInvisibleCharactersAreRemovedFromDisplayNames() throws Exception {
-        assertEquals("Mallory", rsaVerifier().verify(TestTokens.forUser("u-m").name("\u202EMal\u200Blory\u0007").sign()).displayName());
-        assertEquals("u-blank", rsaVerifier().verify(TestTokens.forUser("u-blank").name("\u200B\u2066 \u2069").sign()).displayName());
+        assertEquals(
+                "Mallory",
+                rsaVerifier()
+                        .verify(TestTokens.forUser("u-m")
+                                .name("\u202EMal\u200Blory\u0007")
+                                .sign())
+                        .displayName());
+        assertEquals(
+                "u-blank",
+                rsaVerifier()
+                        .verify(TestTokens.forUser("u-blank")
+                                .name("\u200B\u2066 \u2069")
+                                .sign())
+                        .displayName());
     }
 
     @Test
     void refusesAnExpiredToken() throws Exception {
-        String token = TestTokens.forUser("u").expiresAt(Instant.now().minusSeconds(120)).sign();
+        String token = TestTokens.forUser("u")
+                .expiresAt(Instant.now().minusSeconds(120))
+                .sign();
         assertThrows(TokenRejected.class, () -> rsaVerifier().verify(token));
     }
 
     @Test
     void acceptsATokenExpiredWithinTheClockSkew() throws Exception {
-        String token = TestTokens.forUser("u").expiresAt(Instant.now().minusSeconds(20)).sign();
+        String token = TestTokens.forUser("u")
+                .expiresAt(Instant.now().minusSeconds(20))
+                .sign();
         assertEquals("u", rsaVerifier().verify(token).id());
     }
 
     @Test
     void refusesATokenNotYetValid() throws Exception {
-        String token = TestTokens.forUser("u").notBefore(Instant.now().plusSeconds(600)).sign();
+        String token = TestTokens.forUser("u")
+                .notBefore(Instant.now().plusSeconds(600))
+                .sign();
         assertThrows(TokenRejected.class, () -> rsaVerifier().verify(token));
     }
 
@@ -152,10 +184,12 @@ class TokenVerifierTest {
 
     @Test
     void verifiesEs256WhenConfiguredForIt() throws Exception {
-        TokenVerifier verifier = verifier(settings(
-                Optional.of(TestTokens.resource("keys/test-ec-public.pem")), Optional.empty(), "ES256"));
+        TokenVerifier verifier = verifier(
+                settings(Optional.of(TestTokens.resource("keys/test-ec-public.pem")), Optional.empty(), "ES256"));
         assertEquals("e", verifier.verify(TestTokens.forUser("e").signEs256()).id());
-        assertThrows(TokenRejected.class, () -> verifier.verify(TestTokens.forUser("e").sign()));
+        assertThrows(
+                TokenRejected.class,
+                () -> verifier.verify(TestTokens.forUser("e").sign()));
     }
 
     @Test
@@ -181,14 +215,21 @@ class TokenVerifierTest {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
             TokenVerifier verifier = remoteVerifier(url);
-            assertThrows(TokenRejected.class, () -> verifier.verify(TestTokens.forUser("r").keyId("k1").sign()));
+            assertThrows(
+                    TokenRejected.class,
+                    () -> verifier.verify(TestTokens.forUser("r").keyId("k1").sign()));
             int fetchesBeforeRotation = fetches.get();
 
             // The SSO rotates in a new key; the first token signed with it makes the server look again.
-            served.set(new JWKSet(new com.nimbusds.jose.jwk.RSAKey.Builder(TestTokens.trustedRsaKey().toRSAPublicKey())
-                    .keyID("k2").build()).toString());
+            served.set(new JWKSet(new com.nimbusds.jose.jwk.RSAKey.Builder(
+                                    TestTokens.trustedRsaKey().toRSAPublicKey())
+                            .keyID("k2")
+                            .build())
+                    .toString());
             Thread.sleep(TEST_REFRESH_INTERVAL.toMillis() + 100);
-            assertEquals("r", verifier.verify(TestTokens.forUser("r").keyId("k2").sign()).id());
+            assertEquals(
+                    "r",
+                    verifier.verify(TestTokens.forUser("r").keyId("k2").sign()).id());
             assertEquals(fetchesBeforeRotation + 1, fetches.get());
 
             // Known keys are served from the cache.
@@ -201,8 +242,8 @@ class TokenVerifierTest {
 
     @Test
     void unknownKeyIdsDoNotMakeTheServerHammerTheSso() throws Exception {
-        AtomicReference<String> served = new AtomicReference<>(
-                new JWKSet(TestTokens.trustedRsaKey().toPublicJWK()).toString());
+        AtomicReference<String> served =
+                new AtomicReference<>(new JWKSet(TestTokens.trustedRsaKey().toPublicJWK()).toString());
         AtomicInteger fetches = new AtomicInteger();
         HttpServer server = jwksServer(served, fetches);
         try {
@@ -212,7 +253,9 @@ class TokenVerifierTest {
                 String forged = TestTokens.forUser("x").keyId("unknown-" + i).signWithUntrustedKey();
                 assertThrows(TokenRejected.class, () -> verifier.verify(forged));
             }
-            assertTrue(fetches.get() <= 2, "the first load and at most one refresh, not one fetch per token: " + fetches.get());
+            assertTrue(
+                    fetches.get() <= 2,
+                    "the first load and at most one refresh, not one fetch per token: " + fetches.get());
         } finally {
             server.stop(0);
         }
@@ -220,21 +263,29 @@ class TokenVerifierTest {
 
     @Test
     void anOutageAtTheSsoDoesNotLockOutTokensWhoseKeysAreKnown() throws Exception {
-        AtomicReference<String> served = new AtomicReference<>(
-                new JWKSet(new com.nimbusds.jose.jwk.RSAKey.Builder(TestTokens.trustedRsaKey().toRSAPublicKey())
-                        .keyID("k1").build()).toString());
+        AtomicReference<String> served = new AtomicReference<>(new JWKSet(new com.nimbusds.jose.jwk.RSAKey.Builder(
+                                TestTokens.trustedRsaKey().toRSAPublicKey())
+                        .keyID("k1")
+                        .build())
+                .toString());
         HttpServer server = jwksServer(served, new AtomicInteger());
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
         VerificationSettings settings = settings(Optional.empty(), Optional.of(url), "RS256");
-        TokenVerifier verifier = new TokenVerifier(settings,
-                VerificationKeys.from(settings, Duration.ofMillis(50), Duration.ofMillis(200)), Set.of("RS256"));
-        assertEquals("r", verifier.verify(TestTokens.forUser("r").keyId("k1").sign()).id());
+        TokenVerifier verifier = new TokenVerifier(
+                settings,
+                VerificationKeys.from(settings, Duration.ofMillis(50), Duration.ofMillis(200)),
+                Set.of("RS256"));
+        assertEquals(
+                "r", verifier.verify(TestTokens.forUser("r").keyId("k1").sign()).id());
 
         server.stop(0);
         Thread.sleep(400); // the cache's time to live is over: the keys must be fetched again, and cannot be
 
-        assertEquals("s", verifier.verify(TestTokens.forUser("s").keyId("k1").sign()).id());
-        assertThrows(TokenRejected.class, () -> verifier.verify(TestTokens.forUser("x").keyId("k1").signWithUntrustedKey()));
+        assertEquals(
+                "s", verifier.verify(TestTokens.forUser("s").keyId("k1").sign()).id());
+        assertThrows(
+                TokenRejected.class,
+                () -> verifier.verify(TestTokens.forUser("x").keyId("k1").signWithUntrustedKey()));
     }
 
     private static HttpServer jwksServer(AtomicReference<String> served, AtomicInteger fetches) throws IOException {
@@ -250,5 +301,4 @@ class TokenVerifierTest {
         server.start();
         return server;
     }
-
 }

@@ -18,13 +18,15 @@ class VerifiedTokensTest {
     private final AtomicInteger checks = new AtomicInteger();
 
     private VerifiedTokens at(Instant now) {
-        return new VerifiedTokens(token -> {
-            checks.incrementAndGet();
-            if (!token.equals("good")) {
-                throw new TokenRejected("bad signature");
-            }
-            return ADA;
-        }, Clock.fixed(now, ZoneOffset.UTC));
+        return new VerifiedTokens(
+                token -> {
+                    checks.incrementAndGet();
+                    if (!token.equals("good")) {
+                        throw new TokenRejected("bad signature");
+                    }
+                    return ADA;
+                },
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
@@ -50,28 +52,30 @@ class VerifiedTokensTest {
     @Test
     void aRememberedTokenIsCheckedAgainOnceItHasExpired() throws Exception {
         Instant[] now = {NOW};
-        VerifiedTokens tokens = new VerifiedTokens(token -> {
-            checks.incrementAndGet();
-            if (now[0].isAfter(ADA.expiresAt())) {
-                throw new TokenRejected("token expired");
-            }
-            return ADA;
-        }, new Clock() {
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
+        VerifiedTokens tokens = new VerifiedTokens(
+                token -> {
+                    checks.incrementAndGet();
+                    if (now[0].isAfter(ADA.expiresAt())) {
+                        throw new TokenRejected("token expired");
+                    }
+                    return ADA;
+                },
+                new Clock() {
+                    @Override
+                    public Instant instant() {
+                        return now[0];
+                    }
 
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
+                    @Override
+                    public ZoneOffset getZone() {
+                        return ZoneOffset.UTC;
+                    }
 
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        });
+                    @Override
+                    public Clock withZone(java.time.ZoneId zone) {
+                        return this;
+                    }
+                });
         tokens.verify("good");
 
         now[0] = ADA.expiresAt().plus(Duration.ofSeconds(1));

@@ -58,7 +58,8 @@ class AbuseIT extends DeployedChat {
     @Test
     void aFloodOfReadsIsRefusedWithARetryHintWhileOthersCarryOn() {
         String room = unique("library");
-        try (ChatClient abuser = connect(unique("reader")); ChatClient bystander = connect(unique("bystander"))) {
+        try (ChatClient abuser = connect(unique("reader"));
+                ChatClient bystander = connect(unique("bystander"))) {
             abuser.join(room);
             List<String> reads = List.of(
                     frame("history", "room", room).build().toString(),
@@ -75,7 +76,10 @@ class AbuseIT extends DeployedChat {
                 return true;
             });
             assertTrue(count(answers, "rate_limited") > answers.size() / 2, "most reads refused: " + answers.size());
-            JsonObject refusal = answers.stream().filter(answer -> "rate_limited".equals(code(answer))).findFirst().orElseThrow();
+            JsonObject refusal = answers.stream()
+                    .filter(answer -> "rate_limited".equals(code(answer)))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(refusal.getInt("retry_after_ms") > 0, refusal.toString());
             assertTrue(refusal.containsKey("ref"), "answered to the request that was refused");
             abuser.assertNothing(event -> "internal".equals(event.getString("code", null)), BystanderLatency.FLOOR);
@@ -84,13 +88,16 @@ class AbuseIT extends DeployedChat {
 
     @Test
     void messagesAndTypingToMadeUpPeopleAreRefusedBeforeAnyoneIsLookedUp() {
-        try (ChatClient abuser = connect(unique("prober")); ChatClient bystander = connect(unique("bystander"))) {
+        try (ChatClient abuser = connect(unique("prober"));
+                ChatClient bystander = connect(unique("bystander"))) {
             AtomicInteger sent = new AtomicInteger();
             long started = System.nanoTime();
             BystanderLatency.whileAbusing(bystander, unique("quiet"), "direct messages to made-up ids", () -> {
                 for (int i = 0; i < 20; i++) {
                     int n = sent.incrementAndGet();
-                    abuser.sendRaw(frame("dm", "to", "ghost-" + n, "content", "boo").build().toString());
+                    abuser.sendRaw(frame("dm", "to", "ghost-" + n, "content", "boo")
+                            .build()
+                            .toString());
                     abuser.sendRaw(frame("typing", "to", "ghost-" + n).build().toString());
                 }
                 abuser.request(frame("typing", "to", "ghost-last"));
@@ -108,7 +115,8 @@ class AbuseIT extends DeployedChat {
     @Test
     void joiningThousandsOfNewNamesCreatesOnlyAHandfulOfRooms() {
         String prefix = unique("squat").replace("-", "");
-        try (ChatClient abuser = connect(unique("squatter")); ChatClient bystander = connect(unique("bystander"))) {
+        try (ChatClient abuser = connect(unique("squatter"));
+                ChatClient bystander = connect(unique("bystander"))) {
             AtomicInteger tries = new AtomicInteger();
             List<String> outcomes = new ArrayList<>();
             BystanderLatency.whileAbusing(bystander, unique("quiet"), "joins of new room names", () -> {
@@ -127,8 +135,9 @@ class AbuseIT extends DeployedChat {
     void reinvitingAMemberChangesNothingAndInvitationsAreRateLimited() {
         String room = unique("ops");
         String inviteeId = unique("invitee");
-        try (ChatClient abuser = connect(unique("inviter")); ChatClient invitee = connect(inviteeId);
-             ChatClient bystander = connect(unique("bystander"))) {
+        try (ChatClient abuser = connect(unique("inviter"));
+                ChatClient invitee = connect(inviteeId);
+                ChatClient bystander = connect(unique("bystander"))) {
             abuser.ok(frame("create_room", "room", room, "private", true));
             List<JsonObject> answers = new ArrayList<>();
             BystanderLatency.whileAbusing(bystander, unique("quiet"), "re-invitations", () -> {
@@ -150,7 +159,8 @@ class AbuseIT extends DeployedChat {
     @Test
     void theRoomListingIsPagedInNameOrderAndSearchedByPrefix() {
         String prefix = unique("paged").replace("-", "");
-        try (ChatClient first = connect(unique("maker")); ChatClient second = connect(unique("maker"))) {
+        try (ChatClient first = connect(unique("maker"));
+                ChatClient second = connect(unique("maker"))) {
             Set<String> made = new TreeSet<>();
             for (int i = 0; i < 7; i++) {
                 String name = prefix + "-" + i;
@@ -161,7 +171,8 @@ class AbuseIT extends DeployedChat {
             JsonObject page = first.ok(frame("rooms", "prefix", prefix, "limit", 3));
             int pages = 1;
             while (true) {
-                page.getJsonArray("rooms").forEach(room -> listed.add(room.asJsonObject().getString("name")));
+                page.getJsonArray("rooms")
+                        .forEach(room -> listed.add(room.asJsonObject().getString("name")));
                 if (!page.containsKey("next")) {
                     break;
                 }
@@ -182,17 +193,20 @@ class AbuseIT extends DeployedChat {
         String readerId = unique("hoarder");
         // 60 messages of a letter and 3999 control characters: 24 KB of JSON each, 5 per history page.
         String heavy = "x" + "\u0001".repeat(3999);
-        try (ChatClient one = connect(unique("poster")); ChatClient two = connect(unique("poster"));
-             ChatClient bystander = connect(unique("bystander"))) {
+        try (ChatClient one = connect(unique("poster"));
+                ChatClient two = connect(unique("poster"));
+                ChatClient bystander = connect(unique("bystander"))) {
             one.join(room);
             two.join(room);
             for (int i = 0; i < 30; i++) {
                 one.post(room, heavy);
                 two.post(room, heavy);
             }
-            try (RawWebSocket hoarder = RawWebSocket.open(base, TestTokens.forUser(readerId).sign(), 4096)) {
+            try (RawWebSocket hoarder =
+                    RawWebSocket.open(base, TestTokens.forUser(readerId).sign(), 4096)) {
                 AtomicInteger asked = new AtomicInteger();
-                String ask = frame("history", "room", room, "limit", 100).build().toString();
+                String ask =
+                        frame("history", "room", room, "limit", 100).build().toString();
                 BystanderLatency.whileAbusing(bystander, unique("quiet"), "history pages nobody reads", () -> {
                     try {
                         hoarder.sendText(ask);
@@ -203,9 +217,13 @@ class AbuseIT extends DeployedChat {
                 });
                 // Keep asking (at the read allowance) until the server gives up on the hoarder.
                 long deadline = System.nanoTime() + 30_000_000_000L;
-                while (bystander.received().stream().noneMatch(e -> e.getString("type").equals("presence")
-                        && e.getString("user").equals(readerId) && !e.getBoolean("online"))) {
-                    assertTrue(System.nanoTime() < deadline, "the hoarder was never cut after " + asked.get() + " requests");
+                while (bystander.received().stream()
+                        .noneMatch(e -> e.getString("type").equals("presence")
+                                && e.getString("user").equals(readerId)
+                                && !e.getBoolean("online"))) {
+                    assertTrue(
+                            System.nanoTime() < deadline,
+                            "the hoarder was never cut after " + asked.get() + " requests");
                     hoarder.sendText(ask);
                     asked.incrementAndGet();
                     Thread.sleep(100);
@@ -219,23 +237,38 @@ class AbuseIT extends DeployedChat {
     void namesAreShownWithoutDirectionOverridesAndInvisibleMessagesAreRefused() {
         String spoofId = unique("spoof");
         String room = unique("names");
-        try (ChatClient spoof = ChatClient.connect(ws(), TestTokens.forUser(spoofId).name("\u202Egnp.exe\u200B Bob").sign());
-             ChatClient other = connect(unique("other"))) {
+        try (ChatClient spoof = ChatClient.connect(
+                        ws(),
+                        TestTokens.forUser(spoofId)
+                                .name("\u202Egnp.exe\u200B Bob")
+                                .sign());
+                ChatClient other = connect(unique("other"))) {
             spoof.join(room);
-            assertEquals("bad_request", code(spoof.request(frame("message", "room", room, "content", "\u200B\u2060\u202E "))));
-            JsonObject me = other.ok(frame("users")).getJsonArray("users").stream().map(JsonObject.class::cast)
-                    .filter(user -> user.getString("id").equals(spoofId)).findFirst().orElseThrow();
+            assertEquals(
+                    "bad_request",
+                    code(spoof.request(frame("message", "room", room, "content", "\u200B\u2060\u202E "))));
+            JsonObject me = other.ok(frame("users")).getJsonArray("users").stream()
+                    .map(JsonObject.class::cast)
+                    .filter(user -> user.getString("id").equals(spoofId))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("gnp.exe Bob", me.getString("name"));
         }
     }
 
     @Test
     void thePageAllowsConnectionsOnlyToThisServerAndTheConfiguredSignIn() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base + "rooms/general")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "rooms/general"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
-        String connect = java.util.Arrays.stream(policy.split(";")).map(String::strip)
-                .filter(directive -> directive.startsWith("connect-src")).findFirst().orElseThrow();
+        String connect = java.util.Arrays.stream(policy.split(";"))
+                .map(String::strip)
+                .filter(directive -> directive.startsWith("connect-src"))
+                .findFirst()
+                .orElseThrow();
         String host = base.getHost() + ":" + base.getPort();
         assertEquals("connect-src 'self' ws://" + host + " wss://" + host + " http://keycloak.test:8180", connect);
     }

@@ -19,17 +19,33 @@ class BenchSmokeIT {
     @Test
     void everyScenarioRunsAndReportsItsFigures() throws Exception {
         // As bench/run does: the load generator sends far beyond any person's allowance.
-        try (PayaraProcess payara = PayaraProcess.start(Map.of("CHAT_RATE_READS_PER_SECOND", "0",
-                "CHAT_RATE_JOINS_PER_MINUTE", "0", "CHAT_RATE_ROOMS_CREATED_PER_HOUR", "0", "CHAT_LIMIT_ROOMS_PER_USER", "0"))) {
-            String url = payara.webSocket().toString().replaceFirst("^ws", "http").replaceFirst("ws$", "");
-            List<String> rows = Bench.run("--url", url, "--scale", "smoke", "--db", System.getProperty("chat.test.db-url"));
+        try (PayaraProcess payara = PayaraProcess.start(Map.of(
+                "CHAT_RATE_READS_PER_SECOND",
+                "0",
+                "CHAT_RATE_JOINS_PER_MINUTE",
+                "0",
+                "CHAT_RATE_ROOMS_CREATED_PER_HOUR",
+                "0",
+                "CHAT_LIMIT_ROOMS_PER_USER",
+                "0"))) {
+            String url =
+                    payara.webSocket().toString().replaceFirst("^ws", "http").replaceFirst("ws$", "");
+            List<String> rows =
+                    Bench.run("--url", url, "--scale", "smoke", "--db", System.getProperty("chat.test.db-url"));
             System.out.println(String.join("\n", rows));
-            for (String scenario : List.of("idle connections", "fanout", "durable throughput", "history", "reconnect storm")) {
-                assertTrue(rows.stream().anyMatch(row -> row.startsWith("| " + scenario + " |")), "no figures for " + scenario);
+            for (String scenario :
+                    List.of("idle connections", "fanout", "durable throughput", "history", "reconnect storm")) {
+                assertTrue(
+                        rows.stream().anyMatch(row -> row.startsWith("| " + scenario + " |")),
+                        "no figures for " + scenario);
             }
-            assertTrue(rows.stream().anyMatch(row -> row.equals("| idle connections | connections held | 200 |")), String.join("\n", rows));
+            assertTrue(
+                    rows.stream().anyMatch(row -> row.equals("| idle connections | connections held | 200 |")),
+                    String.join("\n", rows));
             assertFalse(rows.stream().anyMatch(row -> row.contains("NaN")), "every latency figure has samples");
-            assertEquals(4, rows.stream().filter(row -> row.startsWith("| history |")).count());
+            assertEquals(
+                    4,
+                    rows.stream().filter(row -> row.startsWith("| history |")).count());
         }
     }
 }

@@ -36,16 +36,26 @@ class BrowserIT {
             control.createContext("/start", exchange -> answer(exchange, () -> payara.restart()));
             control.start();
             try {
-                String base = payara.webSocket().toString().replaceFirst("^ws", "http").replaceFirst("ws$", "");
-                ProcessBuilder builder = new ProcessBuilder(List.of("npm", "run", "e2e")).directory(FRONTEND.toFile()).inheritIO();
-                builder.environment().putAll(Map.of(
-                        "CHAT_BASE_URL", base,
-                        "CHAT_CONTROL_URL", "http://127.0.0.1:" + control.getAddress().getPort(),
-                        "SCREENSHOT_DIR", Path.of("docs/screenshots").toAbsolutePath().toString()));
+                String base = payara.webSocket()
+                        .toString()
+                        .replaceFirst("^ws", "http")
+                        .replaceFirst("ws$", "");
+                ProcessBuilder builder = new ProcessBuilder(List.of("npm", "run", "e2e"))
+                        .directory(FRONTEND.toFile())
+                        .inheritIO();
+                builder.environment()
+                        .putAll(Map.of(
+                                "CHAT_BASE_URL",
+                                base,
+                                "CHAT_CONTROL_URL",
+                                "http://127.0.0.1:" + control.getAddress().getPort(),
+                                "SCREENSHOT_DIR",
+                                Path.of("docs/screenshots").toAbsolutePath().toString()));
                 Process run = builder.start();
                 if (!run.waitFor(BROWSER_TESTS_MINUTES, TimeUnit.MINUTES)) {
                     run.destroyForcibly();
-                    throw new AssertionError("the browser tests did not finish within " + BROWSER_TESTS_MINUTES + " minutes");
+                    throw new AssertionError(
+                            "the browser tests did not finish within " + BROWSER_TESTS_MINUTES + " minutes");
                 }
                 assertEquals(0, run.exitValue(), "browser tests failed: see their output above");
             } finally {

@@ -47,8 +47,10 @@ class DatabaseOutageIT {
     void sendsDuringAnOutageAreRefusedAsUnavailableAndTheServerRecoversByItself() throws Exception {
         String room = unique("outage");
         String aliceId = unique("alice");
-        try (ChatClient alice = ChatClient.connect(payara.webSocket(), TestTokens.forUser(aliceId).sign());
-             ChatClient bob = ChatClient.connect(payara.webSocket(), TestTokens.forUser(unique("bob")).sign())) {
+        try (ChatClient alice = ChatClient.connect(
+                        payara.webSocket(), TestTokens.forUser(aliceId).sign());
+                ChatClient bob = ChatClient.connect(
+                        payara.webSocket(), TestTokens.forUser(unique("bob")).sign())) {
             alice.join(room);
             bob.join(room);
             long before = alice.post(room, "before").getJsonNumber("id").longValue();
@@ -66,9 +68,18 @@ class DatabaseOutageIT {
             postgres.start();
             long after = postUntilAcknowledged(alice, room, "after", Duration.ofSeconds(60));
             assertEquals(after, bob.awaitType("message").getJsonNumber("id").longValue());
-            List<String> history = alice.ok(frame("history", "room", room)).getJsonArray("messages")
-                    .getValuesAs(JsonObject.class).stream().map(m -> m.getString("content")).toList();
-            assertEquals(List.of("before", "after"), history, "exactly the acknowledged messages (" + before + ", " + after + ")");
+            List<String> history =
+                    alice
+                            .ok(frame("history", "room", room))
+                            .getJsonArray("messages")
+                            .getValuesAs(JsonObject.class)
+                            .stream()
+                            .map(m -> m.getString("content"))
+                            .toList();
+            assertEquals(
+                    List.of("before", "after"),
+                    history,
+                    "exactly the acknowledged messages (" + before + ", " + after + ")");
         }
     }
 

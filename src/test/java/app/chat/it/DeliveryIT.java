@@ -41,7 +41,8 @@ class DeliveryIT extends DeployedChat {
     }
 
     private static boolean isMessage(JsonObject event) {
-        return event.getString("type").equals("message") || event.getString("type").equals("dm");
+        return event.getString("type").equals("message")
+                || event.getString("type").equals("dm");
     }
 
     @Test
@@ -71,7 +72,10 @@ class DeliveryIT extends DeployedChat {
                 assertTrue(resumed.getBoolean("complete"));
                 assertEquals(3, resumed.getInt("replayed"));
                 assertEquals(missed.get(2), resumed.getJsonNumber("cursor").longValue());
-                List<Long> replayed = bob.received().stream().filter(DeliveryIT::isMessage).map(DeliveryIT::id).toList();
+                List<Long> replayed = bob.received().stream()
+                        .filter(DeliveryIT::isMessage)
+                        .map(DeliveryIT::id)
+                        .toList();
                 assertEquals(missed, replayed, "exactly what was missed, in order, before the resumed answer");
 
                 long live = id(alice.post(room, "back live"));
@@ -128,13 +132,17 @@ class DeliveryIT extends DeployedChat {
             poster.start();
             // Resuming in the handshake: the replay comes before any live event on this connection.
             URI resuming = URI.create(ChatDeployment.webSocket(base) + "?after=" + cursor);
-            try (ChatClient bob = ChatClient.connect(resuming, TestTokens.forUser(bobId).sign())) {
+            try (ChatClient bob =
+                    ChatClient.connect(resuming, TestTokens.forUser(bobId).sign())) {
                 JsonObject resumed = bob.awaitType("resumed");
                 assertTrue(resumed.getBoolean("complete"));
                 poster.join();
                 long lastSent = sent.get(sent.size() - 1);
                 JsonObject last = bob.await(e -> isMessage(e) && id(e) == lastSent);
-                List<Long> received = new ArrayList<>(bob.received().stream().filter(DeliveryIT::isMessage).map(DeliveryIT::id).toList());
+                List<Long> received = new ArrayList<>(bob.received().stream()
+                        .filter(DeliveryIT::isMessage)
+                        .map(DeliveryIT::id)
+                        .toList());
                 received.add(id(last));
                 Set<Long> distinct = new LinkedHashSet<>(received);
                 assertEquals(sent, received, "every message exactly once, in order");
@@ -147,7 +155,8 @@ class DeliveryIT extends DeployedChat {
     void aResendWithTheSameClientIdIsStoredAndDeliveredOnce() {
         String room = unique("idem");
         String clientId = UUID.randomUUID().toString();
-        try (ChatClient alice = connect(unique("alice")); ChatClient bob = connect(unique("bob"))) {
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient bob = connect(unique("bob"))) {
             alice.join(room);
             bob.join(room);
             JsonObject first = alice.ok(frame("message", "room", room, "content", "once", "client_id", clientId));
@@ -158,7 +167,9 @@ class DeliveryIT extends DeployedChat {
             JsonObject delivered = bob.awaitType("message");
             assertEquals(clientId, delivered.getString("client_id"));
             bob.assertNothing(DeliveryIT::isMessage, QUIET);
-            List<JsonObject> history = alice.ok(frame("history", "room", room)).getJsonArray("messages").getValuesAs(JsonObject.class);
+            List<JsonObject> history = alice.ok(frame("history", "room", room))
+                    .getJsonArray("messages")
+                    .getValuesAs(JsonObject.class);
             assertEquals(1, history.size());
             assertEquals(clientId, history.get(0).getString("client_id"));
         }
@@ -168,7 +179,8 @@ class DeliveryIT extends DeployedChat {
     void aDirectMessageResentWithTheSameClientIdIsDeliveredOnce() {
         String bobId = unique("bob");
         String clientId = UUID.randomUUID().toString();
-        try (ChatClient alice = connect(unique("alice")); ChatClient bob = connect(bobId)) {
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient bob = connect(bobId)) {
             JsonObject first = alice.ok(frame("dm", "to", bobId, "content", "once", "client_id", clientId));
             JsonObject again = alice.ok(frame("dm", "to", bobId, "content", "once", "client_id", clientId));
             assertEquals(id(first), id(again));
@@ -182,7 +194,10 @@ class DeliveryIT extends DeployedChat {
         String room = unique("uuid");
         try (ChatClient alice = connect(unique("alice"))) {
             alice.join(room);
-            assertEquals("bad_request", alice.request(frame("message", "room", room, "content", "x", "client_id", "42")).getString("code"));
+            assertEquals(
+                    "bad_request",
+                    alice.request(frame("message", "room", room, "content", "x", "client_id", "42"))
+                            .getString("code"));
         }
     }
 
@@ -191,7 +206,8 @@ class DeliveryIT extends DeployedChat {
         String room = unique("typing");
         String aliceId = unique("alice");
         String bobId = unique("bob");
-        try (ChatClient alice = connect(aliceId); ChatClient bob = connect(bobId)) {
+        try (ChatClient alice = connect(aliceId);
+                ChatClient bob = connect(bobId)) {
             alice.join(room);
             bob.join(room);
             assertEquals("ok", alice.ok(frame("typing", "room", room)).getString("type"));
@@ -204,7 +220,11 @@ class DeliveryIT extends DeployedChat {
             JsonObject direct = bob.awaitType("typing");
             assertEquals(aliceId, direct.getString("user"));
             assertEquals(bobId, direct.getString("to"));
-            assertEquals(0, bob.ok(frame("history", "room", room)).getJsonArray("messages").size());
+            assertEquals(
+                    0,
+                    bob.ok(frame("history", "room", room))
+                            .getJsonArray("messages")
+                            .size());
         }
     }
 
@@ -213,11 +233,14 @@ class DeliveryIT extends DeployedChat {
         String bobId = unique("bob");
         try (ChatClient alice = connect(unique("alice"))) {
             try (ChatClient bob = connect(bobId)) {
-                alice.await(e -> e.getString("type").equals("presence") && e.getString("user").equals(bobId));
+                alice.await(e -> e.getString("type").equals("presence")
+                        && e.getString("user").equals(bobId));
             }
             try (ChatClient bobReloaded = connect(bobId)) {
                 bobReloaded.ok(frame("rooms"));
-                alice.assertNothing(e -> e.getString("type").equals("presence") && e.getString("user").equals(bobId),
+                alice.assertNothing(
+                        e -> e.getString("type").equals("presence")
+                                && e.getString("user").equals(bobId),
                         Duration.ofMillis(1500));
             }
         }
@@ -229,11 +252,13 @@ class DeliveryIT extends DeployedChat {
         try (ChatClient alice = connect(unique("alice"))) {
             alice.ok(frame("rooms")); // registered before the ghost arrives
             Socket silent = rawHandshake(ghostId);
-            alice.await(e -> e.getString("type").equals("presence") && e.getString("user").equals(ghostId)
+            alice.await(e -> e.getString("type").equals("presence")
+                    && e.getString("user").equals(ghostId)
                     && e.getBoolean("online"));
             // The raw socket never reads or answers pings: to the server it is a dead peer.
             JsonObject offline = alice.await(e -> e.getString("type").equals("presence")
-                    && e.getString("user").equals(ghostId) && !e.getBoolean("online"));
+                    && e.getString("user").equals(ghostId)
+                    && !e.getBoolean("online"));
             assertFalse(offline.getBoolean("online"));
             silent.close();
         }
@@ -244,8 +269,9 @@ class DeliveryIT extends DeployedChat {
         String room = unique("slow");
         String slowId = unique("slow");
         String big = "z".repeat(4000);
-        try (ChatClient alice = connect(unique("alice")); ChatClient fast = connect(unique("fast"));
-             ChatClient slow = connect(slowId)) {
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient fast = connect(unique("fast"));
+                ChatClient slow = connect(slowId)) {
             alice.join(room);
             fast.join(room);
             slow.join(room);
@@ -264,14 +290,19 @@ class DeliveryIT extends DeployedChat {
                     latenciesMillis.add((System.nanoTime() - started) / 1_000_000);
                 }
             }
-            alice.await(e -> e.getString("type").equals("presence") && e.getString("user").equals(slowId)
+            alice.await(e -> e.getString("type").equals("presence")
+                    && e.getString("user").equals(slowId)
                     && !e.getBoolean("online"));
             long lastId = posted.get(posted.size() - 1);
             receivedByFast.add(id(fast.await(e -> isMessage(e) && id(e) == lastId)));
             fast.received().stream().filter(DeliveryIT::isMessage).forEach(e -> receivedByFast.add(id(e)));
-            assertEquals(new LinkedHashSet<>(posted), new java.util.TreeSet<>(receivedByFast).stream()
-                    .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)), "the reading client missed nothing");
-            System.out.println("Send-to-receive latency for a reading client while another was stuck (ms): " + latenciesMillis);
+            assertEquals(
+                    new LinkedHashSet<>(posted),
+                    new java.util.TreeSet<>(receivedByFast)
+                            .stream().collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
+                    "the reading client missed nothing");
+            System.out.println(
+                    "Send-to-receive latency for a reading client while another was stuck (ms): " + latenciesMillis);
         }
     }
 
@@ -279,13 +310,16 @@ class DeliveryIT extends DeployedChat {
     private Socket rawHandshake(String user) throws Exception {
         Socket socket = new Socket(base.getHost(), base.getPort());
         String path = base.getPath() + "ws?token=" + TestTokens.forUser(user).sign();
-        String key = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII));
+        String key = Base64.getEncoder()
+                .encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII));
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
-                + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
+                        + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         String status = in.readLine();
         assertTrue(status.contains(" 101 "), status);
         return socket;

@@ -34,7 +34,8 @@ class DurabilityIT {
 
     private static List<Long> ids(JsonObject history) {
         return history.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
-                .map(m -> m.getJsonNumber("id").longValue()).toList();
+                .map(m -> m.getJsonNumber("id").longValue())
+                .toList();
     }
 
     @Test
@@ -45,13 +46,17 @@ class DurabilityIT {
         String bobId = unique("bob");
         List<Long> roomIds = new ArrayList<>();
         List<Long> dmIds = new ArrayList<>();
-        try (ChatClient alice = ChatClient.connect(payara.webSocket(), TestTokens.forUser(aliceId).sign());
-             ChatClient bob = ChatClient.connect(payara.webSocket(), TestTokens.forUser(bobId).sign())) {
+        try (ChatClient alice = ChatClient.connect(
+                        payara.webSocket(), TestTokens.forUser(aliceId).sign());
+                ChatClient bob = ChatClient.connect(
+                        payara.webSocket(), TestTokens.forUser(bobId).sign())) {
             alice.join(room);
             alice.ok(frame("create_room", "room", secret, "private", true));
             alice.ok(frame("invite", "room", secret, "user", bobId));
             for (int i = 0; i < 30; i++) {
-                roomIds.add(alice.post(room, "before the crash " + i).getJsonNumber("id").longValue());
+                roomIds.add(alice.post(room, "before the crash " + i)
+                        .getJsonNumber("id")
+                        .longValue());
                 dmIds.add(alice.dm(bobId, "dm " + i).getJsonNumber("id").longValue());
             }
         }
@@ -59,8 +64,10 @@ class DurabilityIT {
         payara.kill();
         payara.restart();
 
-        try (ChatClient alice = ChatClient.connect(payara.webSocket(), TestTokens.forUser(aliceId).sign());
-             ChatClient bob = ChatClient.connect(payara.webSocket(), TestTokens.forUser(bobId).sign())) {
+        try (ChatClient alice = ChatClient.connect(
+                        payara.webSocket(), TestTokens.forUser(aliceId).sign());
+                ChatClient bob = ChatClient.connect(
+                        payara.webSocket(), TestTokens.forUser(bobId).sign())) {
             assertEquals(roomIds, ids(alice.ok(frame("history", "room", room))));
             assertEquals(dmIds, ids(bob.ok(frame("dm_history", "with", aliceId))));
             // Bob is still a member of the private room without joining again, and hears it live.
@@ -79,37 +86,48 @@ class DurabilityIT {
         List<String> clientIds = new ArrayList<>();
         List<JsonObject> acks = new ArrayList<>();
         int closeCode;
-        try (ChatClient alice = ChatClient.connect(payara.webSocket(), TestTokens.forUser(aliceId).sign())) {
+        try (ChatClient alice = ChatClient.connect(
+                payara.webSocket(), TestTokens.forUser(aliceId).sign())) {
             alice.join(room);
             for (int i = 0; i < 200; i++) {
                 String clientId = java.util.UUID.randomUUID().toString();
                 clientIds.add(clientId);
                 alice.sendRaw(frame("message", "room", room, "content", "in flight " + i, "client_id", clientId)
-                        .add("ref", clientId).build().toString());
+                        .add("ref", clientId)
+                        .build()
+                        .toString());
             }
             payara.stop();
             closeCode = alice.awaitClose();
-            alice.received().stream().filter(e -> e.getString("type").equals("ack")).forEach(acks::add);
+            alice.received().stream()
+                    .filter(e -> e.getString("type").equals("ack"))
+                    .forEach(acks::add);
         }
         payara.restart();
 
         assertEquals(1001, closeCode, "going away");
-        try (ChatClient alice = ChatClient.connect(payara.webSocket(), TestTokens.forUser(aliceId).sign())) {
+        try (ChatClient alice = ChatClient.connect(
+                payara.webSocket(), TestTokens.forUser(aliceId).sign())) {
             List<String> stored = new ArrayList<>();
             long before = Long.MAX_VALUE;
             while (true) {
                 List<JsonObject> page = alice.ok(frame("history", "room", room, "limit", 100, "before", before))
-                        .getJsonArray("messages").getValuesAs(JsonObject.class);
+                        .getJsonArray("messages")
+                        .getValuesAs(JsonObject.class);
                 if (page.isEmpty()) {
                     break;
                 }
                 page.forEach(m -> stored.add(m.getString("client_id")));
                 before = page.get(0).getJsonNumber("id").longValue();
             }
-            List<String> acknowledged = acks.stream().map(a -> a.getString("client_id")).toList();
-            assertEquals(new java.util.HashSet<>(acknowledged), new java.util.HashSet<>(stored),
+            List<String> acknowledged =
+                    acks.stream().map(a -> a.getString("client_id")).toList();
+            assertEquals(
+                    new java.util.HashSet<>(acknowledged),
+                    new java.util.HashSet<>(stored),
                     "every stored message was acknowledged before the connection closed, and only those");
-            System.out.println("graceful stop: " + acknowledged.size() + " of " + clientIds.size() + " in-flight messages stored and acknowledged");
+            System.out.println("graceful stop: " + acknowledged.size() + " of " + clientIds.size()
+                    + " in-flight messages stored and acknowledged");
         }
     }
 }

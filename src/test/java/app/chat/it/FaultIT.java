@@ -73,13 +73,16 @@ class FaultIT {
                 rooms.add(roomB);
             }
             roomsOf.put(people.get(i), rooms);
-            try (ChatClient setup = ChatClient.connect(payara.webSocket(), TestTokens.forUser(people.get(i)).sign())) {
+            try (ChatClient setup = ChatClient.connect(
+                    payara.webSocket(), TestTokens.forUser(people.get(i)).sign())) {
                 rooms.forEach(setup::join);
             }
         }
 
         Map<String, Sent> sent = new ConcurrentHashMap<>();
-        List<ResilientClient> clients = people.stream().map(p -> new ResilientClient(p, payara::webSocket)).toList();
+        List<ResilientClient> clients = people.stream()
+                .map(p -> new ResilientClient(p, payara::webSocket))
+                .toList();
         try {
             List<Thread> senders = new ArrayList<>();
             for (int i = 0; i < PEOPLE; i++) {
@@ -121,35 +124,46 @@ class FaultIT {
                 sender.join();
             }
 
-            awaitTrue(() -> clients.stream().allMatch(ResilientClient::allAcknowledged), () -> "every message acknowledged: " + clients);
+            awaitTrue(
+                    () -> clients.stream().allMatch(ResilientClient::allAcknowledged),
+                    () -> "every message acknowledged: " + clients);
             Map<Long, Sent> acknowledged = new HashMap<>();
-            clients.forEach(client -> client.acknowledged().forEach((clientId, id) -> acknowledged.put(id, sent.get(clientId))));
+            clients.forEach(client ->
+                    client.acknowledged().forEach((clientId, id) -> acknowledged.put(id, sent.get(clientId))));
             assertEquals(PEOPLE * MESSAGES_EACH, acknowledged.size(), "one stored message per client id");
 
             Map<String, Set<Long>> expected = new HashMap<>();
             for (String person : people) {
                 Set<Long> mine = new HashSet<>();
                 acknowledged.forEach((id, message) -> {
-                    boolean inMyRoom = message.room() != null && roomsOf.get(person).contains(message.room());
-                    boolean myDm = message.room() == null && (message.to().equals(person) || message.from().equals(person));
+                    boolean inMyRoom =
+                            message.room() != null && roomsOf.get(person).contains(message.room());
+                    boolean myDm = message.room() == null
+                            && (message.to().equals(person) || message.from().equals(person));
                     if (inMyRoom || myDm) {
                         mine.add(id);
                     }
                 });
                 expected.put(person, mine);
             }
-            awaitTrue(() -> clients.stream().allMatch(c -> c.received().keySet().containsAll(expected.get(c.user()))),
+            awaitTrue(
+                    () -> clients.stream().allMatch(c -> c.received().keySet().containsAll(expected.get(c.user()))),
                     () -> "every client caught up: " + clients);
 
             int lost = 0;
             int foreign = 0;
             for (ResilientClient client : clients) {
                 Set<Long> received = client.received().keySet();
-                lost += (int) expected.get(client.user()).stream().filter(id -> !received.contains(id)).count();
-                foreign += (int) received.stream().filter(id -> !expected.get(client.user()).contains(id)).count();
+                lost += (int) expected.get(client.user()).stream()
+                        .filter(id -> !received.contains(id))
+                        .count();
+                foreign += (int) received.stream()
+                        .filter(id -> !expected.get(client.user()).contains(id))
+                        .count();
             }
             int storedDuplicates = 0;
-            try (ChatClient reader = ChatClient.connect(payara.webSocket(), TestTokens.forUser(people.get(1)).sign())) {
+            try (ChatClient reader = ChatClient.connect(
+                    payara.webSocket(), TestTokens.forUser(people.get(1)).sign())) {
                 Map<String, List<Long>> history = new HashMap<>();
                 history.put("room:" + roomA, historyIds(reader, "history", "room", roomA));
                 history.put("room:" + roomB, historyIds(reader, "history", "room", roomB));
@@ -160,25 +174,39 @@ class FaultIT {
                 for (Map.Entry<String, List<Long>> conversation : history.entrySet()) {
                     List<Long> ackedHere = acknowledged.entrySet().stream()
                             .filter(e -> e.getValue().conversation().equals(conversation.getKey()))
-                            .map(Map.Entry::getKey).sorted().toList();
+                            .map(Map.Entry::getKey)
+                            .sorted()
+                            .toList();
                     storedDuplicates += conversation.getValue().size() - new HashSet<>(conversation.getValue()).size();
-                    assertEquals(ackedHere, conversation.getValue(), "history of " + conversation.getKey() + " holds exactly what was acknowledged");
+                    assertEquals(
+                            ackedHere,
+                            conversation.getValue(),
+                            "history of " + conversation.getKey() + " holds exactly what was acknowledged");
                     for (ResilientClient client : clients) {
                         List<Long> seenInOrder = client.received().entrySet().stream()
                                 .filter(e -> conversation.getValue().contains(e.getKey()))
-                                .map(Map.Entry::getKey).toList();
+                                .map(Map.Entry::getKey)
+                                .toList();
                         if (!seenInOrder.isEmpty()) {
-                            assertEquals(conversation.getValue().stream().filter(seenInOrder::contains).toList(), seenInOrder,
+                            assertEquals(
+                                    conversation.getValue().stream()
+                                            .filter(seenInOrder::contains)
+                                            .toList(),
+                                    seenInOrder,
                                     client.user() + " saw " + conversation.getKey() + " in history order");
                         }
                     }
                 }
             }
-            int reconnects = clients.stream().mapToInt(ResilientClient::reconnects).sum();
-            int repeats = clients.stream().mapToInt(ResilientClient::repeatedDeliveries).sum();
-            System.out.printf("fault test: %d acknowledged, lost %d, duplicated %d, foreign %d, %d reconnects,"
-                    + " %d repeated deliveries dropped by clients%n", acknowledged.size(), lost, storedDuplicates, foreign,
-                    reconnects, repeats);
+            int reconnects =
+                    clients.stream().mapToInt(ResilientClient::reconnects).sum();
+            int repeats = clients.stream()
+                    .mapToInt(ResilientClient::repeatedDeliveries)
+                    .sum();
+            System.out.printf(
+                    "fault test: %d acknowledged, lost %d, duplicated %d, foreign %d, %d reconnects,"
+                            + " %d repeated deliveries dropped by clients%n",
+                    acknowledged.size(), lost, storedDuplicates, foreign, reconnects, repeats);
             assertEquals(0, lost, "lost messages");
             assertEquals(0, storedDuplicates, "duplicated messages");
             assertEquals(0, foreign, "messages delivered to someone not entitled to them");
@@ -196,7 +224,8 @@ class FaultIT {
                     ? frame(type, field, value, "limit", 100)
                     : frame(type, field, value, "limit", 100, "before", all.get(0));
             List<Long> page = reader.ok(request).getJsonArray("messages").getValuesAs(JsonObject.class).stream()
-                    .map(m -> m.getJsonNumber("id").longValue()).toList();
+                    .map(m -> m.getJsonNumber("id").longValue())
+                    .toList();
             if (page.isEmpty()) {
                 return all;
             }

@@ -50,16 +50,58 @@ class FuzzIT extends DeployedChat {
 
     /** Values that have broken parsers and databases before. */
     private static final List<String> HOSTILE = List.of(
-            "9".repeat(1200), "1e999999999", "-1e-999999999", "-0", "1.5", "1E400", "18446744073709551616",
-            "-9223372036854775809", "true", "null", "[]", "{}", "[".repeat(40) + "]".repeat(40),
-            "{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":1}}}}}", "\"\"", "\" \"", "\"\\u0000\"", "\"bob\\u0000\"",
-            "\"\\u001b[2J\"", "\"\\ud800\"", "\"\\udfff x\"", "\"\\u202e\\u200b\"", "\"%\"", "\"%E0%A4%A\"",
-            "\"'; drop table messages; --\"", "\"" + "x".repeat(10_000) + "\"", "\"🎉".repeat(300) + "\"",
-            "\"../../etc/passwd\"", "\"general\"", "\"3f2b8c1e-5d4a-4e7b-9c0d-1a2b3c4d5e6f\"", "\"not-a-uuid\"",
-            "0", "1", "-1", "2147483648", "9223372036854775807");
+            "9".repeat(1200),
+            "1e999999999",
+            "-1e-999999999",
+            "-0",
+            "1.5",
+            "1E400",
+            "18446744073709551616",
+            "-9223372036854775809",
+            "true",
+            "null",
+            "[]",
+            "{}",
+            "[".repeat(40) + "]".repeat(40),
+            "{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":1}}}}}",
+            "\"\"",
+            "\" \"",
+            "\"\\u0000\"",
+            "\"bob\\u0000\"",
+            "\"\\u001b[2J\"",
+            "\"\\ud800\"",
+            "\"\\udfff x\"",
+            "\"\\u202e\\u200b\"",
+            "\"%\"",
+            "\"%E0%A4%A\"",
+            "\"'; drop table messages; --\"",
+            "\"" + "x".repeat(10_000) + "\"",
+            "\"🎉".repeat(300) + "\"",
+            "\"../../etc/passwd\"",
+            "\"general\"",
+            "\"3f2b8c1e-5d4a-4e7b-9c0d-1a2b3c4d5e6f\"",
+            "\"not-a-uuid\"",
+            "0",
+            "1",
+            "-1",
+            "2147483648",
+            "9223372036854775807");
 
-    private static final List<String> TYPES = List.of("join", "leave", "create_room", "invite", "message", "dm",
-            "history", "dm_history", "rooms", "users", "resume", "typing", "auth", "teleport");
+    private static final List<String> TYPES = List.of(
+            "join",
+            "leave",
+            "create_room",
+            "invite",
+            "message",
+            "dm",
+            "history",
+            "dm_history",
+            "rooms",
+            "users",
+            "resume",
+            "typing",
+            "auth",
+            "teleport");
 
     @Test
     void noFrameEverGetsInternalAndTheConnectionAndServerStayWell() throws Exception {
@@ -69,7 +111,8 @@ class FuzzIT extends DeployedChat {
         String room = unique("fuzz");
         String meId = unique("fuzzer");
         String otherId = unique("other");
-        try (ChatClient other = connect(otherId); ChatClient me = connect(meId)) {
+        try (ChatClient other = connect(otherId);
+                ChatClient me = connect(meId)) {
             me.join(room);
             List<JsonObject> seeds = seeds(room, meId, otherId);
             List<String> sent = new ArrayList<>();
@@ -83,8 +126,8 @@ class FuzzIT extends DeployedChat {
                             .filter(event -> "internal".equals(event.getString("code", null)))
                             .findFirst()
                             .ifPresent(internal -> {
-                                throw new AssertionError("internal error " + internal + " among the last "
-                                        + BATCH + " frames, e.g. " + sent.subList(sent.size() - BATCH, sent.size()));
+                                throw new AssertionError("internal error " + internal + " among the last " + BATCH
+                                        + " frames, e.g. " + sent.subList(sent.size() - BATCH, sent.size()));
                             });
                     sent.clear();
                 }
@@ -97,8 +140,11 @@ class FuzzIT extends DeployedChat {
         } catch (AssertionError e) {
             throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
         }
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(base.toURI().resolve("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(base.toURI().resolve("/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ready.statusCode(), ready.body());
     }
 
@@ -107,13 +153,17 @@ class FuzzIT extends DeployedChat {
         return List.of(
                 frame("join", "room", room, "ref", "s").build(),
                 frame("leave", "room", unique("gone"), "ref", "s").build(),
-                frame("create_room", "room", unique("new"), "private", true, "ref", "s").build(),
+                frame("create_room", "room", unique("new"), "private", true, "ref", "s")
+                        .build(),
                 frame("invite", "room", room, "user", other, "ref", "s").build(),
-                frame("message", "room", room, "content", "hello", "client_id", "3f2b8c1e-5d4a-4e7b-9c0d-1a2b3c4d5e6f").build(),
+                frame("message", "room", room, "content", "hello", "client_id", "3f2b8c1e-5d4a-4e7b-9c0d-1a2b3c4d5e6f")
+                        .build(),
                 frame("dm", "to", other, "content", "hi", "ref", "s").build(),
-                frame("history", "room", room, "limit", 20, "before", 1000, "ref", "s").build(),
+                frame("history", "room", room, "limit", 20, "before", 1000, "ref", "s")
+                        .build(),
                 frame("dm_history", "with", other, "limit", 5, "ref", "s").build(),
-                frame("rooms", "member", true, "prefix", "fu", "after", "a", "limit", 10, "ref", "s").build(),
+                frame("rooms", "member", true, "prefix", "fu", "after", "a", "limit", 10, "ref", "s")
+                        .build(),
                 frame("users", "ref", "s").build(),
                 frame("resume", "after", 0, "ref", "s").build(),
                 frame("typing", "room", room).build(),
@@ -129,7 +179,8 @@ class FuzzIT extends DeployedChat {
             case 3 -> without(seed, key).toString();
             case 4 -> { // the same key twice
                 String text = seed.toString();
-                yield text.substring(0, text.length() - 1) + ",\"" + key + "\":" + HOSTILE.get(random.nextInt(HOSTILE.size())) + "}";
+                yield text.substring(0, text.length() - 1) + ",\"" + key + "\":"
+                        + HOSTILE.get(random.nextInt(HOSTILE.size())) + "}";
             }
             case 5 -> withRaw(seed, "type", "\"" + TYPES.get(random.nextInt(TYPES.size())) + "\"");
             case 6 -> { // cut short
@@ -150,10 +201,17 @@ class FuzzIT extends DeployedChat {
         StringBuilder text = new StringBuilder("{");
         for (Map.Entry<String, JsonValue> field : seed.entrySet()) {
             if (!field.getKey().equals(key)) {
-                text.append(Json.createValue(field.getKey())).append(':').append(field.getValue()).append(',');
+                text.append(Json.createValue(field.getKey()))
+                        .append(':')
+                        .append(field.getValue())
+                        .append(',');
             }
         }
-        return text.append(Json.createValue(key)).append(':').append(raw).append('}').toString();
+        return text.append(Json.createValue(key))
+                .append(':')
+                .append(raw)
+                .append('}')
+                .toString();
     }
 
     private static JsonObject without(JsonObject seed, String key) {
@@ -165,7 +223,10 @@ class FuzzIT extends DeployedChat {
         int length = random.nextInt(200);
         String alphabet = "{}[]\":,0123456789.eE-+truefalsnul \\\u0000\u00ff\u2028";
         for (int i = 0; i < length; i++) {
-            text.append(random.nextBoolean() ? alphabet.charAt(random.nextInt(alphabet.length())) : (char) random.nextInt(0xD7FF));
+            text.append(
+                    random.nextBoolean()
+                            ? alphabet.charAt(random.nextInt(alphabet.length()))
+                            : (char) random.nextInt(0xD7FF));
         }
         return text.toString();
     }

@@ -39,17 +39,21 @@ class HandshakeIT extends DeployedChat {
     @EnumSource(Carrier.class)
     void aValidTokenOpensTheSocketWhicheverWayItIsCarried(Carrier carrier) {
         String user = unique("carrier");
-        try (ChatClient client = ChatClient.connect(ws(), TestTokens.forUser(user).name("Carrie").sign(), carrier, Map.of())) {
+        try (ChatClient client =
+                ChatClient.connect(ws(), TestTokens.forUser(user).name("Carrie").sign(), carrier, Map.of())) {
             JsonObject users = client.ok(Json.createObjectBuilder().add("type", "users"));
-            assertTrue(users.getJsonArray("users").stream().map(JsonObject.class::cast)
-                    .anyMatch(u -> u.getString("id").equals(user) && u.getString("name").equals("Carrie")
+            assertTrue(users.getJsonArray("users").stream()
+                    .map(JsonObject.class::cast)
+                    .anyMatch(u -> u.getString("id").equals(user)
+                            && u.getString("name").equals("Carrie")
                             && u.getBoolean("online")));
         }
     }
 
     @Test
     void theServerAnswersChatV1AndNeverEchoesTheToken() {
-        try (ChatClient client = ChatClient.connect(ws(), TestTokens.forUser(unique("sp")).sign())) {
+        try (ChatClient client =
+                ChatClient.connect(ws(), TestTokens.forUser(unique("sp")).sign())) {
             assertEquals("chat.v1", client.subprotocol());
         }
     }
@@ -68,12 +72,20 @@ class HandshakeIT extends DeployedChat {
 
     @Test
     void anExpiredTokenIsRefusedWith401() {
-        assertEquals(401, refused(TestTokens.forUser("u").expiresAt(Instant.now().minusSeconds(300)).sign()));
+        assertEquals(
+                401,
+                refused(TestTokens.forUser("u")
+                        .expiresAt(Instant.now().minusSeconds(300))
+                        .sign()));
     }
 
     @Test
     void aNotYetValidTokenIsRefusedWith401() {
-        assertEquals(401, refused(TestTokens.forUser("u").notBefore(Instant.now().plusSeconds(600)).sign()));
+        assertEquals(
+                401,
+                refused(TestTokens.forUser("u")
+                        .notBefore(Instant.now().plusSeconds(600))
+                        .sign()));
     }
 
     @Test
@@ -83,7 +95,9 @@ class HandshakeIT extends DeployedChat {
 
     @Test
     void aTokenFromAnotherIssuerIsRefusedWith401() {
-        assertEquals(401, refused(TestTokens.forUser("u").issuer("https://evil.example").sign()));
+        assertEquals(
+                401,
+                refused(TestTokens.forUser("u").issuer("https://evil.example").sign()));
     }
 
     @Test
@@ -108,17 +122,25 @@ class HandshakeIT extends DeployedChat {
 
     @Test
     void aPageFromAnotherSiteIsRefusedWith403() {
-        assertEquals(403, ChatClient.refusedStatus(ws(), TestTokens.forUser("u").sign(), Carrier.SUBPROTOCOL,
-                Map.of("Origin", "https://evil.example")));
+        assertEquals(
+                403,
+                ChatClient.refusedStatus(
+                        ws(),
+                        TestTokens.forUser("u").sign(),
+                        Carrier.SUBPROTOCOL,
+                        Map.of("Origin", "https://evil.example")));
     }
 
     @Test
     void anAllowedOriginAndTheServersOwnOriginAreAccepted() {
         String own = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
         for (String origin : new String[] {"https://chat.test.example", own}) {
-            try (ChatClient client = ChatClient.connect(ws(), TestTokens.forUser(unique("o")).sign(), Carrier.SUBPROTOCOL,
-                    Map.of("Origin", origin))) {
-                assertEquals("rooms", client.ok(Json.createObjectBuilder().add("type", "rooms")).getString("type"));
+            try (ChatClient client = ChatClient.connect(
+                    ws(), TestTokens.forUser(unique("o")).sign(), Carrier.SUBPROTOCOL, Map.of("Origin", origin))) {
+                assertEquals(
+                        "rooms",
+                        client.ok(Json.createObjectBuilder().add("type", "rooms"))
+                                .getString("type"));
             }
         }
     }
@@ -134,12 +156,16 @@ class HandshakeIT extends DeployedChat {
 
     @Test
     void readinessReportsTheDatabaseUp() throws Exception {
-        var request = HttpRequest.newBuilder(base.toURI().resolve("/health/ready")).build();
+        var request =
+                HttpRequest.newBuilder(base.toURI().resolve("/health/ready")).build();
         HttpResponse<String> response = send(request);
         assertEquals(200, response.statusCode());
-        JsonObject health = Json.createReader(new java.io.StringReader(response.body())).readObject();
-        assertTrue(health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .anyMatch(check -> check.getString("name").equals("database") && check.getString("status").equals("UP")),
+        JsonObject health =
+                Json.createReader(new java.io.StringReader(response.body())).readObject();
+        assertTrue(
+                health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(check -> check.getString("name").equals("database")
+                                && check.getString("status").equals("UP")),
                 response.body());
     }
 

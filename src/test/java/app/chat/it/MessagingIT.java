@@ -55,8 +55,11 @@ class MessagingIT extends DeployedChat {
     void aDirectMessageReachesEveryConnectionOfBothPeopleAndNobodyElse() {
         String aliceId = unique("alice");
         String bobId = unique("bob");
-        try (ChatClient alice = connect(aliceId); ChatClient aliceTab2 = connect(aliceId);
-             ChatClient bob = connect(bobId); ChatClient bobTab2 = connect(bobId); ChatClient eve = connect(unique("eve"))) {
+        try (ChatClient alice = connect(aliceId);
+                ChatClient aliceTab2 = connect(aliceId);
+                ChatClient bob = connect(bobId);
+                ChatClient bobTab2 = connect(bobId);
+                ChatClient eve = connect(unique("eve"))) {
             JsonObject ack = alice.dm(bobId, "salut");
             for (ChatClient client : List.of(alice, aliceTab2, bob, bobTab2)) {
                 JsonObject dm = client.awaitType("dm");
@@ -83,7 +86,9 @@ class MessagingIT extends DeployedChat {
         String aliceId = unique("alice");
         String bobId = unique("bob");
         String carolId = unique("carol");
-        try (ChatClient alice = connect(aliceId); ChatClient bob = connect(bobId); ChatClient carol = connect(carolId)) {
+        try (ChatClient alice = connect(aliceId);
+                ChatClient bob = connect(bobId);
+                ChatClient carol = connect(carolId)) {
             long first = alice.dm(bobId, "1 a->b").getJsonNumber("id").longValue();
             alice.dm(carolId, "a->c, not for bob");
             long second = bob.dm(aliceId, "2 b->a").getJsonNumber("id").longValue();
@@ -118,8 +123,12 @@ class MessagingIT extends DeployedChat {
             assertEquals("m70", latest.get(0).getString("content"));
 
             long before = sent.get(70);
-            assertEquals(sent.subList(60, 70), ids(messages(alice.ok(frame("history", "room", room, "before", before, "limit", 10)))));
-            assertEquals(sent.subList(0, 100), ids(messages(alice.ok(frame("history", "room", room, "before", sent.get(100), "limit", 1000)))),
+            assertEquals(
+                    sent.subList(60, 70),
+                    ids(messages(alice.ok(frame("history", "room", room, "before", before, "limit", 10)))));
+            assertEquals(
+                    sent.subList(0, 100),
+                    ids(messages(alice.ok(frame("history", "room", room, "before", sent.get(100), "limit", 1000)))),
                     "limit is capped at 100");
             assertEquals(List.of(), ids(messages(alice.ok(frame("history", "room", room, "before", sent.get(0))))));
         }
@@ -128,7 +137,8 @@ class MessagingIT extends DeployedChat {
     @Test
     void publicRoomHistoryIsReadableBeforeJoining() {
         String room = unique("lobby");
-        try (ChatClient alice = connect(unique("alice")); ChatClient bob = connect(unique("bob"))) {
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient bob = connect(unique("bob"))) {
             alice.join(room);
             long id = alice.post(room, "welcome all").getJsonNumber("id").longValue();
             assertEquals(List.of(id), ids(messages(bob.ok(frame("history", "room", room)))));
@@ -143,7 +153,9 @@ class MessagingIT extends DeployedChat {
             alice.join(room);
             alice.post(room, content);
             assertEquals(content, alice.awaitType("message").getString("content"));
-            assertEquals(content, messages(alice.ok(frame("history", "room", room))).get(0).getString("content"));
+            assertEquals(
+                    content,
+                    messages(alice.ok(frame("history", "room", room))).get(0).getString("content"));
         }
     }
 
@@ -152,7 +164,9 @@ class MessagingIT extends DeployedChat {
         String room = unique("race");
         int senders = 6;
         int perSender = 40;
-        List<ChatClient> clients = IntStream.range(0, senders).mapToObj(i -> connect(unique("s" + i))).toList();
+        List<ChatClient> clients = IntStream.range(0, senders)
+                .mapToObj(i -> connect(unique("s" + i)))
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
             clients.forEach(client -> client.join(room));
@@ -164,7 +178,9 @@ class MessagingIT extends DeployedChat {
                 sending.add(pool.submit(() -> {
                     start.await();
                     for (int m = 0; m < perSender; m++) {
-                        sender.sendRaw(frame("message", "room", room, "content", number + ":" + m).build().toString());
+                        sender.sendRaw(frame("message", "room", room, "content", number + ":" + m)
+                                .build()
+                                .toString());
                     }
                     return null;
                 }));
@@ -187,8 +203,13 @@ class MessagingIT extends DeployedChat {
                 // Each sender's own messages arrive in the order it sent them.
                 for (int s = 0; s < senders; s++) {
                     String prefix = s + ":";
-                    List<String> own = contents.stream().filter(c -> c.startsWith(prefix)).toList();
-                    assertEquals(IntStream.range(0, perSender).mapToObj(m -> prefix + m).toList(), own);
+                    List<String> own =
+                            contents.stream().filter(c -> c.startsWith(prefix)).toList();
+                    assertEquals(
+                            IntStream.range(0, perSender)
+                                    .mapToObj(m -> prefix + m)
+                                    .toList(),
+                            own);
                 }
             }
             List<Long> reference = seen.get(0);

@@ -25,16 +25,21 @@ class PresenceIT extends DeployedChat {
     }
 
     private ChatClient connect(String user, String name) {
-        return ChatClient.connect(ChatDeployment.webSocket(base), TestTokens.forUser(user).name(name).sign());
+        return ChatClient.connect(
+                ChatDeployment.webSocket(base),
+                TestTokens.forUser(user).name(name).sign());
     }
 
     private static JsonObject entry(ChatClient client, String user) {
         return client.ok(frame("users")).getJsonArray("users").getValuesAs(JsonObject.class).stream()
-                .filter(u -> u.getString("id").equals(user)).findFirst().orElseThrow();
+                .filter(u -> u.getString("id").equals(user))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static boolean isPresence(JsonObject event, String user, boolean online) {
-        return event.getString("type").equals("presence") && event.getString("user").equals(user)
+        return event.getString("type").equals("presence")
+                && event.getString("user").equals(user)
                 && event.getBoolean("online") == online;
     }
 
@@ -47,7 +52,9 @@ class PresenceIT extends DeployedChat {
             ChatClient bobTab2 = connect(bobId, "Bob");
             bobTab2.ok(frame("rooms")); // the second connection is registered once it answers
             bob.close();
-            alice.assertNothing(e -> e.getString("type").equals("presence") && e.getString("user").equals(bobId),
+            alice.assertNothing(
+                    e -> e.getString("type").equals("presence")
+                            && e.getString("user").equals(bobId),
                     Duration.ofMillis(700));
             assertTrue(entry(alice, bobId).getBoolean("online"), "still online in the other tab");
             bobTab2.close();

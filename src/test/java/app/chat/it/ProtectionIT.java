@@ -44,8 +44,14 @@ class ProtectionIT extends DeployedChat {
                 JsonObject answer = alice.request(frame("message", "room", room, "content", "m" + i));
                 outcomes.add(answer.getString("type").equals("ack") ? "ack" : answer.getString("code"));
             }
-            assertEquals(List.of("ack", "ack", "ack", "ack", "ack", "rate_limited", "rate_limited", "rate_limited"), outcomes);
-            assertEquals(5, alice.ok(frame("history", "room", room)).getJsonArray("messages").size());
+            assertEquals(
+                    List.of("ack", "ack", "ack", "ack", "ack", "rate_limited", "rate_limited", "rate_limited"),
+                    outcomes);
+            assertEquals(
+                    5,
+                    alice.ok(frame("history", "room", room))
+                            .getJsonArray("messages")
+                            .size());
         }
     }
 
@@ -57,7 +63,10 @@ class ProtectionIT extends DeployedChat {
             for (int i = 0; i < 5; i++) {
                 alice.post(room, "burst " + i);
             }
-            assertEquals("rate_limited", alice.request(frame("message", "room", room, "content", "too soon")).getString("code"));
+            assertEquals(
+                    "rate_limited",
+                    alice.request(frame("message", "room", room, "content", "too soon"))
+                            .getString("code"));
             Thread.sleep(1_200);
             alice.post(room, "one second later");
         }
@@ -72,7 +81,9 @@ class ProtectionIT extends DeployedChat {
             }
             JsonObject refused = alice.request(frame("join", "room", prefix + "-new"));
             assertEquals("quota_exceeded", refused.getString("code"));
-            assertEquals("not_found", alice.request(frame("history", "room", prefix + "-new")).getString("code"));
+            assertEquals(
+                    "not_found",
+                    alice.request(frame("history", "room", prefix + "-new")).getString("code"));
 
             alice.ok(frame("leave", "room", prefix + "-0"));
             alice.ok(frame("create_room", "room", prefix + "-new", "private", true));
@@ -82,8 +93,10 @@ class ProtectionIT extends DeployedChat {
     @Test
     void aUserCannotHoldMoreThanTheConnectionLimit() {
         String userId = unique("tabs");
-        try (ChatClient first = connect(userId); ChatClient second = connect(userId);
-             ChatClient third = ChatClient.connect(ws(), TestTokens.forUser(userId).sign())) {
+        try (ChatClient first = connect(userId);
+                ChatClient second = connect(userId);
+                ChatClient third =
+                        ChatClient.connect(ws(), TestTokens.forUser(userId).sign())) {
             assertEquals(1008, third.awaitClose());
             assertTrue(first.isOpen());
         }
@@ -110,13 +123,16 @@ class ProtectionIT extends DeployedChat {
             opened.forEach(ChatClient::close);
         }
         assertEquals(1, refused);
-        assertTrue(opened.size() <= 15, "refused once the burst (twice the rate) was used: " + opened.size() + " got in");
+        assertTrue(
+                opened.size() <= 15, "refused once the burst (twice the rate) was used: " + opened.size() + " got in");
         Thread.sleep(2_500); // let the allowance refill for the tests that follow
     }
 
     @Test
     void aConnectionWhoseTokenExpiresIsClosedWith4001() {
-        String token = TestTokens.forUser(unique("brief")).expiresAt(Instant.now().plusSeconds(2)).sign();
+        String token = TestTokens.forUser(unique("brief"))
+                .expiresAt(Instant.now().plusSeconds(2))
+                .sign();
         try (ChatClient client = ChatClient.connect(ws(), token, Carrier.SUBPROTOCOL, Map.of())) {
             assertEquals(4001, client.awaitClose());
         }
@@ -125,12 +141,16 @@ class ProtectionIT extends DeployedChat {
     @Test
     void aRenewedTokenKeepsTheConnectionOpenPastTheFirstExpiry() throws Exception {
         String userId = unique("renew");
-        String shortLived = TestTokens.forUser(userId).expiresAt(Instant.now().plusSeconds(2)).sign();
+        String shortLived = TestTokens.forUser(userId)
+                .expiresAt(Instant.now().plusSeconds(2))
+                .sign();
         try (ChatClient client = ChatClient.connect(ws(), shortLived, Carrier.SUBPROTOCOL, Map.of())) {
             Instant later = Instant.now().plusSeconds(600);
-            JsonObject renewed = client.ok(frame("auth", "token", TestTokens.forUser(userId).expiresAt(later).sign()));
+            JsonObject renewed = client.ok(frame(
+                    "auth", "token", TestTokens.forUser(userId).expiresAt(later).sign()));
             assertEquals("authenticated", renewed.getString("type"));
-            assertTrue(Instant.parse(renewed.getString("expires_at")).isAfter(Instant.now().plusSeconds(500)));
+            assertTrue(Instant.parse(renewed.getString("expires_at"))
+                    .isAfter(Instant.now().plusSeconds(500)));
             Thread.sleep(4_500);
             assertEquals("rooms", client.ok(frame("rooms")).getString("type"));
         }
@@ -139,8 +159,18 @@ class ProtectionIT extends DeployedChat {
     @Test
     void aRenewedTokenMustBelongToTheSameUserAndBeValid() {
         try (ChatClient client = connect(unique("owner"))) {
-            assertEquals("forbidden", client.request(frame("auth", "token", TestTokens.forUser(unique("other")).sign())).getString("code"));
-            assertEquals("unauthorized", client.request(frame("auth", "token", TestTokens.forUser("x").signWithUntrustedKey())).getString("code"));
+            assertEquals(
+                    "forbidden",
+                    client.request(frame(
+                                    "auth",
+                                    "token",
+                                    TestTokens.forUser(unique("other")).sign()))
+                            .getString("code"));
+            assertEquals(
+                    "unauthorized",
+                    client.request(frame(
+                                    "auth", "token", TestTokens.forUser("x").signWithUntrustedKey()))
+                            .getString("code"));
             assertEquals("rooms", client.ok(frame("rooms")).getString("type"));
         }
     }

@@ -40,7 +40,14 @@ class ProtocolErrorsIT extends DeployedChat {
     @Test
     void framesThatAreNotRequestsAreBadRequestsAndTheConnectionStaysOpen() {
         try (ChatClient alice = connect(unique("alice"))) {
-            for (String raw : List.of("not json", "[]", "42", "{\"type\":", "{}", "{\"type\":7}", "{\"type\":\"fly\"}",
+            for (String raw : List.of(
+                    "not json",
+                    "[]",
+                    "42",
+                    "{\"type\":",
+                    "{}",
+                    "{\"type\":7}",
+                    "{\"type\":\"fly\"}",
                     "{\"type\":\"rooms\",\"ref\":{\"nested\":true}}")) {
                 assertEquals("bad_request", errorFor(alice, raw).getString("code"), raw);
             }
@@ -64,13 +71,27 @@ class ProtocolErrorsIT extends DeployedChat {
         try (ChatClient alice = connect(unique("alice"))) {
             alice.join(room);
             assertEquals("bad_request", alice.request(frame("join")).getString("code"));
-            assertEquals("bad_request", alice.request(frame("message", "room", room)).getString("code"));
-            assertEquals("bad_request", alice.request(frame("message", "room", room, "content", 5)).getString("code"));
-            assertEquals("bad_request", alice.request(frame("dm", "content", "hi")).getString("code"));
-            assertEquals("bad_request", alice.request(frame("history", "room", room, "limit", 0)).getString("code"));
-            assertEquals("bad_request", alice.request(frame("history", "room", room, "before", -3)).getString("code"));
-            assertEquals("bad_request", alice.request(frame("history", "room", room, "limit", "ten")).getString("code"));
-            assertEquals("bad_request", alice.request(frame("create_room", "room", unique("x"), "private", "yes")).getString("code"));
+            assertEquals(
+                    "bad_request", alice.request(frame("message", "room", room)).getString("code"));
+            assertEquals(
+                    "bad_request",
+                    alice.request(frame("message", "room", room, "content", 5)).getString("code"));
+            assertEquals(
+                    "bad_request", alice.request(frame("dm", "content", "hi")).getString("code"));
+            assertEquals(
+                    "bad_request",
+                    alice.request(frame("history", "room", room, "limit", 0)).getString("code"));
+            assertEquals(
+                    "bad_request",
+                    alice.request(frame("history", "room", room, "before", -3)).getString("code"));
+            assertEquals(
+                    "bad_request",
+                    alice.request(frame("history", "room", room, "limit", "ten"))
+                            .getString("code"));
+            assertEquals(
+                    "bad_request",
+                    alice.request(frame("create_room", "room", unique("x"), "private", "yes"))
+                            .getString("code"));
             assertEquals("bad_request", alice.request(frame("dm_history")).getString("code"));
             assertStillServing(alice);
         }
@@ -81,9 +102,18 @@ class ProtocolErrorsIT extends DeployedChat {
         String room = unique("blank");
         try (ChatClient alice = connect(unique("alice"))) {
             alice.join(room);
-            assertEquals("bad_request", alice.request(frame("message", "room", room, "content", "")).getString("code"));
-            assertEquals("bad_request", alice.request(frame("message", "room", room, "content", " \n\t ")).getString("code"));
-            assertEquals(0, alice.ok(frame("history", "room", room)).getJsonArray("messages").size());
+            assertEquals(
+                    "bad_request",
+                    alice.request(frame("message", "room", room, "content", "")).getString("code"));
+            assertEquals(
+                    "bad_request",
+                    alice.request(frame("message", "room", room, "content", " \n\t "))
+                            .getString("code"));
+            assertEquals(
+                    0,
+                    alice.ok(frame("history", "room", room))
+                            .getJsonArray("messages")
+                            .size());
         }
     }
 
@@ -92,7 +122,10 @@ class ProtocolErrorsIT extends DeployedChat {
         String room = unique("long");
         try (ChatClient alice = connect(unique("alice"))) {
             alice.join(room);
-            assertEquals("too_large", alice.request(frame("message", "room", room, "content", "x".repeat(4001))).getString("code"));
+            assertEquals(
+                    "too_large",
+                    alice.request(frame("message", "room", room, "content", "x".repeat(4001)))
+                            .getString("code"));
             alice.post(room, "x".repeat(4000));
         }
     }
@@ -100,10 +133,13 @@ class ProtocolErrorsIT extends DeployedChat {
     @Test
     void aFrameOverSixtyFourKibibytesClosesTheConnectionWith1009AndOthersCarryOn() {
         String room = unique("big");
-        try (ChatClient alice = connect(unique("alice")); ChatClient bob = connect(unique("bob"))) {
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient bob = connect(unique("bob"))) {
             alice.join(room);
             bob.join(room);
-            bob.sendRaw(frame("message", "room", room, "content", "y".repeat(70_000)).build().toString());
+            bob.sendRaw(frame("message", "room", room, "content", "y".repeat(70_000))
+                    .build()
+                    .toString());
             assertEquals(1009, bob.awaitClose());
             alice.post(room, "unaffected");
             assertEquals("unaffected", alice.awaitType("message").getString("content"));
@@ -121,10 +157,12 @@ class ProtocolErrorsIT extends DeployedChat {
     @Test
     void aFloodOfGarbageFromOneClientDoesNotDisturbAnother() {
         String room = unique("flood");
-        try (ChatClient alice = connect(unique("alice")); ChatClient mallory = connect(unique("mallory"))) {
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient mallory = connect(unique("mallory"))) {
             alice.join(room);
             for (int i = 0; i < 200; i++) {
-                mallory.sendRaw("{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":{\"deep\":[[[[[[[[1]]]]]]]]}}");
+                mallory.sendRaw(
+                        "{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":{\"deep\":[[[[[[[[1]]]]]]]]}}");
                 mallory.sendRaw("\u0000\uFFFF garbage " + i);
             }
             alice.post(room, "business as usual");
@@ -152,11 +190,19 @@ class ProtocolErrorsIT extends DeployedChat {
     @Test
     void userIdsWithNulOrControlCharactersAreBadRequests() {
         try (ChatClient alice = connect(unique("alice"))) {
-            assertEquals("bad_request", alice.request(frame("dm", "to", "bob\u0000", "content", "hi")).getString("code"));
-            assertEquals("bad_request", alice.request(frame("dm_history", "with", "bob\u001b[2J")).getString("code"));
+            assertEquals(
+                    "bad_request",
+                    alice.request(frame("dm", "to", "bob\u0000", "content", "hi"))
+                            .getString("code"));
+            assertEquals(
+                    "bad_request",
+                    alice.request(frame("dm_history", "with", "bob\u001b[2J")).getString("code"));
             // An unpaired surrogate can only travel escaped: as text it is not UTF-8 at all.
             alice.sendRaw("{\"type\":\"typing\",\"to\":\"\\ud800\",\"ref\":\"lone\"}");
-            assertEquals("bad_request", alice.await(event -> "lone".equals(event.getString("ref", null))).getString("code"));
+            assertEquals(
+                    "bad_request",
+                    alice.await(event -> "lone".equals(event.getString("ref", null)))
+                            .getString("code"));
             assertStillServing(alice);
         }
     }
@@ -166,8 +212,15 @@ class ProtocolErrorsIT extends DeployedChat {
         String room = unique("invisible");
         try (ChatClient alice = connect(unique("alice"))) {
             alice.join(room);
-            assertEquals("bad_request", alice.request(frame("message", "room", room, "content", "\u200B\u200D\uFEFF\u3164")).getString("code"));
-            assertEquals(0, alice.ok(frame("history", "room", room)).getJsonArray("messages").size());
+            assertEquals(
+                    "bad_request",
+                    alice.request(frame("message", "room", room, "content", "\u200B\u200D\uFEFF\u3164"))
+                            .getString("code"));
+            assertEquals(
+                    0,
+                    alice.ok(frame("history", "room", room))
+                            .getJsonArray("messages")
+                            .size());
         }
     }
 
@@ -186,18 +239,24 @@ class ProtocolErrorsIT extends DeployedChat {
         try (ChatClient alice = connect(unique("alice"))) {
             alice.join(room);
             for (int i = 0; i < 20; i++) {
-                alice.sendRaw(frame("message", "room", room, "content", large, "ref", "bulk" + i).build().toString());
+                alice.sendRaw(frame("message", "room", room, "content", large, "ref", "bulk" + i)
+                        .build()
+                        .toString());
             }
             for (int i = 0; i < 20; i++) {
                 String ref = "bulk" + i;
-                assertEquals("ack", alice.await(event -> ref.equals(event.getString("ref", null))).getString("type"));
+                assertEquals(
+                        "ack",
+                        alice.await(event -> ref.equals(event.getString("ref", null)))
+                                .getString("type"));
             }
         }
     }
 
     @Test
     void aFrameDeclaringMegabytesIsRefusedBeforeTheyArrive() throws Exception {
-        try (RawWebSocket mallory = RawWebSocket.open(base, TestTokens.forUser(unique("mallory")).sign(), 65536)) {
+        try (RawWebSocket mallory =
+                RawWebSocket.open(base, TestTokens.forUser(unique("mallory")).sign(), 65536)) {
             mallory.sendTruncatedFrame(10L * 1024 * 1024, 1024);
             assertTrue(mallory.awaitEndOfStream(10_000), "the server closed the connection without waiting for 10 MB");
         }

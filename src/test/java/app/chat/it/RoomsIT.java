@@ -62,8 +62,9 @@ class RoomsIT extends DeployedChat {
     void everyConnectionOfEveryMemberReceivesARoomMessage() {
         String room = unique("fan");
         String aliceId = unique("alice");
-        try (ChatClient alice = connect(aliceId); ChatClient aliceTab2 = connect(aliceId);
-             ChatClient bob = connect(unique("bob"))) {
+        try (ChatClient alice = connect(aliceId);
+                ChatClient aliceTab2 = connect(aliceId);
+                ChatClient bob = connect(unique("bob"))) {
             alice.join(room);
             bob.join(room);
             JsonObject ack = alice.post(room, "yo");
@@ -98,7 +99,8 @@ class RoomsIT extends DeployedChat {
     @Test
     void leavingStopsDelivery() {
         String room = unique("leave");
-        try (ChatClient alice = connect(unique("alice")); ChatClient bob = connect(unique("bob"))) {
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient bob = connect(unique("bob"))) {
             alice.join(room);
             bob.join(room);
             JsonObject left = bob.ok(frame("leave", "room", room));
@@ -113,7 +115,8 @@ class RoomsIT extends DeployedChat {
     @Test
     void postingRequiresMembership() {
         String room = unique("members");
-        try (ChatClient alice = connect(unique("alice")); ChatClient bob = connect(unique("bob"))) {
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient bob = connect(unique("bob"))) {
             alice.join(room);
             assertEquals("forbidden", error(bob.request(frame("message", "room", room, "content", "hi"))));
             assertEquals("not_found", error(bob.request(frame("message", "room", unique("nowhere"), "content", "hi"))));
@@ -123,7 +126,8 @@ class RoomsIT extends DeployedChat {
     @Test
     void creatingAPrivateRoomMakesTheCreatorItsOnlyMember() {
         String room = unique("ops");
-        try (ChatClient alice = connect(unique("alice")); ChatClient bob = connect(unique("bob"))) {
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient bob = connect(unique("bob"))) {
             JsonObject created = alice.ok(frame("create_room", "room", room, "private", true));
             assertEquals("room_created", created.getString("type"));
             assertEquals(room, created.getString("room"));
@@ -145,7 +149,8 @@ class RoomsIT extends DeployedChat {
     @Test
     void nonMembersOfAPrivateRoomCannotJoinReadOrPostAndHearNothing() {
         String room = unique("secret");
-        try (ChatClient alice = connect(unique("alice")); ChatClient eve = connect(unique("eve"))) {
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient eve = connect(unique("eve"))) {
             alice.ok(frame("create_room", "room", room, "private", true));
             assertEquals("forbidden", error(eve.request(frame("join", "room", room))));
             assertEquals("forbidden", error(eve.request(frame("history", "room", room))));
@@ -161,7 +166,8 @@ class RoomsIT extends DeployedChat {
     void membersCanInviteAndTheInviteeThenTakesPart() {
         String room = unique("team");
         String bobId = unique("bob");
-        try (ChatClient alice = connect(unique("alice")); ChatClient bob = connect(bobId)) {
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient bob = connect(bobId)) {
             alice.ok(frame("create_room", "room", room, "private", true));
             JsonObject invited = alice.ok(frame("invite", "room", room, "user", bobId));
             assertEquals("invited", invited.getString("type"));
@@ -188,7 +194,8 @@ class RoomsIT extends DeployedChat {
     void theRoomListShowsPublicRoomsAndOnlyOwnPrivateRooms() {
         String open = unique("open");
         String closed = unique("closed");
-        try (ChatClient alice = connect(unique("alice")); ChatClient bob = connect(unique("bob"))) {
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient bob = connect(unique("bob"))) {
             alice.join(open);
             alice.ok(frame("create_room", "room", closed, "private", true));
             JsonObject seenByBob = listed(bob, open).orElseThrow();

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class MessageContentTest {
 
     private static ErrorCode refusal(String content) {
-        return assertThrows(RequestRejected.class, () -> MessageContent.check(content)).code();
+        return assertThrows(RequestRejected.class, () -> MessageContent.check(content))
+                .code();
     }
 
     @Test

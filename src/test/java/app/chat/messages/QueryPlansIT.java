@@ -39,12 +39,16 @@ class QueryPlansIT {
         String admin = System.getProperty("chat.test.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String user = System.getProperty("chat.test.db-user", "postgres");
         try (Connection connection = DriverManager.getConnection(admin, user, "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + DATABASE + " with (force)");
             statement.execute("create database " + DATABASE);
         }
         String url = admin.substring(0, admin.lastIndexOf('/') + 1) + DATABASE;
-        Flyway.configure().dataSource(url, user, "").locations("filesystem:sql").load().migrate();
+        Flyway.configure()
+                .dataSource(url, user, "")
+                .locations("filesystem:sql")
+                .load()
+                .migrate();
         db = DriverManager.getConnection(url, user, "");
         try (Statement statement = db.createStatement()) {
             statement.execute("""
@@ -78,19 +82,22 @@ class QueryPlansIT {
 
     @Test
     void resumeOfAQuietUserReadsTheirConversationsNotEveryMessageSinceTheCursor() throws SQLException {
-        JsonObject plan = explain(Messages.MISSED, statement -> Messages.bindMissed(statement, "quiet", 0, REPLAY_ROWS));
+        JsonObject plan =
+                explain(Messages.MISSED, statement -> Messages.bindMissed(statement, "quiet", 0, REPLAY_ROWS));
         assertEquals(10, returned(plan));
         assertTrue(messagesRead(plan) <= 20, "rows of messages read: " + messagesRead(plan));
     }
 
     @Test
-    void resumeOfAMemberOfFiftyRoomsWithAnOldCursorIsBoundedByItsConversationsTimesTheReplayLimit() throws SQLException {
+    void resumeOfAMemberOfFiftyRoomsWithAnOldCursorIsBoundedByItsConversationsTimesTheReplayLimit()
+            throws SQLException {
         int rooms = count("select count(*) from room_members where user_id = 'u7'");
         JsonObject plan = explain(Messages.MISSED, statement -> Messages.bindMissed(statement, "u7", 1, REPLAY_ROWS));
         assertEquals(REPLAY_ROWS, returned(plan));
         // Up to REPLAY_ROWS ids from each room and from each direction of direct messages, then the
         // REPLAY_ROWS that made the cut read in full.
-        assertTrue(messagesRead(plan) <= (long) (rooms + 3) * REPLAY_ROWS,
+        assertTrue(
+                messagesRead(plan) <= (long) (rooms + 3) * REPLAY_ROWS,
                 "rows of messages read: " + messagesRead(plan) + " for " + rooms + " rooms");
     }
 
@@ -134,13 +141,17 @@ class QueryPlansIT {
             binding.bind(statement);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                return Json.createReader(new StringReader(row.getString(1))).readArray().getJsonObject(0).getJsonObject("Plan");
+                return Json.createReader(new StringReader(row.getString(1)))
+                        .readArray()
+                        .getJsonObject(0)
+                        .getJsonObject("Plan");
             }
         }
     }
 
     private static int count(String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getInt(1);
         }
@@ -156,7 +167,9 @@ class QueryPlansIT {
         if ("messages".equals(node.getString("Relation Name", null))) {
             assertTrue(!node.getString("Node Type").equals("Seq Scan"), "a sequential scan of messages");
             long perLoop = node.getJsonNumber("Actual Rows").longValue()
-                    + (node.containsKey("Rows Removed by Filter") ? node.getJsonNumber("Rows Removed by Filter").longValue() : 0);
+                    + (node.containsKey("Rows Removed by Filter")
+                            ? node.getJsonNumber("Rows Removed by Filter").longValue()
+                            : 0);
             read += perLoop * node.getJsonNumber("Actual Loops").longValue();
         }
         JsonArray children = node.getJsonArray("Plans");

@@ -69,8 +69,8 @@ class RateLimiterTest {
     void aSpentAllowanceIsRefusedWithTheTimeUntilTheNextToken() {
         RateLimiter limiter = new RateLimiter(4, 1, now::get);
         limiter.acquire("alice", "slow down");
-        RateLimited refused = org.junit.jupiter.api.Assertions.assertThrows(RateLimited.class,
-                () -> limiter.acquire("alice", "slow down"));
+        RateLimited refused = org.junit.jupiter.api.Assertions.assertThrows(
+                RateLimited.class, () -> limiter.acquire("alice", "slow down"));
         assertEquals(java.time.Duration.ofMillis(250), refused.retryAfter());
         assertEquals("slow down", refused.getMessage());
         now.addAndGet(250_000_000);

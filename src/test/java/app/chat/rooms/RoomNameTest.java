@@ -26,7 +26,10 @@ class RoomNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "-general", "_x", "has space", "dot.ted", "ünïcode", "a/b", "x\n"})
     void refusesNamesOutsideTheAlphabet(String name) {
-        assertEquals(ErrorCode.BAD_REQUEST, assertThrows(RequestRejected.class, () -> RoomName.canonical(name)).code());
+        assertEquals(
+                ErrorCode.BAD_REQUEST,
+                assertThrows(RequestRejected.class, () -> RoomName.canonical(name))
+                        .code());
     }
 
     @Test

@@ -33,8 +33,8 @@ class ConnectionTest {
         boolean failing;
 
         Session session() {
-            RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+            RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                         if (method.getName().equals("sendText") && args.length == 2) {
                             written.add((String) args[0]);
                             contextLoaders.add(Thread.currentThread().getContextClassLoader());
@@ -50,7 +50,9 @@ class ConnectionTest {
                         }
                         throw new UnsupportedOperationException(method.getName());
                     });
-            return (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
+            return (Session) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {Session.class},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "getAsyncRemote" -> remote;
                         case "close" -> {
@@ -68,8 +70,12 @@ class ConnectionTest {
 
     private final FakeSession fake = new FakeSession();
     private final List<Connection> dropped = new ArrayList<>();
-    private final Connection connection = new Connection(fake.session(),
-            new AuthenticatedUser("alice", "Alice", Instant.now().plusSeconds(3600)), Runnable::run, Runnable::run, dropped::add,
+    private final Connection connection = new Connection(
+            fake.session(),
+            new AuthenticatedUser("alice", "Alice", Instant.now().plusSeconds(3600)),
+            Runnable::run,
+            Runnable::run,
+            dropped::add,
             OutboundMemory.unbounded());
 
     @Test
@@ -90,8 +96,13 @@ class ConnectionTest {
     @Test
     void framesAreWrittenByTheSenderNotByWhoeverQueuedThem() {
         List<Runnable> senderTasks = new ArrayList<>();
-        Connection handedOff = new Connection(fake.session(), new AuthenticatedUser("bob", "Bob", Instant.now().plusSeconds(3600)),
-                senderTasks::add, Runnable::run, dropped::add, OutboundMemory.unbounded());
+        Connection handedOff = new Connection(
+                fake.session(),
+                new AuthenticatedUser("bob", "Bob", Instant.now().plusSeconds(3600)),
+                senderTasks::add,
+                Runnable::run,
+                dropped::add,
+                OutboundMemory.unbounded());
 
         handedOff.send("one");
         handedOff.send("two");
@@ -178,8 +189,13 @@ class ConnectionTest {
     }
 
     private Connection boundedBy(OutboundMemory memory, String userId) {
-        return new Connection(fake.session(), new AuthenticatedUser(userId, userId, Instant.now().plusSeconds(3600)),
-                Runnable::run, Runnable::run, dropped::add, memory);
+        return new Connection(
+                fake.session(),
+                new AuthenticatedUser(userId, userId, Instant.now().plusSeconds(3600)),
+                Runnable::run,
+                Runnable::run,
+                dropped::add,
+                memory);
     }
 
     @Test
@@ -219,8 +235,13 @@ class ConnectionTest {
         // 2 connections share 10 000: each one's fair share is 5 000.
         OutboundMemory memory = new OutboundMemory(0, 10_000, () -> 2);
         FakeSession other = new FakeSession();
-        Connection reader = new Connection(other.session(), new AuthenticatedUser("erin", "Erin", Instant.now().plusSeconds(3600)),
-                Runnable::run, Runnable::run, dropped::add, memory);
+        Connection reader = new Connection(
+                other.session(),
+                new AuthenticatedUser("erin", "Erin", Instant.now().plusSeconds(3600)),
+                Runnable::run,
+                Runnable::run,
+                dropped::add,
+                memory);
         Connection hog = boundedBy(memory, "hog");
         for (int i = 0; i < 9; i++) {
             hog.send("h".repeat(1_000));

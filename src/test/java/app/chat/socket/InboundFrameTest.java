@@ -85,7 +85,8 @@ class InboundFrameTest {
 
     @Test
     void userIdsWithControlCharactersOrUnpairedSurrogatesAreRefused() {
-        InboundFrame frame = InboundFrame.parse("{\"type\":\"dm\",\"to\":\"bob\\u0000\",\"with\":\"a\\ud800\",\"user\":\"x\\u001b[31m\"}");
+        InboundFrame frame = InboundFrame.parse(
+                "{\"type\":\"dm\",\"to\":\"bob\\u0000\",\"with\":\"a\\ud800\",\"user\":\"x\\u001b[31m\"}");
         assertBadRequest(() -> frame.userId("to"));
         assertBadRequest(() -> frame.userId("with"));
         assertBadRequest(() -> frame.userId("user"));
@@ -93,7 +94,8 @@ class InboundFrameTest {
 
     @Test
     void numberLiteralsOfHundredsOfDigitsAreRefusedWithTheRef() {
-        InboundFrame.Unreadable refused = assertThrows(InboundFrame.Unreadable.class,
+        InboundFrame.Unreadable refused = assertThrows(
+                InboundFrame.Unreadable.class,
                 () -> InboundFrame.parse("{\"ref\":\"r9\",\"type\":\"history\",\"limit\":" + "9".repeat(1200) + "}"));
         assertEquals(ErrorCode.BAD_REQUEST, refused.code());
         assertEquals(Optional.of("r9"), refused.ref());
@@ -103,7 +105,8 @@ class InboundFrameTest {
     @Test
     void deepNestingIsRefusedWithTheRef() {
         String deep = "[".repeat(1500) + "]".repeat(1500);
-        InboundFrame.Unreadable refused = assertThrows(InboundFrame.Unreadable.class,
+        InboundFrame.Unreadable refused = assertThrows(
+                InboundFrame.Unreadable.class,
                 () -> InboundFrame.parse("{\"ref\":\"r2\",\"type\":\"join\",\"room\":" + deep + "}"));
         assertEquals(Optional.of("r2"), refused.ref());
         InboundFrame shallow = InboundFrame.parse("{\"type\":\"x\",\"extra\":{\"a\":[1,2]}}");
@@ -125,7 +128,8 @@ class InboundFrameTest {
 
     @Test
     void duplicateKeysAreRefused() {
-        InboundFrame.Unreadable refused = assertThrows(InboundFrame.Unreadable.class,
+        InboundFrame.Unreadable refused = assertThrows(
+                InboundFrame.Unreadable.class,
                 () -> InboundFrame.parse("{\"ref\":\"r3\",\"type\":\"join\",\"type\":\"leave\"}"));
         assertEquals(Optional.of("r3"), refused.ref());
     }
@@ -138,7 +142,8 @@ class InboundFrameTest {
 
     @Test
     void aFaultBeforeTheRefLeavesTheErrorWithoutOne() {
-        InboundFrame.Unreadable refused = assertThrows(InboundFrame.Unreadable.class,
+        InboundFrame.Unreadable refused = assertThrows(
+                InboundFrame.Unreadable.class,
                 () -> InboundFrame.parse("{\"type\":\"x\",\"limit\":" + "1".repeat(100) + ",\"ref\":\"late\"}"));
         assertEquals(Optional.empty(), refused.ref());
     }

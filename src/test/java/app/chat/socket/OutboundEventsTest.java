@@ -19,12 +19,14 @@ class OutboundEventsTest {
     @Test
     void timestampsAlwaysCarryMilliseconds() {
         var message = new PostedMessage(7, "a", null, 1L, "general", "hi", Instant.parse("2026-01-02T03:04:05Z"), null);
-        assertEquals("2026-01-02T03:04:05.000Z", json(OutboundEvents.posted(message)).getString("timestamp"));
+        assertEquals(
+                "2026-01-02T03:04:05.000Z", json(OutboundEvents.posted(message)).getString("timestamp"));
     }
 
     @Test
     void aRoomMessageHasTheDocumentedShape() {
-        var message = new PostedMessage(123, "alice", null, 1L, "general", "yo", Instant.parse("2026-01-02T03:04:05.678Z"), null);
+        var message = new PostedMessage(
+                123, "alice", null, 1L, "general", "yo", Instant.parse("2026-01-02T03:04:05.678Z"), null);
         assertEquals(json("""
                 {"type":"message","id":123,"room":"general","from":"alice","content":"yo","timestamp":"2026-01-02T03:04:05.678Z"}
                 """), json(OutboundEvents.posted(message)));
@@ -32,7 +34,8 @@ class OutboundEventsTest {
 
     @Test
     void aDirectMessageHasTheDocumentedShape() {
-        var message = new PostedMessage(124, "alice", "bob", null, null, "salut", Instant.parse("2026-01-02T03:04:05.678Z"), null);
+        var message = new PostedMessage(
+                124, "alice", "bob", null, null, "salut", Instant.parse("2026-01-02T03:04:05.678Z"), null);
         assertEquals(json("""
                 {"type":"dm","id":124,"from":"alice","to":"bob","content":"salut","timestamp":"2026-01-02T03:04:05.678Z"}
                 """), json(OutboundEvents.posted(message)));

@@ -23,13 +23,13 @@ public final class BystanderLatency {
 
     /** "Within a small factor": generous enough for a loaded 2-core CI machine, tight enough to catch a stall. */
     public static final double FACTOR = 5;
+
     public static final Duration FLOOR = Duration.ofMillis(50);
     private static final int SAMPLES = 30;
     /** Below the default send rate (10/s after a burst of 30), so the bystander never meets its own limit. */
     private static final Duration PACE = Duration.ofMillis(110);
 
-    private BystanderLatency() {
-    }
+    private BystanderLatency() {}
 
     /** The bystander's ack latencies (p90, in ms) before and during the abuse. */
     public record Figures(double before, double during) {
@@ -50,15 +50,17 @@ public final class BystanderLatency {
         double before = measure(bystander, room, SAMPLES);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread abuser = new Thread(() -> {
-            try {
-                while (!stop.get() && abuseStep.getAsBoolean()) {
-                    Thread.onSpinWait();
-                }
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "abuser");
+        Thread abuser = new Thread(
+                () -> {
+                    try {
+                        while (!stop.get() && abuseStep.getAsBoolean()) {
+                            Thread.onSpinWait();
+                        }
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "abuser");
         abuser.start();
         double during;
         try {
@@ -76,8 +78,10 @@ public final class BystanderLatency {
         }
         Figures figures = new Figures(before, during);
         System.out.println(figures.describe(abuse));
-        assertTrue(during <= before * FACTOR + FLOOR.toMillis(), figures.describe(abuse)
-                + ": more than " + FACTOR + "x (+" + FLOOR.toMillis() + " ms) the latency before");
+        assertTrue(
+                during <= before * FACTOR + FLOOR.toMillis(),
+                figures.describe(abuse) + ": more than " + FACTOR + "x (+" + FLOOR.toMillis()
+                        + " ms) the latency before");
         return figures;
     }
 

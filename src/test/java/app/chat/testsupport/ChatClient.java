@@ -35,7 +35,11 @@ public final class ChatClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** The three ways a client may present its token in the handshake. */
-    public enum Carrier { SUBPROTOCOL, AUTHORIZATION_HEADER, QUERY_PARAMETER }
+    public enum Carrier {
+        SUBPROTOCOL,
+        AUTHORIZATION_HEADER,
+        QUERY_PARAMETER
+    }
 
     private final List<JsonObject> inbox = new ArrayList<>();
     private volatile boolean reading = true;
@@ -57,7 +61,8 @@ public final class ChatClient implements AutoCloseable {
         URI uri = ws;
         switch (carrier) {
             case SUBPROTOCOL -> builder.subprotocols("chat.v1", "bearer." + token);
-            case AUTHORIZATION_HEADER -> builder.header("Authorization", "Bearer " + token).subprotocols("chat.v1");
+            case AUTHORIZATION_HEADER ->
+                builder.header("Authorization", "Bearer " + token).subprotocols("chat.v1");
             case QUERY_PARAMETER -> uri = URI.create(ws + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         }
         return new ChatClient(builder, uri);
@@ -135,13 +140,17 @@ public final class ChatClient implements AutoCloseable {
 
     /** Posts in a room and returns the ack. */
     public JsonObject post(String room, String content) {
-        JsonObject ack = ok(Json.createObjectBuilder().add("type", "message").add("room", room).add("content", content));
+        JsonObject ack = ok(Json.createObjectBuilder()
+                .add("type", "message")
+                .add("room", room)
+                .add("content", content));
         assertEquals("ack", ack.getString("type"));
         return ack;
     }
 
     public JsonObject dm(String to, String content) {
-        JsonObject ack = ok(Json.createObjectBuilder().add("type", "dm").add("to", to).add("content", content));
+        JsonObject ack =
+                ok(Json.createObjectBuilder().add("type", "dm").add("to", to).add("content", content));
         assertEquals("ack", ack.getString("type"));
         return ack;
     }

@@ -13,8 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The real WAR that {@code mvn package} built, deployed unchanged, and names for test data. */
 public final class ChatDeployment {
 
-    private ChatDeployment() {
-    }
+    private ChatDeployment() {}
 
     public static WebArchive war() {
         File war = new File(System.getProperty("chat.test.war", "target/chat.war"));
@@ -27,7 +26,8 @@ public final class ChatDeployment {
      */
     public static WebArchive warWithConfig(String properties) {
         JavaArchive config = ShrinkWrap.create(JavaArchive.class, "test-config.jar")
-                .addAsManifestResource(new StringAsset("config_ordinal=500\n" + properties), "microprofile-config.properties");
+                .addAsManifestResource(
+                        new StringAsset("config_ordinal=500\n" + properties), "microprofile-config.properties");
         return war().addAsLibrary(config);
     }
 

@@ -38,7 +38,8 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** @param environment variables to set on top of the inherited test environment */
     public static PayaraProcess start(Map<String, String> environment) throws IOException, InterruptedException {
-        PayaraProcess payara = new PayaraProcess(freePort(), Files.createTempFile("payara-", ".log"), Map.copyOf(environment));
+        PayaraProcess payara =
+                new PayaraProcess(freePort(), Files.createTempFile("payara-", ".log"), Map.copyOf(environment));
         payara.launch();
         return payara;
     }
@@ -48,7 +49,8 @@ public final class PayaraProcess implements AutoCloseable {
      * fail; {@link #awaitLog} then waits for what it says.
      */
     public static PayaraProcess startUnchecked(Map<String, String> environment) throws IOException {
-        PayaraProcess payara = new PayaraProcess(freePort(), Files.createTempFile("payara-", ".log"), Map.copyOf(environment));
+        PayaraProcess payara =
+                new PayaraProcess(freePort(), Files.createTempFile("payara-", ".log"), Map.copyOf(environment));
         payara.spawn();
         return payara;
     }
@@ -67,8 +69,13 @@ public final class PayaraProcess implements AutoCloseable {
     /** The HTTP status of a GET of the path, or -1 when nothing answers. */
     public int status(String path) throws InterruptedException {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         }
@@ -113,9 +120,18 @@ public final class PayaraProcess implements AutoCloseable {
         String jar = System.getProperty("payara.microJar");
         String war = System.getProperty("chat.test.war");
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
-                "--deploy", war, "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
-                "--rootdir", Files.createTempDirectory("payara-root-").toString()))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar,
+                        "--deploy",
+                        war,
+                        "--contextroot",
+                        "/",
+                        "--port",
+                        String.valueOf(port),
+                        "--nocluster",
+                        "--rootdir",
+                        Files.createTempDirectory("payara-root-").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -126,7 +142,8 @@ public final class PayaraProcess implements AutoCloseable {
     private void awaitApplication() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ws"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

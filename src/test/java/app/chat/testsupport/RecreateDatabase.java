@@ -11,8 +11,7 @@ import java.sql.Statement;
  */
 public final class RecreateDatabase {
 
-    private RecreateDatabase() {
-    }
+    private RecreateDatabase() {}
 
     public static void main(String[] args) throws SQLException {
         String adminUrl = args[0];
@@ -21,8 +20,9 @@ public final class RecreateDatabase {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("unexpected database name " + database);
         }
-        try (Connection connection = DriverManager.getConnection(adminUrl, user, System.getenv().getOrDefault("PGPASSWORD", ""));
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        adminUrl, user, System.getenv().getOrDefault("PGPASSWORD", ""));
+                Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + database + " with (force)");
             statement.execute("create database " + database);
         }

@@ -37,6 +37,7 @@ public final class ResilientClient implements AutoCloseable {
     private WebSocket socket;
     /** The JDK client allows one send at a time: each send waits for the one before. */
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+
     private boolean closed;
     private long cursor;
     private final Map<Long, JsonObject> received = new LinkedHashMap<>();
@@ -48,7 +49,9 @@ public final class ResilientClient implements AutoCloseable {
     public ResilientClient(String user, Supplier<URI> server) {
         this.user = user;
         this.server = server;
-        this.token = TestTokens.forUser(user).expiresAt(java.time.Instant.now().plus(Duration.ofHours(1))).sign();
+        this.token = TestTokens.forUser(user)
+                .expiresAt(java.time.Instant.now().plus(Duration.ofHours(1)))
+                .sign();
         connect();
     }
 
@@ -59,7 +62,8 @@ public final class ResilientClient implements AutoCloseable {
     /** Sends a message or DM frame (without ref or client id); it is retried until acknowledged. */
     public synchronized String send(jakarta.json.JsonObjectBuilder request) {
         String clientId = UUID.randomUUID().toString();
-        String frame = request.add("client_id", clientId).add("ref", clientId).build().toString();
+        String frame =
+                request.add("client_id", clientId).add("ref", clientId).build().toString();
         unacknowledged.put(clientId, frame);
         if (socket != null) {
             transmit(socket, frame);
@@ -167,7 +171,8 @@ public final class ResilientClient implements AutoCloseable {
                 }
                 cursor = Math.max(cursor, id);
             }
-            case "resumed" -> cursor = Math.max(cursor, event.getJsonNumber("cursor").longValue());
+            case "resumed" ->
+                cursor = Math.max(cursor, event.getJsonNumber("cursor").longValue());
             case "ack" -> {
                 String clientId = event.getString("client_id");
                 unacknowledged.remove(clientId);
@@ -192,8 +197,14 @@ public final class ResilientClient implements AutoCloseable {
 
     private synchronized void resumeAgain() {
         if (socket != null) {
-            transmit(socket, Json.createObjectBuilder().add("type", "resume").add("after", cursor).add("ref", "resume")
-                    .build().toString());
+            transmit(
+                    socket,
+                    Json.createObjectBuilder()
+                            .add("type", "resume")
+                            .add("after", cursor)
+                            .add("ref", "resume")
+                            .build()
+                            .toString());
         }
     }
 

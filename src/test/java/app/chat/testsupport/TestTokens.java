@@ -8,8 +8,8 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -29,8 +29,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
-import java.util.Base64;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 
@@ -109,7 +109,9 @@ public final class TestTokens {
     public String signEs256() {
         try {
             var publicKey = (ECPublicKey) publicKeyOf("keys/test-ec-private.pem", "EC");
-            ECKey key = new ECKey.Builder(Curve.P_256, publicKey).privateKey(privateKey("keys/test-ec-private.pem", "EC")).build();
+            ECKey key = new ECKey.Builder(Curve.P_256, publicKey)
+                    .privateKey(privateKey("keys/test-ec-private.pem", "EC"))
+                    .build();
             return signWith(JWSAlgorithm.ES256, new ECDSASigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -188,7 +190,8 @@ public final class TestTokens {
     static PrivateKey privateKey(String path, String algorithm) {
         String body = resource(path).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+            return KeyFactory.getInstance(algorithm)
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -198,11 +201,14 @@ public final class TestTokens {
         try {
             if (algorithm.equals("RSA")) {
                 var key = (RSAPrivateCrtKey) privateKey(privatePath, algorithm);
-                return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+                return KeyFactory.getInstance("RSA")
+                        .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
             }
             String publicPath = privatePath.replace("private", "public");
-            String body = resource(publicPath).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
+            String body =
+                    resource(publicPath).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance(algorithm)
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

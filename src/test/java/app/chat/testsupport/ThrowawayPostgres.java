@@ -37,11 +37,21 @@ public final class ThrowawayPostgres implements AutoCloseable {
         if (runningAsRoot()) {
             postgres.run(List.of("chown", "-R", "postgres", folder.toString()), false);
         }
-        postgres.run(List.of(postgres.bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-                "--auth=trust", "--no-sync", "-E", "UTF8"), true);
+        postgres.run(
+                List.of(
+                        postgres.bin.resolve("initdb").toString(),
+                        "-D",
+                        data.toString(),
+                        "-U",
+                        "postgres",
+                        "--auth=trust",
+                        "--no-sync",
+                        "-E",
+                        "UTF8"),
+                true);
         postgres.start();
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("create database " + database);
         }
         return postgres;
@@ -52,10 +62,20 @@ public final class ThrowawayPostgres implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-                "-l", data.resolveSibling("server.log").toString(),
-                "-o", "-p " + port + " -k " + data.getParent() + " -c listen_addresses=127.0.0.1 -c fsync=on",
-                "start"), true);
+        run(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        data.toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "-l",
+                        data.resolveSibling("server.log").toString(),
+                        "-o",
+                        "-p " + port + " -k " + data.getParent() + " -c listen_addresses=127.0.0.1 -c fsync=on",
+                        "start"),
+                true);
     }
 
     /** An abrupt outage: the server stops at once, dropping every connection. */

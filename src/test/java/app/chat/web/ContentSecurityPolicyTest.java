@@ -22,7 +22,8 @@ class ContentSecurityPolicyTest {
     void connectionsGoOnlyToThisServerAndTheConfiguredSignInOriginEvenOverPlainHttp() {
         String policy = new ContentSecurityPolicy(Optional.of("http://keycloak.internal:8180/realms/acme"))
                 .forHost("chat.example.com");
-        assertEquals("connect-src 'self' ws://chat.example.com wss://chat.example.com http://keycloak.internal:8180",
+        assertEquals(
+                "connect-src 'self' ws://chat.example.com wss://chat.example.com http://keycloak.internal:8180",
                 directive(policy, "connect-src"));
         assertEquals("frame-src 'self' http://keycloak.internal:8180", directive(policy, "frame-src"));
         assertEquals("form-action 'self' http://keycloak.internal:8180", directive(policy, "form-action"));
@@ -44,7 +45,9 @@ class ContentSecurityPolicyTest {
 
     @Test
     void onlyHttpIssuersGiveAnOrigin() {
-        assertEquals(Optional.of("https://sso.example.com"), ContentSecurityPolicy.origin("https://sso.example.com/realms/x"));
+        assertEquals(
+                Optional.of("https://sso.example.com"),
+                ContentSecurityPolicy.origin("https://sso.example.com/realms/x"));
         assertEquals(Optional.empty(), ContentSecurityPolicy.origin("javascript:alert(1)"));
         assertEquals(Optional.empty(), ContentSecurityPolicy.origin("not a url"));
     }

@@ -44,6 +44,7 @@ public final class Bench {
     private final boolean smoke;
     /** Rounds per measurement; figures are the medians of the rounds. */
     private final int repeat;
+
     private final List<String> rows = new ArrayList<>();
     private final Network network = new Network(2);
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
@@ -86,8 +87,12 @@ public final class Bench {
             idle(smoke ? 200 : Integer.parseInt(options.getOrDefault("idle", "19500")));
         }
         if (only.contains("fanout")) {
-            int[] rates = smoke ? new int[] {5}
-                    : java.util.Arrays.stream(options.getOrDefault("rates", "10,25,50,75,100,200").split(",")).mapToInt(Integer::parseInt).toArray();
+            int[] rates = smoke
+                    ? new int[] {5}
+                    : java.util.Arrays.stream(options.getOrDefault("rates", "10,25,50,75,100,200")
+                                    .split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
             fanout("chat", smoke ? 50 : 1000, rates);
             if (options.containsKey("baseline")) {
                 fanout("baseline", smoke ? 50 : 1000, rates);
@@ -100,7 +105,9 @@ public final class Bench {
             history(smoke ? 20_000 : 1_000_000, smoke ? 50 : 500);
         }
         if (only.contains("storm")) {
-            storm(smoke ? 200 : Integer.parseInt(options.getOrDefault("storm", "10000")), Duration.ofSeconds(smoke ? 2 : 10));
+            storm(
+                    smoke ? 200 : Integer.parseInt(options.getOrDefault("storm", "10000")),
+                    Duration.ofSeconds(smoke ? 2 : 10));
         }
         String table = "| scenario | figure | value |\n|---|---|---|\n" + String.join("\n", rows) + "\n";
         System.out.println(table);
@@ -116,7 +123,11 @@ public final class Bench {
     }
 
     private String token(String user) {
-        return tokens.computeIfAbsent(user, u -> TestTokens.forUser(u).expiresAt(Instant.now().plus(Duration.ofHours(6))).sign());
+        return tokens.computeIfAbsent(
+                user,
+                u -> TestTokens.forUser(u)
+                        .expiresAt(Instant.now().plus(Duration.ofHours(6)))
+                        .sign());
     }
 
     /** Past ~28 000 connections one destination address runs out of ports: spread over 127.0.0.x. */
@@ -137,17 +148,29 @@ public final class Bench {
     }
 
     /** Opens n connections with the users' shared tokens, at most `parallel` handshakes at a time. */
-    private List<Client> openMany(int n, int parallel, java.util.function.IntFunction<String> userOf, URI target,
-            java.util.function.IntFunction<Consumer<String>> listener) throws InterruptedException {
-        return openRange(0, n, parallel, i -> userOf.apply(i) == null ? null : token(userOf.apply(i)), target, listener);
+    private List<Client> openMany(
+            int n,
+            int parallel,
+            java.util.function.IntFunction<String> userOf,
+            URI target,
+            java.util.function.IntFunction<Consumer<String>> listener)
+            throws InterruptedException {
+        return openRange(
+                0, n, parallel, i -> userOf.apply(i) == null ? null : token(userOf.apply(i)), target, listener);
     }
 
     /**
      * Opens connections number {@code from} (inclusive) to {@code to} (exclusive), each with its
      * token (null: none), at most `parallel` handshakes at a time.
      */
-    private List<Client> openRange(int from, int to, int parallel, java.util.function.IntFunction<String> tokenOf, URI target,
-            java.util.function.IntFunction<Consumer<String>> listener) throws InterruptedException {
+    private List<Client> openRange(
+            int from,
+            int to,
+            int parallel,
+            java.util.function.IntFunction<String> tokenOf,
+            URI target,
+            java.util.function.IntFunction<Consumer<String>> listener)
+            throws InterruptedException {
         Semaphore inFlight = new Semaphore(parallel);
         List<Client> opened = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
@@ -155,15 +178,16 @@ public final class Bench {
         for (int i = from; i < to; i++) {
             inFlight.acquire();
             int index = i;
-            connectWithToken(index, tokenOf.apply(index), target, listener.apply(index)).whenComplete((client, error) -> {
-                inFlight.release();
-                if (error != null) {
-                    failed.incrementAndGet();
-                } else {
-                    opened.add(client);
-                }
-                done.countDown();
-            });
+            connectWithToken(index, tokenOf.apply(index), target, listener.apply(index))
+                    .whenComplete((client, error) -> {
+                        inFlight.release();
+                        if (error != null) {
+                            failed.incrementAndGet();
+                        } else {
+                            opened.add(client);
+                        }
+                        done.countDown();
+                    });
         }
         done.await();
         if (failed.get() > 0) {
@@ -208,8 +232,11 @@ public final class Bench {
      */
     private static String[] ownTokens(String prefix, int users, int n) {
         Instant expiry = Instant.now().plus(Duration.ofHours(6));
-        return java.util.stream.IntStream.range(0, n).parallel()
-                .mapToObj(i -> TestTokens.forUser(prefix + (i % users)).expiresAt(expiry.plusSeconds(i)).sign())
+        return java.util.stream.IntStream.range(0, n)
+                .parallel()
+                .mapToObj(i -> TestTokens.forUser(prefix + (i % users))
+                        .expiresAt(expiry.plusSeconds(i))
+                        .sign())
                 .toArray(String[]::new);
     }
 
@@ -240,7 +267,10 @@ public final class Bench {
         joinPaced(second, i -> room, joined);
         Footprint full = footprint();
         report("idle connections", "connections held", String.valueOf(first.size() + second.size()));
-        report("idle connections", "handshakes per second", String.format("%.0f", (first.size() + second.size()) / seconds));
+        report(
+                "idle connections",
+                "handshakes per second",
+                String.format("%.0f", (first.size() + second.size()) / seconds));
         reportFootprint("idle connections", half, full, second.size());
         closeAll(first);
         closeAll(second);
@@ -252,9 +282,9 @@ public final class Bench {
     /** What a bare WebSocket connection costs on the same server: the floor under the product's figure. */
     private void idleBaseline(int n) throws Exception {
         URI baseline = URI.create(options.get("baseline"));
-        List<Client> first = openRange(0, n / 2, 256, i -> null, baseline, i -> text -> { });
+        List<Client> first = openRange(0, n / 2, 256, i -> null, baseline, i -> text -> {});
         Footprint half = footprint();
-        List<Client> second = openRange(n / 2, n, 256, i -> null, baseline, i -> text -> { });
+        List<Client> second = openRange(n / 2, n, 256, i -> null, baseline, i -> text -> {});
         Footprint full = footprint();
         reportFootprint("idle connections, baseline (no auth, no storage)", half, full, second.size());
         closeAll(first);
@@ -262,8 +292,7 @@ public final class Bench {
     }
 
     /** The server's heap after a full collection and its resident memory, in bytes (-1: unknown). */
-    private record Footprint(long heap, long rss) {
-    }
+    private record Footprint(long heap, long rss) {}
 
     private Footprint footprint() {
         return new Footprint(serverHeapAfterGc(), serverRss());
@@ -271,11 +300,15 @@ public final class Bench {
 
     private void reportFootprint(String scenario, Footprint before, Footprint after, int added) {
         if (before.heap() > 0 && after.heap() > 0) {
-            report(scenario, "server heap per connection (after full GC, marginal over the second half)",
+            report(
+                    scenario,
+                    "server heap per connection (after full GC, marginal over the second half)",
                     String.format("%.1f KB", (after.heap() - before.heap()) / 1024.0 / added));
         }
         if (before.rss() > 0 && after.rss() > 0) {
-            report(scenario, "server RSS per connection (marginal over the second half)",
+            report(
+                    scenario,
+                    "server RSS per connection (marginal over the second half)",
                     String.format("%.1f KB", (after.rss() - before.rss()) / 1024.0 / added));
         }
     }
@@ -316,25 +349,34 @@ public final class Bench {
                 deliveries.set(0);
                 long periodMicros = 1_000_000L / rate;
                 AtomicInteger next = new AtomicInteger();
-                var publishing = timer.scheduleAtFixedRate(() -> {
-                    Client publisher = publishers.get(next.getAndIncrement() % publishers.size());
-                    String content = "t=" + System.nanoTime();
-                    publisher.send(baseline ? content
-                            : "{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"" + content + "\"}");
-                }, 0, periodMicros, TimeUnit.MICROSECONDS);
+                var publishing = timer.scheduleAtFixedRate(
+                        () -> {
+                            Client publisher = publishers.get(next.getAndIncrement() % publishers.size());
+                            String content = "t=" + System.nanoTime();
+                            publisher.send(
+                                    baseline
+                                            ? content
+                                            : "{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"" + content
+                                                    + "\"}");
+                        },
+                        0,
+                        periodMicros,
+                        TimeUnit.MICROSECONDS);
                 Thread.sleep(seconds * 1_000L);
                 publishing.cancel(false);
                 Thread.sleep(1_000);
                 rounds.add(new Round(deliveries.get() / (double) seconds, latency[0]));
                 System.out.println("  " + label + ": " + rate + " msg/s, round " + (round + 1) + ": "
-                        + String.format("%.0f deliveries/s, %s", rounds.get(round).perSecond(), latency[0].summary()));
+                        + String.format(
+                                "%.0f deliveries/s, %s", rounds.get(round).perSecond(), latency[0].summary()));
                 if (latency[0].percentileMillis(50) > 1_000) {
                     break; // saturated: the backlog only grows, and the next round would start behind
                 }
             }
             double perSecond = Round.median(rounds, Round::perSecond);
             double p99 = Round.medianPercentile(rounds, 99);
-            String line = String.format("%d msg/s x %d members: %.0f deliveries/s, %s (median of %d rounds)",
+            String line = String.format(
+                    "%d msg/s x %d members: %.0f deliveries/s, %s (median of %d rounds)",
                     rate, open.size(), perSecond, Round.latencies(rounds), rounds.size());
             System.out.println("  " + label + ": " + line);
             highest = Math.max(highest, perSecond);
@@ -387,11 +429,17 @@ public final class Bench {
             long total = acked.get();
             Thread.sleep(1_000); // the last acks of the round arrive; nothing new is sent
             rounds.add(new Round(total / (double) seconds, latency[0]));
-            System.out.println(String.format("  durable, round %d: %.0f acks/s, %s", round + 1, total / (double) seconds, latency[0].summary()));
+            System.out.println(String.format(
+                    "  durable, round %d: %.0f acks/s, %s", round + 1, total / (double) seconds, latency[0].summary()));
         }
-        report("durable throughput", rooms + " rooms x " + sendersPerRoom + " senders, acknowledged messages per second",
+        report(
+                "durable throughput",
+                rooms + " rooms x " + sendersPerRoom + " senders, acknowledged messages per second",
                 String.format("%.0f (median of %d rounds)", Round.median(rounds, Round::perSecond), rounds.size()));
-        report("durable throughput", "ack latency", String.format("%s (medians of %d rounds)", Round.latencies(rounds), rounds.size()));
+        report(
+                "durable throughput",
+                "ack latency",
+                String.format("%s (medians of %d rounds)", Round.latencies(rounds), rounds.size()));
         closeAll(open);
     }
 
@@ -399,7 +447,8 @@ public final class Bench {
      * Joins every connection to its room with a bounded number of joins outstanding: thousands of
      * requests in the same millisecond would only measure the server's request queue.
      */
-    private static void joinPaced(List<Client> open, java.util.function.IntFunction<String> roomOf, AtomicInteger joined)
+    private static void joinPaced(
+            List<Client> open, java.util.function.IntFunction<String> roomOf, AtomicInteger joined)
             throws InterruptedException {
         int outstanding = 256;
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
@@ -455,17 +504,23 @@ public final class Bench {
                 }
                 rounds.add(new Round(0, stats));
             }
-            report("history", figures[k], String.format("%s (medians of %d rounds of %d requests)",
-                    Round.latencies(rounds), rounds.size(), requests));
+            report(
+                    "history",
+                    figures[k],
+                    String.format(
+                            "%s (medians of %d rounds of %d requests)",
+                            Round.latencies(rounds), rounds.size(), requests));
         }
         client.abort();
     }
 
     /** Inserts the messages straight into the database (only once): the benchmark is about reading them. */
-    private long[] seedHistory(String room, int messages) throws SQLException, InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+    private long[] seedHistory(String room, int messages)
+            throws SQLException, InterruptedException, java.util.concurrent.ExecutionException,
+                    java.util.concurrent.TimeoutException {
         // Connecting once records the users and makes hist-a a member through the protocol itself.
         java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
-        Client b = connect(1, "hist-b", webSocket, text -> { }).get(30, TimeUnit.SECONDS);
+        Client b = connect(1, "hist-b", webSocket, text -> {}).get(30, TimeUnit.SECONDS);
         Client a = connect(0, "hist-a", webSocket, answers::add).get(30, TimeUnit.SECONDS);
         a.send("{\"type\":\"join\",\"room\":\"" + room + "\",\"ref\":\"j\"}");
         String answer;
@@ -475,21 +530,25 @@ public final class Bench {
         a.abort();
         b.abort();
         try (Connection db = DriverManager.getConnection(options.get("db"), "postgres", "");
-             Statement sql = db.createStatement()) {
+                Statement sql = db.createStatement()) {
             long roomId = single(sql, "select id from rooms where name = '" + room + "'");
             if (single(sql, "select count(*) from messages where room = " + roomId) < messages) {
                 System.out.println("  seeding " + messages + " room messages and " + messages + " direct messages…");
                 sql.execute("insert into messages (from_user, room, content, \"timestamp\") select 'hist-a', " + roomId
                         + ", 'message number ' || g, now() from generate_series(1, " + messages + ") g");
-                sql.execute("insert into messages (from_user, to_user, content, \"timestamp\") select case when g % 2 = 0 then 'hist-a' else 'hist-b' end,"
-                        + " case when g % 2 = 0 then 'hist-b' else 'hist-a' end, 'dm number ' || g, now() from generate_series(1, " + messages + ") g");
+                sql.execute(
+                        "insert into messages (from_user, to_user, content, \"timestamp\") select case when g % 2 = 0 then 'hist-a' else 'hist-b' end,"
+                                + " case when g % 2 = 0 then 'hist-b' else 'hist-a' end, 'dm number ' || g, now() from generate_series(1, "
+                                + messages + ") g");
                 // What autovacuum does to a settled table: visibility map and statistics, so the
                 // figures are about reading history, not about the first reads after a bulk load.
                 sql.execute("vacuum analyze messages");
             }
             return new long[] {
                 single(sql, "select min(id) from messages where room = " + roomId),
-                single(sql, "select min(id) from messages where to_user is not null and least(from_user, to_user) = 'hist-a' and greatest(from_user, to_user) = 'hist-b'")
+                single(
+                        sql,
+                        "select min(id) from messages where to_user is not null and least(from_user, to_user) = 'hist-a' and greatest(from_user, to_user) = 'hist-b'")
             };
         }
     }
@@ -503,7 +562,7 @@ public final class Bench {
 
     // 5. Reconnect storm
     private void storm(int n, Duration window) throws Exception {
-        List<Client> open = openMany(n, 256, i -> "storm" + (i % 20), webSocket, i -> text -> { });
+        List<Client> open = openMany(n, 256, i -> "storm" + (i % 20), webSocket, i -> text -> {});
         open.forEach(Client::abort);
         long dropped = System.nanoTime();
         CountDownLatch back = new CountDownLatch(open.size());
@@ -518,13 +577,15 @@ public final class Bench {
             System.out.println("  " + back.getCount() + " clients did not get back within 5 minutes");
         }
         double seconds = (System.nanoTime() - dropped) / 1e9;
-        report("reconnect storm", open.size() + " clients dropped, reconnecting over " + window.toSeconds() + " s",
+        report(
+                "reconnect storm",
+                open.size() + " clients dropped, reconnecting over " + window.toSeconds() + " s",
                 String.format("all back after %.1f s (%d retries)", seconds, retries.get()));
         closeAll(reopened);
     }
 
     private void reconnect(int index, CountDownLatch back, AtomicInteger retries, List<Client> reopened) {
-        connect(index, "storm" + (index % 20), webSocket, text -> { }).whenComplete((client, error) -> {
+        connect(index, "storm" + (index % 20), webSocket, text -> {}).whenComplete((client, error) -> {
             if (error == null) {
                 reopened.add(client);
                 back.countDown();

@@ -45,12 +45,13 @@ final class Client {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(
-                                new HttpClientCodec(),
-                                new HttpObjectAggregator(8192),
-                                new WebSocketClientProtocolHandler(config),
-                                new WebSocketFrameAggregator(MAX_MESSAGE_BYTES),
-                                new Receiver(opened, onText));
+                        channel.pipeline()
+                                .addLast(
+                                        new HttpClientCodec(),
+                                        new HttpObjectAggregator(8192),
+                                        new WebSocketClientProtocolHandler(config),
+                                        new WebSocketFrameAggregator(MAX_MESSAGE_BYTES),
+                                        new Receiver(opened, onText));
                     }
                 })
                 .connect()

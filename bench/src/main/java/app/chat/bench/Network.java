@@ -23,7 +23,8 @@ final class Network implements AutoCloseable {
 
     Network(int threads) {
         boolean epoll = Epoll.isAvailable();
-        loops = new MultiThreadIoEventLoopGroup(threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        loops = new MultiThreadIoEventLoopGroup(
+                threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         bootstrap = new Bootstrap()
                 .group(loops)
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)

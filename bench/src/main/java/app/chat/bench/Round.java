@@ -22,7 +22,8 @@ record Round(double perSecond, Stats latency) {
 
     /** p50, p99 and p99.9, each the median over the rounds. */
     static String latencies(List<Round> rounds) {
-        return String.format("p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms",
+        return String.format(
+                "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms",
                 medianPercentile(rounds, 50), medianPercentile(rounds, 99), medianPercentile(rounds, 99.9));
     }
 }

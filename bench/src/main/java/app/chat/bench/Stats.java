@@ -31,7 +31,8 @@ final class Stats {
     }
 
     String summary() {
-        return String.format("p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (%d samples)",
+        return String.format(
+                "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (%d samples)",
                 percentileMillis(50), percentileMillis(99), percentileMillis(99.9), count());
     }
 }
