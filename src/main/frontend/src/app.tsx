@@ -35,9 +35,9 @@ export function App() {
       if (config.oidc) session = await resumeOidcSession(await oidcManager(config.oidc));
       if (!session && config.devLogin) session = await resumeDevSession();
       setBoot({ state: "ready", config, session });
-    })().catch((error: unknown) =>
-      setBoot({ state: "failed", error: error instanceof Error ? error.message : String(error) }),
-    );
+    })().catch((error: unknown) => {
+      setBoot({ state: "failed", error: error instanceof Error ? error.message : String(error) });
+    });
   }, []);
 
   if (boot.state === "loading") return <p className="p-8 text-center text-sm text-muted-foreground">Loading…</p>;
@@ -51,12 +51,21 @@ export function App() {
     return (
       <SignIn
         config={boot.config}
-        onDevSignIn={async (name) => setBoot({ ...boot, session: await devSignIn(name) })}
+        onDevSignIn={async (name) => {
+          setBoot({ ...boot, session: await devSignIn(name) });
+        }}
         onSsoSignIn={async () => (await oidcManager(boot.config.oidc!)).signinRedirect()}
       />
     );
   }
-  return <Workspace session={boot.session} onSignedOut={() => setBoot({ ...boot, session: null })} />;
+  return (
+    <Workspace
+      session={boot.session}
+      onSignedOut={() => {
+        setBoot({ ...boot, session: null });
+      }}
+    />
+  );
 }
 
 function ConnectionBanner() {
@@ -79,12 +88,16 @@ function ConnectionBanner() {
 
 function useAttention(): void {
   useEffect(() => {
-    const update = () => useChatStore.getState().setAttentive(!document.hidden && document.hasFocus());
+    const update = () => {
+      useChatStore.getState().setAttentive(!document.hidden && document.hasFocus());
+    };
     update();
     document.addEventListener("visibilitychange", update);
     window.addEventListener("focus", update);
     window.addEventListener("blur", update);
-    const typing = setInterval(() => useChatStore.getState().expireTyping(Date.now()), 1_000);
+    const typing = setInterval(() => {
+      useChatStore.getState().expireTyping(Date.now());
+    }, 1_000);
     return () => {
       document.removeEventListener("visibilitychange", update);
       window.removeEventListener("focus", update);
@@ -113,7 +126,9 @@ function Workspace({ session, onSignedOut }: { session: Session; onSignedOut: ()
 
   useEffect(() => {
     client.start(navigate);
-    return () => client.socket.stop();
+    return () => {
+      client.socket.stop();
+    };
   }, [client]);
 
   useEffect(() => {
@@ -145,18 +160,33 @@ function Workspace({ session, onSignedOut }: { session: Session; onSignedOut: ()
               <ChatRoom
                 client={client}
                 room={target.name}
-                onOpenSidebar={() => setDrawerOpen(true)}
-                onLeft={() => navigate(null)}
+                onOpenSidebar={() => {
+                  setDrawerOpen(true);
+                }}
+                onLeft={() => {
+                  navigate(null);
+                }}
               />
             )}
             {target?.kind === "dm" && (
-              <DMView client={client} user={target.name} onOpenSidebar={() => setDrawerOpen(true)} />
+              <DMView
+                client={client}
+                user={target.name}
+                onOpenSidebar={() => {
+                  setDrawerOpen(true);
+                }}
+              />
             )}
             {!target && linkNotFound && (
               <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
                 <h1 className="text-lg font-semibold">Not found</h1>
                 <p className="max-w-sm text-sm text-muted-foreground">This link does not lead to a room or a person.</p>
-                <Button variant="outline" onClick={() => navigate(null)}>
+                <Button
+                  variant="outline"
+                  onClick={() => {
+                    navigate(null);
+                  }}
+                >
                   Go to the start
                 </Button>
               </div>
@@ -168,7 +198,13 @@ function Workspace({ session, onSignedOut }: { session: Session; onSignedOut: ()
                 <p className="max-w-sm text-sm text-muted-foreground">
                   Pick a room or a person on the left, or find a room to join.
                 </p>
-                <Button variant="outline" className="md:hidden" onClick={() => setDrawerOpen(true)}>
+                <Button
+                  variant="outline"
+                  className="md:hidden"
+                  onClick={() => {
+                    setDrawerOpen(true);
+                  }}
+                >
                   Open rooms and people
                 </Button>
               </div>

@@ -33,7 +33,9 @@ export class ChatClient {
     this.socket = new ChatSocket({
       url: webSocketUrl,
       token: (fresh) => session.token(fresh),
-      onEvent: (event) => this.handle(event),
+      onEvent: (event) => {
+        this.handle(event);
+      },
       onStatus: (status, detail) => {
         useChatStore.getState().setStatus(status, detail);
         if (status === "online") void this.refreshDirectory();
@@ -66,10 +68,12 @@ export class ChatClient {
       kind === "room" ? { type: "message" as const, room: name, content } : { type: "dm" as const, to: name, content };
     this.socket
       .send(frame, clientId)
-      .then((ack) => useChatStore.getState().acknowledged(key, clientId, ack.id, ack.timestamp))
-      .catch((error: unknown) =>
-        useChatStore.getState().failed(key, clientId, error instanceof RequestFailed ? error.message : String(error)),
-      );
+      .then((ack) => {
+        useChatStore.getState().acknowledged(key, clientId, ack.id, ack.timestamp);
+      })
+      .catch((error: unknown) => {
+        useChatStore.getState().failed(key, clientId, error instanceof RequestFailed ? error.message : String(error));
+      });
   }
 
   retry(key: ConversationKey, clientId: string): void {
@@ -199,7 +203,9 @@ export class ChatClient {
         if (worthNotifying && document.hidden) {
           const sender = store.users[event.from]?.name ?? event.from;
           const where = event.type === "dm" ? sender : `${sender} in #${event.room}`;
-          notify(where, event.content, key, () => this.navigate(key));
+          notify(where, event.content, key, () => {
+            this.navigate(key);
+          });
         }
         break;
       }

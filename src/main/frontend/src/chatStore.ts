@@ -89,34 +89,47 @@ export type ChatState = SessionSlice & DirectorySlice & ConversationsSlice & Typ
 const sessionSlice: StateCreator<ChatState, [], [], SessionSlice> = (set) => ({
   me: null,
   status: "stopped",
-  signedIn: (me) => set({ me }),
-  signedOut: () => set(initialState()),
-  setStatus: (status, statusDetail) => set({ status, statusDetail }),
+  signedIn: (me) => {
+    set({ me });
+  },
+  signedOut: () => {
+    set(initialState());
+  },
+  setStatus: (status, statusDetail) => {
+    set({ status, statusDetail });
+  },
 });
 
 const directorySlice: StateCreator<ChatState, [], [], DirectorySlice> = (set) => ({
   rooms: [],
   users: {},
-  setRooms: (rooms) => set({ rooms }),
-  roomJoined: (room, isPrivate) =>
+  setRooms: (rooms) => {
+    set({ rooms });
+  },
+  roomJoined: (room, isPrivate) => {
     set((state) => {
       const known = state.rooms.find((r) => r.name === room);
       const others = state.rooms.filter((r) => r.name !== room);
       const joined: RoomListing = { name: room, private: isPrivate ?? known?.private ?? false, member: true };
       return { rooms: [...others, joined].sort((a, b) => a.name.localeCompare(b.name)) };
-    }),
-  roomLeft: (room) =>
+    });
+  },
+  roomLeft: (room) => {
     set((state) => ({
       rooms: state.rooms
         .map((r) => (r.name === room ? { ...r, member: false } : r))
         .filter((r) => !(r.name === room && r.private)),
-    })),
-  setUsers: (users) => set({ users: Object.fromEntries(users.map((u) => [u.id, u])) }),
-  presence: (user, online) =>
+    }));
+  },
+  setUsers: (users) => {
+    set({ users: Object.fromEntries(users.map((u) => [u.id, u])) });
+  },
+  presence: (user, online) => {
     set((state) => {
       const known = state.users[user] ?? { id: user, name: user, online };
       return { users: { ...state.users, [user]: { ...known, online } } };
-    }),
+    });
+  },
 });
 
 function update(state: ChatState, key: ConversationKey, change: (c: Conversation) => Partial<Conversation>) {
@@ -129,17 +142,19 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
   active: null,
   linkNotFound: false,
   attentive: true,
-  open: (key, linkNotFound = false) =>
+  open: (key, linkNotFound = false) => {
     set((state) => ({
       active: key,
       linkNotFound,
       ...(key ? update(state, key, () => ({ unread: 0, mentioned: false })) : {}),
-    })),
-  setAttentive: (attentive) =>
+    }));
+  },
+  setAttentive: (attentive) => {
     set((state) => ({
       attentive,
       ...(attentive && state.active ? update(state, state.active, () => ({ unread: 0, mentioned: false })) : {}),
-    })),
+    }));
+  },
   received: (message) => {
     const me = get().me;
     const key = conversationOf(message, me?.id ?? "");
@@ -156,25 +171,31 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
     );
     return { key, notify: !mine && !seen && (direct || mentioned) };
   },
-  latestPage: (key, messages, pageSize) =>
+  latestPage: (key, messages, pageSize) => {
     set((state) =>
       update(state, key, (c) => ({
         messages: mergeMessages(c.messages, messages.map(fromWire)),
         loaded: true,
         reachedStart: c.reachedStart || messages.length < pageSize,
       })),
-    ),
-  olderPage: (key, messages, pageSize) =>
+    );
+  },
+  olderPage: (key, messages, pageSize) => {
     set((state) =>
       update(state, key, (c) => ({
         messages: mergeMessages(c.messages, messages.map(fromWire)),
         loadingOlder: false,
         reachedStart: messages.length < pageSize,
       })),
-    ),
-  setLoadingOlder: (key, loading) => set((state) => update(state, key, () => ({ loadingOlder: loading }))),
-  addPending: (key, message) => set((state) => update(state, key, (c) => ({ messages: [...c.messages, message] }))),
-  acknowledged: (key, clientId, id, timestamp) =>
+    );
+  },
+  setLoadingOlder: (key, loading) => {
+    set((state) => update(state, key, () => ({ loadingOlder: loading })));
+  },
+  addPending: (key, message) => {
+    set((state) => update(state, key, (c) => ({ messages: [...c.messages, message] })));
+  },
+  acknowledged: (key, clientId, id, timestamp) => {
     set((state) =>
       update(state, key, (c) => {
         const optimistic = c.messages.find((m) => m.clientId === clientId && m.id === undefined);
@@ -183,24 +204,27 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
         const rest = c.messages.filter((m) => m !== optimistic);
         return { messages: mergeMessages(rest, [stored]) };
       }),
-    ),
-  failed: (key, clientId, error) =>
+    );
+  },
+  failed: (key, clientId, error) => {
     set((state) =>
       update(state, key, (c) => ({
         messages: c.messages.map((m) =>
           m.clientId === clientId && m.id === undefined ? { ...m, state: "failed", error } : m,
         ),
       })),
-    ),
-  retrying: (key, clientId) =>
+    );
+  },
+  retrying: (key, clientId) => {
     set((state) =>
       update(state, key, (c) => ({
         messages: c.messages.map((m) =>
           m.clientId === clientId && m.id === undefined ? { ...m, state: "pending", error: undefined } : m,
         ),
       })),
-    ),
-  resetLoaded: () =>
+    );
+  },
+  resetLoaded: () => {
     set((state) => ({
       conversations: Object.fromEntries(
         Object.entries(state.conversations).map(([key, c]) => [
@@ -208,14 +232,16 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
           { ...c!, loaded: false, reachedStart: false, messages: c!.messages.filter((m) => m.id === undefined) },
         ]),
       ),
-    })),
+    }));
+  },
 });
 
 const typingSlice: StateCreator<ChatState, [], [], TypingSlice> = (set) => ({
   typing: {},
-  someoneTyping: (key, user, now) =>
-    set((state) => ({ typing: { ...state.typing, [key]: { ...state.typing[key], [user]: now + TYPING_VISIBLE_MS } } })),
-  expireTyping: (now) =>
+  someoneTyping: (key, user, now) => {
+    set((state) => ({ typing: { ...state.typing, [key]: { ...state.typing[key], [user]: now + TYPING_VISIBLE_MS } } }));
+  },
+  expireTyping: (now) => {
     set((state) => {
       let changed = false;
       const typing: ChatState["typing"] = {};
@@ -225,7 +251,8 @@ const typingSlice: StateCreator<ChatState, [], [], TypingSlice> = (set) => ({
         if (Object.keys(still).length > 0) typing[key as ConversationKey] = still;
       }
       return changed ? { typing } : state;
-    }),
+    });
+  },
 });
 
 function initialState(): Partial<ChatState> {

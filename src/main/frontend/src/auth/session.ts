@@ -67,21 +67,30 @@ class DevSession implements Session {
     this.listeners.push(listener);
   }
 
-  async signOut(): Promise<void> {
+  signOut(): Promise<void> {
     if (this.renewal) clearTimeout(this.renewal);
     localStorage.removeItem(DEV_STORAGE_KEY);
+    return Promise.resolve();
   }
 
   private async renew(): Promise<void> {
     this.current = await issueDevToken(this.current.user.name, this.current.user.id);
     this.scheduleRenewal();
-    this.listeners.forEach((listener) => listener(this.current.token));
+    this.listeners.forEach((listener) => {
+      listener(this.current.token);
+    });
   }
 
   private scheduleRenewal(): void {
     if (this.renewal) clearTimeout(this.renewal);
     const wait = Math.max(10_000, Date.parse(this.current.expires_at) - Date.now() - RENEW_BEFORE_MS);
-    this.renewal = setTimeout(() => void this.renew().catch(() => this.scheduleRenewal()), wait);
+    this.renewal = setTimeout(
+      () =>
+        void this.renew().catch(() => {
+          this.scheduleRenewal();
+        }),
+      wait,
+    );
   }
 }
 
@@ -114,7 +123,9 @@ class OidcSession implements Session {
   ) {
     manager.events.addUserLoaded((renewed) => {
       this.user = renewed;
-      this.listeners.forEach((listener) => listener(renewed.access_token));
+      this.listeners.forEach((listener) => {
+        listener(renewed.access_token);
+      });
     });
   }
 

@@ -50,7 +50,9 @@ export function SignIn({ config, onDevSignIn, onSsoSignIn }: SignInProps) {
                 placeholder="Ada Lovelace"
                 value={name}
                 maxLength={64}
-                onChange={(event) => setName(event.target.value)}
+                onChange={(event) => {
+                  setName(event.target.value);
+                }}
               />
             </div>
             <Button

@@ -41,9 +41,13 @@ export function navigate(key: ConversationKey | null): void {
 /** Keeps the open conversation in step with the address bar (back and forward buttons). */
 export function useRouting(): void {
   useEffect(() => {
-    const follow = () => useChatStore.getState().open(keyFromPath(), isMalformedPath());
+    const follow = () => {
+      useChatStore.getState().open(keyFromPath(), isMalformedPath());
+    };
     follow();
     window.addEventListener("popstate", follow);
-    return () => window.removeEventListener("popstate", follow);
+    return () => {
+      window.removeEventListener("popstate", follow);
+    };
   }, []);
 }

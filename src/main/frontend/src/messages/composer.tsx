@@ -25,11 +25,18 @@ export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerPr
   const [suggestions, setSuggestions] = useState<ShortcodeMatch[]>([]);
   const [selected, setSelected] = useState(0);
   const [pickerOpen, setPickerOpen] = useState(false);
+  const [shownDraft, setShownDraft] = useState(draftKey);
   const area = useRef<HTMLTextAreaElement>(null);
 
-  useEffect(() => {
+  // Another conversation: show its draft at once, in this render (React's "adjust state while
+  // rendering" pattern), rather than one render late from an effect.
+  if (shownDraft !== draftKey) {
+    setShownDraft(draftKey);
     setText(drafts.get(draftKey) ?? "");
     setSuggestions([]);
+  }
+
+  useEffect(() => {
     area.current?.focus();
   }, [draftKey]);
 
@@ -42,7 +49,8 @@ export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerPr
     }
   }, [text, draftKey]);
 
-  const length = [...text].length;
+  // Characters as the server counts them: code points, so an emoji is one.
+  const length = text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "_").length;
   const sendable = text.trim().length > 0 && length <= MAX_CONTENT;
 
   function send() {

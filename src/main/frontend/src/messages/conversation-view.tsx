@@ -53,12 +53,21 @@ function ConversationView({
 }: ConversationViewProps) {
   const state = useChatStore((s) => s.conversations[conversation]);
   const status = useChatStore((s) => s.status);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ conversation: string; message: string } | null>(null);
 
   useEffect(() => {
-    setError(null);
-    if (status === "online") client.ensureLoaded(conversation).catch((failure: Error) => setError(failure.message));
+    if (status === "online")
+      client.ensureLoaded(conversation).then(
+        () => {
+          setError(null);
+        },
+        (failure: unknown) => {
+          setError({ conversation, message: failure instanceof Error ? failure.message : String(failure) });
+        },
+      );
   }, [client, conversation, status]);
+  // An error belongs to the conversation it happened in: switching away hides it.
+  const shownError = error?.conversation === conversation ? error.message : null;
 
   return (
     <section className="flex h-full min-h-0 flex-1 flex-col" aria-label={typeof title === "string" ? title : undefined}>
@@ -78,9 +87,9 @@ function ConversationView({
         </div>
         {actions}
       </header>
-      {error && (
+      {shownError && (
         <p role="alert" className="border-b bg-destructive/10 px-4 py-2 text-sm text-destructive">
-          {error}
+          {shownError}
         </p>
       )}
       <MessageList
@@ -89,15 +98,21 @@ function ConversationView({
         loadingOlder={state?.loadingOlder ?? false}
         reachedStart={state?.reachedStart ?? false}
         onLoadOlder={() => void client.loadOlder(conversation).catch(() => undefined)}
-        onRetry={(clientId) => client.retry(conversation, clientId)}
+        onRetry={(clientId) => {
+          client.retry(conversation, clientId);
+        }}
         emptyText={emptyText}
       />
       <TypingLine conversation={conversation} />
       <Composer
         draftKey={conversation}
         placeholder={placeholder}
-        onSend={(content) => client.send(conversation, content)}
-        onTyping={() => client.typing(conversation)}
+        onSend={(content) => {
+          client.send(conversation, content);
+        }}
+        onTyping={() => {
+          client.typing(conversation);
+        }}
       />
     </section>
   );
@@ -116,17 +131,21 @@ export function ChatRoom({
 }) {
   const listing = useChatStore((state) => state.rooms.find((r) => r.name === room));
   const [inviting, setInviting] = useState(false);
-  const [joinError, setJoinError] = useState<string | null>(null);
+  const [joinFailure, setJoinFailure] = useState<{ room: string; message: string } | null>(null);
   const member = listing?.member ?? false;
-
-  useEffect(() => {
-    setJoinError(null);
-  }, [room]);
+  const joinError = joinFailure?.room === room ? joinFailure.message : null;
 
   const actions = member ? (
     <>
       {listing?.private && (
-        <Button variant="ghost" size="icon" aria-label="Invite people" onClick={() => setInviting(true)}>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label="Invite people"
+          onClick={() => {
+            setInviting(true);
+          }}
+        >
           <UserPlus />
         </Button>
       )}
@@ -141,7 +160,14 @@ export function ChatRoom({
       <InviteDialog client={client} open={inviting} onOpenChange={setInviting} room={room} />
     </>
   ) : (
-    <Button size="sm" onClick={() => void client.join(room).catch((failure: Error) => setJoinError(failure.message))}>
+    <Button
+      size="sm"
+      onClick={() =>
+        void client.join(room).catch((failure: unknown) => {
+          setJoinFailure({ room, message: failure instanceof Error ? failure.message : String(failure) });
+        })
+      }
+    >
       Join room
     </Button>
   );

@@ -7,7 +7,9 @@ export default function EmojiPanel({ onPick }: { onPick: (emoji: string) => void
     <EmojiPicker.Root
       className="flex h-80 w-72 flex-col"
       emojibaseUrl={appUrl("emojibase").toString().replace(/\/$/, "")}
-      onEmojiSelect={({ emoji }) => onPick(emoji)}
+      onEmojiSelect={({ emoji }) => {
+        onPick(emoji);
+      }}
     >
       <EmojiPicker.Search
         className="m-2 rounded-md border bg-background px-2 py-1.5 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring"

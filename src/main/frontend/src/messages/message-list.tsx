@@ -115,7 +115,9 @@ const MessageRow = memo(function MessageRow({
                 variant="link"
                 size="sm"
                 className="h-auto p-0 text-xs"
-                onClick={() => onRetry(message.clientId!)}
+                onClick={() => {
+                  onRetry(message.clientId!);
+                }}
               >
                 <RotateCw className="size-3" /> Retry
               </Button>

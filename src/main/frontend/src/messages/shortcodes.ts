@@ -15,7 +15,9 @@ function fromHexcode(hexcode: string): string {
 /** The :shortcode: names people know from GitHub and Slack, loaded from the app on first use. */
 export function loadShortcodes(): Promise<ShortcodeMatch[]> {
   table ??= fetch(appUrl("emojibase/en/shortcodes/github.json"))
-    .then((response) => (response.ok ? (response.json() as Promise<Record<string, string | string[]>>) : {}))
+    .then((response): Promise<Record<string, string | string[]>> | Record<string, never> =>
+      response.ok ? (response.json() as Promise<Record<string, string | string[]>>) : {},
+    )
     .then((data) =>
       Object.entries(data).flatMap(([hexcode, names]) =>
         (Array.isArray(names) ? names : [names]).map((shortcode) => ({ shortcode, emoji: fromHexcode(hexcode) })),

@@ -33,7 +33,9 @@ export function BrowseRoomsDialog({
   onJoined,
 }: DialogProps & { onJoined: (room: string) => void }) {
   const [filter, setFilter] = useState("");
-  const { error, busy, run } = useAction(() => onOpenChange(false));
+  const { error, busy, run } = useAction(() => {
+    onOpenChange(false);
+  });
   const available = useRoomSearch(client, filter, open).filter((room) => !room.member);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -44,7 +46,9 @@ export function BrowseRoomsDialog({
         <Input
           placeholder="Room name starts with…"
           value={filter}
-          onChange={(event) => setFilter(event.target.value)}
+          onChange={(event) => {
+            setFilter(event.target.value);
+          }}
           aria-label="Filter rooms"
         />
         <ul className="max-h-72 space-y-1 overflow-y-auto">
@@ -55,7 +59,11 @@ export function BrowseRoomsDialog({
                 size="sm"
                 variant="outline"
                 disabled={busy}
-                onClick={() => void run(async () => onJoined(await client.join(room.name)))}
+                onClick={() =>
+                  void run(async () => {
+                    onJoined(await client.join(room.name));
+                  })
+                }
               >
                 Join
               </Button>
@@ -101,7 +109,10 @@ export function CreateRoomDialog({
           className="space-y-4"
           onSubmit={(event) => {
             event.preventDefault();
-            if (valid) void run(async () => onCreated(await client.createRoom(canonical, isPrivate)));
+            if (valid)
+              void run(async () => {
+                onCreated(await client.createRoom(canonical, isPrivate));
+              });
           }}
         >
           <div className="space-y-1.5">
@@ -111,7 +122,9 @@ export function CreateRoomDialog({
               autoFocus
               placeholder="e.g. launch-plans"
               value={name}
-              onChange={(event) => setName(event.target.value)}
+              onChange={(event) => {
+                setName(event.target.value);
+              }}
               aria-invalid={name !== "" && !valid}
             />
           </div>
@@ -170,7 +183,9 @@ export function InviteDialog({ client, open, onOpenChange, room }: DialogProps &
         <Input
           placeholder="Search people"
           value={filter}
-          onChange={(event) => setFilter(event.target.value)}
+          onChange={(event) => {
+            setFilter(event.target.value);
+          }}
           aria-label="Search people"
         />
         <ul className="max-h-72 space-y-1 overflow-y-auto">

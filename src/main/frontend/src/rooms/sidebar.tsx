@@ -127,7 +127,9 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
             className="pl-8"
             placeholder="Search rooms and people"
             value={query}
-            onChange={(event) => setQuery(event.target.value)}
+            onChange={(event) => {
+              setQuery(event.target.value);
+            }}
             aria-label="Search rooms and people"
           />
         </div>
@@ -140,10 +142,24 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
               Rooms
             </h2>
             <div className="flex">
-              <Button variant="ghost" size="icon-sm" aria-label="Browse rooms" onClick={() => setBrowsing(true)}>
+              <Button
+                variant="ghost"
+                size="icon-sm"
+                aria-label="Browse rooms"
+                onClick={() => {
+                  setBrowsing(true);
+                }}
+              >
                 <Compass />
               </Button>
-              <Button variant="ghost" size="icon-sm" aria-label="Create a room" onClick={() => setCreating(true)}>
+              <Button
+                variant="ghost"
+                size="icon-sm"
+                aria-label="Create a room"
+                onClick={() => {
+                  setCreating(true);
+                }}
+              >
                 <Plus />
               </Button>
             </div>
@@ -163,7 +179,9 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
                     <SidebarItem
                       active={active === key}
                       unread={(conversations[key]?.unread ?? 0) > 0}
-                      onClick={() => onOpen(key)}
+                      onClick={() => {
+                        onOpen(key);
+                      }}
                       label={`Room ${room.name}`}
                     >
                       {room.private ? (
@@ -183,7 +201,11 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
                   active={false}
                   unread={false}
                   label={`Join room ${room.name}`}
-                  onClick={() => void client.join(room.name).then((name) => onOpen(roomKey(name)))}
+                  onClick={() =>
+                    void client.join(room.name).then((name) => {
+                      onOpen(roomKey(name));
+                    })
+                  }
                 >
                   <Hash className="size-4 shrink-0 opacity-40" />
                   <span className="flex-1 truncate text-muted-foreground">{room.name}</span>
@@ -196,7 +218,12 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
                 {search ? (
                   "No room matches."
                 ) : (
-                  <button className="underline underline-offset-2" onClick={() => setBrowsing(true)}>
+                  <button
+                    className="underline underline-offset-2"
+                    onClick={() => {
+                      setBrowsing(true);
+                    }}
+                  >
                     Find a room to join
                   </button>
                 )}
@@ -220,7 +247,9 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
                   <SidebarItem
                     active={active === key}
                     unread={(conversations[key]?.unread ?? 0) > 0}
-                    onClick={() => onOpen(key)}
+                    onClick={() => {
+                      onOpen(key);
+                    }}
                     label={`Message ${user.name} (${user.online ? "online" : "offline"})`}
                   >
                     <Avatar id={user.id} name={user.name} online={user.online} className="size-6 text-[10px]" />
@@ -244,13 +273,17 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
         client={client}
         open={browsing}
         onOpenChange={setBrowsing}
-        onJoined={(room) => onOpen(roomKey(room))}
+        onJoined={(room) => {
+          onOpen(roomKey(room));
+        }}
       />
       <CreateRoomDialog
         client={client}
         open={creating}
         onOpenChange={setCreating}
-        onCreated={(room) => onOpen(roomKey(room))}
+        onCreated={(room) => {
+          onOpen(roomKey(room));
+        }}
       />
     </nav>
   );

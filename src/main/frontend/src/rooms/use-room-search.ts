@@ -10,19 +10,20 @@ const ROOM_NAME_PART = /^[a-z0-9_-]{0,64}$/;
  * not empty, or at once when {@code always} asks to list from the start.
  */
 export function useRoomSearch(client: ChatClient, query: string, always = false): RoomListing[] {
-  const [found, setFound] = useState<RoomListing[]>([]);
+  const [found, setFound] = useState<{ prefix: string; rooms: RoomListing[] } | null>(null);
   const prefix = query.toLowerCase().trim();
-  const active = always || prefix !== "";
+  const active = (always || prefix !== "") && ROOM_NAME_PART.test(prefix);
   useEffect(() => {
-    if (!active || !ROOM_NAME_PART.test(prefix)) {
-      setFound([]);
-      return;
-    }
+    if (!active) return;
     let current = true;
     const timer = window.setTimeout(() => {
       client.searchRooms(prefix).then(
-        (rooms) => current && setFound(rooms),
-        () => current && setFound([]),
+        (rooms) => {
+          if (current) setFound({ prefix, rooms });
+        },
+        () => {
+          if (current) setFound({ prefix, rooms: [] });
+        },
       );
     }, DEBOUNCE_MS);
     return () => {
@@ -30,5 +31,7 @@ export function useRoomSearch(client: ChatClient, query: string, always = false)
       window.clearTimeout(timer);
     };
   }, [client, prefix, active]);
-  return found;
+  // While the next answer is on its way, the last one narrowed to the current prefix: no flicker,
+  // and never a room that does not match what is typed.
+  return active && found ? found.rooms.filter((room) => room.name.startsWith(prefix)) : [];
 }

@@ -44,9 +44,9 @@ function harness() {
   const tokens: boolean[] = [];
   const socket = new ChatSocket({
     url: () => "ws://chat.test/ws",
-    token: async (fresh) => {
+    token: (fresh) => {
       tokens.push(fresh);
-      return fresh ? "fresh-token" : "token";
+      return Promise.resolve(fresh ? "fresh-token" : "token");
     },
     onEvent: (event) => events.push(event),
     onStatus: () => {},

@@ -23,6 +23,8 @@ public final class OriginPolicy {
     }
 
     /**
+     * Whether a browser page from {@code origin} may open the socket.
+     *
      * @param origin the {@code Origin} header, or null when absent
      * @param host   the {@code Host} header the browser sent, used for the same-origin rule
      */

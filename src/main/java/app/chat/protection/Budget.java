@@ -6,10 +6,8 @@ package app.chat.protection;
  * while everybody else (and the same account's other kinds of request) carry on. The defaults are
  * far above what a person or the web client does: a reconnect spends about five reads and a
  * handful of requests; nobody creates rooms by the dozen.
- *
- * @param rateKey   the steady rate, in units of {@code per}
- * @param burstKey  how many may be spent at once before the steady rate applies
- * @param perSecond how many seconds one unit of the rate key stands for (1, 60, 3600)
+ * Each has a rate key (its steady rate, per second, minute or hour as the key's name says) and a
+ * burst key (how many may be spent at once before the steady rate applies).
  */
 public enum Budget {
     /** Every request, whatever it asks: handling and answering cost CPU and bandwidth. */

@@ -48,7 +48,7 @@ public class Limits {
         queueBytesPerConnection =
                 (long) number("chat.limit.queue-bytes-per-connection", DEFAULT_QUEUE_BYTES_PER_CONNECTION);
         outboundBytes =
-                (long) number("chat.limit.outbound-bytes", Runtime.getRuntime().maxMemory() / 4);
+                (long) number("chat.limit.outbound-bytes", Runtime.getRuntime().maxMemory() / 4.0);
         if (queueBytesPerConnection > 0 && queueBytesPerConnection < MIN_QUEUE_BYTES_PER_CONNECTION) {
             throw new IllegalArgumentException("chat.limit.queue-bytes-per-connection must be 0 or at least "
                     + MIN_QUEUE_BYTES_PER_CONNECTION + ": one history page or replayed message must fit");

@@ -28,10 +28,10 @@ public class RequestRejected extends RuntimeException {
      */
     public static RequestRejected forFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql
+            if ((cause instanceof SQLException sql
                             && sql.getSQLState() != null
                             && (sql.getSQLState().startsWith("08")
-                                    || sql.getSQLState().startsWith("57P"))
+                                    || sql.getSQLState().startsWith("57P")))
                     || cause instanceof ConnectException) {
                 return new RequestRejected(ErrorCode.UNAVAILABLE, "the database is unreachable, try again shortly");
             }

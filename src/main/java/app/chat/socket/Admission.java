@@ -56,6 +56,8 @@ public class Admission {
     }
 
     /**
+     * Records, limits and registers a new session, then replays what it asked to resume from.
+     *
      * @param resumeAfter the handshake's {@code after} parameter, or null
      * @return the registered connection, or empty when the session was refused and is being closed
      */

@@ -134,7 +134,7 @@ public final class Connection {
                 held.add(new Held(id, frame));
                 heldSize += frame.length();
                 if (held.size() > MAX_QUEUED_FRAMES
-                        || memory.perConnection() > 0 && heldSize > memory.perConnection()) {
+                        || (memory.perConnection() > 0 && heldSize > memory.perConnection())) {
                     held = null;
                     heldSize = 0;
                     giveUp();
@@ -176,7 +176,7 @@ public final class Connection {
             if (droppable && sending && queue.size() >= DROPPABLE_BACKLOG) {
                 return;
             }
-            if (sending && queue.size() >= MAX_QUEUED_FRAMES || !memory.reserve(queuedSize, size)) {
+            if ((sending && queue.size() >= MAX_QUEUED_FRAMES) || !memory.reserve(queuedSize, size)) {
                 if (droppable) {
                     return;
                 }
