@@ -16,6 +16,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Guards the WebSocket handshake. A {@code Configurator} cannot answer with an HTTP status, so bad
@@ -33,16 +37,38 @@ public class HandshakeFilter extends HttpFilter {
     @Inject
     Limits limits;
 
+    @Inject
+    MetricRegistry metrics;
+
+    private Counter accepted;
+    private Counter refusedRate;
+    private Counter refusedOrigin;
+    private Counter refusedToken;
+
+    @Override
+    public void init() {
+        Metadata handshakes = Metadata.builder()
+                .withName("chat.handshakes")
+                .withDescription("WebSocket handshakes, accepted or refused before the upgrade (by reason)")
+                .build();
+        accepted = metrics.counter(handshakes, new Tag("outcome", "accepted"));
+        refusedRate = metrics.counter(handshakes, new Tag("outcome", "refused_rate"));
+        refusedOrigin = metrics.counter(handshakes, new Tag("outcome", "refused_origin"));
+        refusedToken = metrics.counter(handshakes, new Tag("outcome", "refused_token"));
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!limits.handshakes().tryAcquire(request.getRemoteAddr())) {
+            refusedRate.inc();
             response.setHeader("Retry-After", "1");
             refuse(response, 429, "too many connection attempts from this address");
             return;
         }
         if (!authentication.originPolicy().permits(request.getHeader("Origin"), request.getHeader("Host"))) {
             LOG.log(Level.FINE, "Handshake refused: origin {0} not allowed", request.getHeader("Origin"));
+            refusedOrigin.inc();
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "origin not allowed");
             return;
         }
@@ -54,10 +80,12 @@ public class HandshakeFilter extends HttpFilter {
             // The reason never contains the token itself.
             LOG.log(Level.FINE, "Handshake refused from {0}: {1}", new Object[] {request.getRemoteAddr(), e.getMessage()
             });
+            refusedToken.inc();
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid or missing token");
             return;
         }
+        accepted.inc();
         chain.doFilter(new AuthenticatedRequest(request, user), response);
     }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,6 +17,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The single writer of messages. Every message goes through one queue and one thread, which stores
@@ -42,7 +50,8 @@ public class MessageWriter {
         void failed(RequestRejected reason);
     }
 
-    private record Submission(Draft draft, Outcome outcome) {}
+    /** {@code submittedNanos}: when the request was handed over, for the ack latency. */
+    private record Submission(Draft draft, Outcome outcome, long submittedNanos) {}
 
     @Inject
     Messages messages;
@@ -57,18 +66,59 @@ public class MessageWriter {
     private volatile boolean accepting = true;
     private Thread writer;
 
+    @Inject
+    MetricRegistry metrics;
+
+    private Counter storedInRooms;
+    private Counter storedDirect;
+    private Histogram batchSizes;
+    private Timer ackLatency;
+
     @PostConstruct
     void start() {
+        storedInRooms = metrics.counter(
+                Metadata.builder()
+                        .withName("chat.messages.stored")
+                        .withDescription("Messages committed to the database, by kind (resends not counted)")
+                        .build(),
+                new Tag("kind", "room"));
+        storedDirect = metrics.counter("chat.messages.stored", new Tag("kind", "direct"));
+        batchSizes = metrics.histogram(Metadata.builder()
+                .withName("chat.writer.batch.size")
+                .withDescription("Messages stored per transaction by the group-committing writer")
+                .build());
+        ackLatency = metrics.timer(Metadata.builder()
+                .withName("chat.ack.latency")
+                .withDescription("From a message request handed to the writer until its ack (or error) is queued")
+                .withUnit(MetricUnits.SECONDS)
+                .build());
+        metrics.gauge(
+                Metadata.builder()
+                        .withName("chat.writer.queue.depth")
+                        .withDescription("Messages waiting for the writer (at most " + QUEUE_CAPACITY + ")")
+                        .build(),
+                queue,
+                BlockingQueue::size);
         writer = threads.newThread(this::run);
         writer.setName("chat-message-writer");
         writer.start();
+    }
+
+    /** The writer thread is there to store what is submitted. */
+    public boolean isRunning() {
+        return writer != null && writer.isAlive();
+    }
+
+    /** Takes new messages: false once the application has begun to stop. */
+    public boolean isAccepting() {
+        return accepting;
     }
 
     /** Queues a message for storage; the outcome is reported on the writer thread. */
     public void submit(Draft draft, Outcome outcome) {
         if (!accepting) {
             outcome.failed(new RequestRejected(ErrorCode.UNAVAILABLE, "the server is shutting down"));
-        } else if (!queue.offer(new Submission(draft, outcome))) {
+        } else if (!queue.offer(new Submission(draft, outcome, System.nanoTime()))) {
             outcome.failed(new RequestRejected(ErrorCode.UNAVAILABLE, "the server is overloaded, try again"));
         }
     }
@@ -110,15 +160,22 @@ public class MessageWriter {
                         batch.size() + " message(s) could not be stored ("
                                 + reason.code().wireName() + ")",
                         e);
-                batch.forEach(submission -> submission.outcome().failed(reason));
+                batch.forEach(submission -> {
+                    submission.outcome().failed(reason);
+                    ackLatency.update(Duration.ofNanos(System.nanoTime() - submission.submittedNanos()));
+                });
             }
             return;
         }
+        batchSizes.update(batch.size());
         for (int i = 0; i < stored.size(); i++) {
             Stored result = stored.get(i);
             try {
                 batch.get(i).outcome().stored(result.message());
+                ackLatency.update(
+                        Duration.ofNanos(System.nanoTime() - batch.get(i).submittedNanos()));
                 if (!result.duplicate()) {
+                    (result.message().isDirect() ? storedDirect : storedInRooms).inc();
                     posted.fire(result.message());
                 }
             } catch (RuntimeException e) {

@@ -4,8 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Every protective limit, read once from MicroProfile Config (environment variables override:
@@ -17,6 +22,9 @@ public class Limits {
 
     @Inject
     Config config;
+
+    @Inject
+    MetricRegistry metrics;
 
     /** Four history pages of the largest size fit; a reading client holds a few kilobytes. */
     static final long DEFAULT_QUEUE_BYTES_PER_CONNECTION = 4L * 1024 * 1024;
@@ -38,11 +46,16 @@ public class Limits {
     @PostConstruct
     void read() {
         double messagesPerSecond = number("chat.rate.messages-per-second", 10);
-        messages = new RateLimiter(messagesPerSecond, number("chat.rate.burst", 30), System::nanoTime);
+        messages = new RateLimiter(
+                messagesPerSecond, number("chat.rate.burst", 30), System::nanoTime, refusals("messages"));
         typing = new RateLimiter(
-                number("chat.rate.typing-per-second", 2), number("chat.rate.typing-burst", 5), System::nanoTime);
+                number("chat.rate.typing-per-second", 2),
+                number("chat.rate.typing-burst", 5),
+                System::nanoTime,
+                refusals("typing"));
         double handshakesPerSecond = number("chat.limit.handshakes-per-second", 20);
-        handshakes = new RateLimiter(handshakesPerSecond, Math.max(handshakesPerSecond * 2, 1), System::nanoTime);
+        handshakes = new RateLimiter(
+                handshakesPerSecond, Math.max(handshakesPerSecond * 2, 1), System::nanoTime, refusals("handshakes"));
         connectionsPerUser = (int) number("chat.limit.connections-per-user", 16);
         roomsPerUser = (int) number("chat.limit.rooms-per-user", DEFAULT_ROOMS_PER_USER);
         queueBytesPerConnection =
@@ -56,8 +69,24 @@ public class Limits {
         for (Budget budget : Budget.values()) {
             double rate = budget.perSecond(number(budget.rateKey(), budget.defaultRate()));
             budgets.put(
-                    budget, new RateLimiter(rate, number(budget.burstKey(), budget.defaultBurst()), System::nanoTime));
+                    budget,
+                    new RateLimiter(
+                            rate,
+                            number(budget.burstKey(), budget.defaultBurst()),
+                            System::nanoTime,
+                            refusals(budget.name().toLowerCase(Locale.ROOT))));
         }
+    }
+
+    /** Counts the refusals of one limit: chat_requests_refused_total{limit="reads"} and so on. */
+    private Runnable refusals(String limit) {
+        Counter refused = metrics.counter(
+                Metadata.builder()
+                        .withName("chat.requests.refused")
+                        .withDescription("Requests and handshakes refused by a rate limit, by limit")
+                        .build(),
+                new Tag("limit", limit));
+        return refused::inc;
     }
 
     private double number(String key, double fallback) {

@@ -11,12 +11,19 @@ public final class RateLimiter {
     private final double perSecond;
     private final double burst;
     private final LongSupplier clock;
+    private final Runnable refused;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     public RateLimiter(double perSecond, double burst, LongSupplier nanoClock) {
+        this(perSecond, burst, nanoClock, () -> {});
+    }
+
+    /** @param refused told of every refusal (a metric) */
+    public RateLimiter(double perSecond, double burst, LongSupplier nanoClock, Runnable refused) {
         this.perSecond = burst <= 0 ? 0 : perSecond;
         this.burst = Math.max(1, burst);
         this.clock = nanoClock;
+        this.refused = refused;
     }
 
     public boolean isOff() {
@@ -32,8 +39,12 @@ public final class RateLimiter {
             return true;
         }
         long now = clock.getAsLong();
-        return buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now))
+        boolean allowed = buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now))
                 .tryTake(now);
+        if (!allowed) {
+            refused.run();
+        }
+        return allowed;
     }
 
     /**
@@ -48,6 +59,7 @@ public final class RateLimiter {
         long now = clock.getAsLong();
         TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now));
         if (!bucket.tryTake(now)) {
+            refused.run();
             throw new RateLimited(refusal, Duration.ofNanos(Math.max(1_000_000, bucket.nanosUntilToken(now))));
         }
     }

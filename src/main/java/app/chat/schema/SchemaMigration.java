@@ -25,6 +25,8 @@ public class SchemaMigration {
     @Resource(lookup = ChatDatabase.JNDI_NAME)
     DataSource dataSource;
 
+    private volatile String version;
+
     @PostConstruct
     void migrate() {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
@@ -32,7 +34,14 @@ public class SchemaMigration {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+        // With nothing to apply, Flyway reports no target: the schema stays at the initial version.
+        version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+    }
+
+    /** The schema version the migrations brought the database to; empty until they ran. */
+    public java.util.Optional<String> version() {
+        return java.util.Optional.ofNullable(version);
     }
 }

@@ -17,6 +17,10 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 
 /**
  * Lets an authenticated session in: records its user, enforces the per-user connection limit,
@@ -48,11 +52,27 @@ public class Admission {
     @Resource
     ManagedExecutorService closer;
 
+    @Inject
+    MetricRegistry metrics;
+
     private OutboundMemory memory;
 
     @PostConstruct
     void bound() {
-        memory = new OutboundMemory(limits.queueBytesPerConnection(), limits.outboundBytes(), connections::count);
+        Counter slow = metrics.counter(Metadata.builder()
+                .withName("chat.connections.cut.slow")
+                .withDescription("Connections closed with 1013 because their outbound queue passed its bound")
+                .build());
+        memory = new OutboundMemory(
+                limits.queueBytesPerConnection(), limits.outboundBytes(), connections::count, slow::inc);
+        metrics.gauge(
+                Metadata.builder()
+                        .withName("chat.outbound.queued")
+                        .withDescription("Text waiting to be written to clients, on all connections of this instance")
+                        .withUnit(MetricUnits.BYTES)
+                        .build(),
+                memory,
+                OutboundMemory::used);
     }
 
     /**

@@ -137,6 +137,7 @@ public final class Connection {
                         || (memory.perConnection() > 0 && heldSize > memory.perConnection())) {
                     held = null;
                     heldSize = 0;
+                    memory.cutting();
                     giveUp();
                 }
                 return;
@@ -191,6 +192,7 @@ public final class Connection {
             }
         }
         if (overflowAt >= 0) {
+            memory.cutting();
             LOG.log(
                     Level.INFO,
                     "Dropping a client of user {0} that stopped reading ({1} characters queued)",

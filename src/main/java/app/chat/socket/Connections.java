@@ -2,6 +2,7 @@ package app.chat.socket;
 
 import app.chat.presence.Presence;
 import app.chat.presence.PresenceChanged;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -11,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Every open connection, by user: a user may have several (tabs, devices). Presence is told of each
@@ -22,8 +26,34 @@ public class Connections {
     @Inject
     Presence presence;
 
+    @Inject
+    MetricRegistry metrics;
+
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final AtomicInteger openCount = new AtomicInteger();
+    private Counter presenceFrames;
+
+    @PostConstruct
+    void measured() {
+        metrics.gauge(
+                Metadata.builder()
+                        .withName("chat.connections.open")
+                        .withDescription("Open WebSocket connections on this instance")
+                        .build(),
+                openCount,
+                AtomicInteger::get);
+        metrics.gauge(
+                Metadata.builder()
+                        .withName("chat.users.connected")
+                        .withDescription("People with at least one open connection on this instance")
+                        .build(),
+                byUser,
+                Map::size);
+        presenceFrames = metrics.counter(Metadata.builder()
+                .withName("chat.presence.frames")
+                .withDescription("Presence events queued to connections")
+                .build());
+    }
 
     /**
      * Registers the connection unless the user already holds {@code limit} (0: no limit).
@@ -65,12 +95,18 @@ public class Connections {
         }
     }
 
-    /** Typing notices and the like: skipped for connections that are behind. */
-    public void sendDroppableToUser(String userId, String frame) {
+    /**
+     * Typing notices and the like: skipped for connections that are behind.
+     *
+     * @return to how many connections it was offered
+     */
+    public int sendDroppableToUser(String userId, String frame) {
         Set<Connection> connections = byUser.get(userId);
-        if (connections != null) {
-            connections.forEach(connection -> connection.sendDroppable(frame));
+        if (connections == null) {
+            return 0;
         }
+        connections.forEach(connection -> connection.sendDroppable(frame));
+        return connections.size();
     }
 
     /** A stored message, as a live event: held back on connections that are resuming. */
@@ -97,6 +133,7 @@ public class Connections {
         byUser.forEach((id, connections) -> {
             if (!id.equals(change.user())) {
                 connections.forEach(connection -> connection.send(frame));
+                presenceFrames.inc(connections.size());
             }
         });
     }

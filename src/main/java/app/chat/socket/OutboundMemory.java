@@ -16,6 +16,7 @@ public final class OutboundMemory {
     private final long perConnection;
     private final long total;
     private final IntSupplier openConnections;
+    private final Runnable cut;
     private final AtomicLong used = new AtomicLong();
 
     /**
@@ -23,9 +24,15 @@ public final class OutboundMemory {
      * @param total         characters all connections together may have queued; 0: no bound
      */
     public OutboundMemory(long perConnection, long total, IntSupplier openConnections) {
+        this(perConnection, total, openConnections, () -> {});
+    }
+
+    /** @param cut told of every connection cut for holding too much (a metric) */
+    public OutboundMemory(long perConnection, long total, IntSupplier openConnections, Runnable cut) {
         this.perConnection = perConnection;
         this.total = total;
         this.openConnections = openConnections;
+        this.cut = cut;
     }
 
     /** A bound that never refuses, for tests of other behaviour. */
@@ -48,6 +55,11 @@ public final class OutboundMemory {
         }
         used.addAndGet(-size);
         return false;
+    }
+
+    /** A connection is being cut because it stopped reading (or fell too far behind). */
+    void cutting() {
+        cut.run();
     }
 
     void release(long size) {

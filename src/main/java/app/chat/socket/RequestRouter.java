@@ -29,6 +29,11 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Turns each client request into a call on the feature that owns it and the answer back into a
@@ -95,8 +100,23 @@ public class RequestRouter {
 
     private Map<String, Route> routes;
 
+    @Inject
+    MetricRegistry metrics;
+
+    private Timer historyDuration;
+    private Counter typingFrames;
+
     @PostConstruct
     void routes() {
+        historyDuration = metrics.timer(Metadata.builder()
+                .withName("chat.history.duration")
+                .withDescription("Time to answer a history or dm_history request, database included")
+                .withUnit(MetricUnits.SECONDS)
+                .build());
+        typingFrames = metrics.counter(Metadata.builder()
+                .withName("chat.typing.frames")
+                .withDescription("Typing notices queued to connections")
+                .build());
         routes = Map.ofEntries(
                 Map.entry("join", new Route(Budget.MEMBERSHIP, RequestRouter::join)),
                 Map.entry("leave", new Route(Budget.MEMBERSHIP, RequestRouter::leave)),
@@ -221,9 +241,9 @@ public class RequestRouter {
             String notice = OutboundEvents.typingInRoom(room.name(), request.user());
             room.members().stream()
                     .filter(member -> !member.equals(request.user()))
-                    .forEach(member -> connections.sendDroppableToUser(member, notice));
+                    .forEach(member -> typingFrames.inc(connections.sendDroppableToUser(member, notice)));
         } else if (!to.equals(request.user())) {
-            connections.sendDroppableToUser(to, OutboundEvents.typingDirect(request.user(), to));
+            typingFrames.inc(connections.sendDroppableToUser(to, OutboundEvents.typingDirect(request.user(), to)));
         }
         if (request.ref() != null) {
             request.reply(OutboundEvents.ok(request.ref()));
@@ -246,18 +266,22 @@ public class RequestRouter {
     }
 
     private void roomHistory(Request request) {
-        InboundFrame frame = request.frame();
-        RoomState room = rooms.readable(request.user(), frame.requiredString("room"));
-        var page = messages.roomHistory(room.id(), before(frame), limit(frame));
-        request.reply(OutboundEvents.roomHistory(request.ref(), room.name(), newestWithinPageSize(page)));
+        historyDuration.time(() -> {
+            InboundFrame frame = request.frame();
+            RoomState room = rooms.readable(request.user(), frame.requiredString("room"));
+            var page = messages.roomHistory(room.id(), before(frame), limit(frame));
+            request.reply(OutboundEvents.roomHistory(request.ref(), room.name(), newestWithinPageSize(page)));
+        });
     }
 
     private void directHistory(Request request) {
-        InboundFrame frame = request.frame();
-        String with = frame.userId("with");
-        requireKnown(with);
-        var page = messages.conversation(request.user(), with, before(frame), limit(frame));
-        request.reply(OutboundEvents.directHistory(request.ref(), with, newestWithinPageSize(page)));
+        historyDuration.time(() -> {
+            InboundFrame frame = request.frame();
+            String with = frame.userId("with");
+            requireKnown(with);
+            var page = messages.conversation(request.user(), with, before(frame), limit(frame));
+            request.reply(OutboundEvents.directHistory(request.ref(), with, newestWithinPageSize(page)));
+        });
     }
 
     private void listRooms(Request request) {

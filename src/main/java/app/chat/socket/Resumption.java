@@ -8,6 +8,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Brings a returning client up to date: replays from PostgreSQL what it missed since its cursor,
@@ -30,6 +34,13 @@ public class Resumption {
     @Inject
     Limits limits;
 
+    @Inject
+    MetricRegistry metrics;
+
+    private Counter completeResumes;
+    private Counter incompleteResumes;
+    private Counter replayedMessages;
+
     private int replayLimit;
 
     @PostConstruct
@@ -41,6 +52,16 @@ public class Resumption {
             throw new IllegalArgumentException(
                     "chat.resume.max-messages must be between 1 and " + Connection.MAX_QUEUED_FRAMES / 2);
         }
+        Metadata resumes = Metadata.builder()
+                .withName("chat.resumes")
+                .withDescription("Resumes (handshake or request), by whether the gap could be replayed")
+                .build();
+        completeResumes = metrics.counter(resumes, new Tag("complete", "true"));
+        incompleteResumes = metrics.counter(resumes, new Tag("complete", "false"));
+        replayedMessages = metrics.counter(Metadata.builder()
+                .withName("chat.resume.replayed")
+                .withDescription("Messages replayed to resuming connections")
+                .build());
     }
 
     /** A replay must leave half of the connection's queue for live traffic. */
@@ -69,6 +90,8 @@ public class Resumption {
                 connection.send(OutboundEvents.posted(missed));
             }
             lastSent = replay.cursor();
+            (replay.complete() ? completeResumes : incompleteResumes).inc();
+            replayedMessages.inc(replay.messages().size());
             connection.send(OutboundEvents.resumed(ref, replay.messages().size(), replay.complete(), replay.cursor()));
         } finally {
             connection.release(lastSent);

@@ -155,18 +155,40 @@ class HandshakeIT extends DeployedChat {
     }
 
     @Test
-    void readinessReportsTheDatabaseUp() throws Exception {
-        var request =
-                HttpRequest.newBuilder(base.toURI().resolve("/health/ready")).build();
-        HttpResponse<String> response = send(request);
-        assertEquals(200, response.statusCode());
+    void readinessReportsTheDatabaseUpAndTheInstanceAcceptingConnections() throws Exception {
+        assertChecksUp("/health/ready", "database", "accepting-connections");
+    }
+
+    @Test
+    void livenessReportsTheMessageWriterRunning() throws Exception {
+        assertChecksUp("/health/live", "message-writer");
+    }
+
+    @Test
+    void startupReportsTheSchemaMigrated() throws Exception {
+        JsonObject started = assertChecksUp("/health/started", "schema-migrated");
+        JsonObject check = started.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("schema-migrated"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(check.getJsonObject("data").getString("schema").matches("\\d+"), check.toString());
+    }
+
+    /** The endpoint answers 200 and each named check is there and UP. */
+    private JsonObject assertChecksUp(String path, String... names) throws Exception {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(base.toURI().resolve(path)).build());
+        assertEquals(200, response.statusCode(), response.body());
         JsonObject health =
                 Json.createReader(new java.io.StringReader(response.body())).readObject();
-        assertTrue(
-                health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                        .anyMatch(check -> check.getString("name").equals("database")
-                                && check.getString("status").equals("UP")),
-                response.body());
+        for (String name : names) {
+            assertTrue(
+                    health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                            .anyMatch(check -> check.getString("name").equals(name)
+                                    && check.getString("status").equals("UP")),
+                    name + " in " + response.body());
+        }
+        return health;
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.chat.testsupport.ChatClient;
 import app.chat.testsupport.ChatDeployment;
 import app.chat.testsupport.DeployedChat;
+import app.chat.testsupport.ScrapedMetrics;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -230,6 +231,29 @@ class MessagingIT extends DeployedChat {
         } finally {
             pool.shutdownNow();
             clients.forEach(ChatClient::close);
+        }
+    }
+
+    @Test
+    void theMetricsEndpointCountsHandshakesStoredMessagesAndAckLatency() {
+        String room = unique("metered");
+        ScrapedMetrics before = ScrapedMetrics.scrape(base);
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            alice.post(room, "counted once");
+            ScrapedMetrics after = ScrapedMetrics.scrape(base);
+            assertEquals(
+                    1,
+                    after.value("chat_messages_stored_total", "kind=\"room\"")
+                            - before.value("chat_messages_stored_total", "kind=\"room\""));
+            assertEquals(
+                    1,
+                    after.value("chat_handshakes_total", "outcome=\"accepted\"")
+                            - before.value("chat_handshakes_total", "outcome=\"accepted\""));
+            assertTrue(after.value("chat_connections_open") >= 1, after.text());
+            assertEquals(
+                    1, after.value("chat_ack_latency_seconds_count") - before.value("chat_ack_latency_seconds_count"));
+            assertTrue(after.value("chat_ack_latency_seconds_bucket", "le=\"+Inf\"") >= 1, "a histogram");
         }
     }
 }

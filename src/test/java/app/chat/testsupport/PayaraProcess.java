@@ -138,11 +138,18 @@ public final class PayaraProcess implements AutoCloseable {
         process = builder.start();
     }
 
-    /** Deployed means /ws answers 401 to a handshake without a token (404 while not, or if deployment failed). */
+    /**
+     * Up means MicroProfile Health's readiness answers 200 (503 while not ready, 404 or 500 while
+     * the application is not deployed). Plain HTTP/1.1: no h2c upgrade attempts against a server
+     * that is still booting.
+     */
     private void awaitApplication() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ws"))
-                .timeout(Duration.ofSeconds(2))
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(5))
                 .build();
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
@@ -150,7 +157,7 @@ public final class PayaraProcess implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited; see " + log);
             }
             try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 401) {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYetListening) {
