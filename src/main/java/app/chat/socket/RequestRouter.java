@@ -115,7 +115,7 @@ public class RequestRouter {
                 .build());
         typingFrames = metrics.counter(Metadata.builder()
                 .withName("chat.typing.frames")
-                .withDescription("Typing notices queued to connections")
+                .withDescription("Typing notices offered to connections (one that is behind skips them)")
                 .build());
         routes = Map.ofEntries(
                 Map.entry("join", new Route(Budget.MEMBERSHIP, RequestRouter::join)),
