@@ -81,8 +81,7 @@ public final class TokenVerifier {
         if (subject == null
                 || subject.isBlank()
                 || subject.length() > MAX_SUBJECT_LENGTH
-                || subject.chars().anyMatch(Character::isISOControl)
-                || !Characters.isStorable(subject)) {
+                || !Characters.isPlain(subject)) {
             throw new TokenRejected("token has no usable subject");
         }
         String name = firstText(claims, "name", "preferred_username", "upn");

@@ -25,6 +25,14 @@ public final class Characters {
         return true;
     }
 
+    /**
+     * Storable and without control characters: what an identifier (a user id, a token subject) or
+     * text echoed back into an error may hold.
+     */
+    public static boolean isPlain(String text) {
+        return isStorable(text) && text.chars().noneMatch(Character::isISOControl);
+    }
+
     /** Whether anything in the text would show on screen: white space and invisible marks alone do not. */
     public static boolean hasVisible(String text) {
         return text.codePoints().anyMatch(Characters::isVisible);

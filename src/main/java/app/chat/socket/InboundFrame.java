@@ -194,10 +194,7 @@ public final class InboundFrame {
 
     public String userId(String field) {
         String id = requiredString(field);
-        if (id.isEmpty()
-                || id.length() > MAX_USER_ID_LENGTH
-                || !Characters.isStorable(id)
-                || id.chars().anyMatch(Character::isISOControl)) {
+        if (id.isEmpty() || id.length() > MAX_USER_ID_LENGTH || !Characters.isPlain(id)) {
             throw badRequest("\"" + field + "\" must be a user id of 1 to " + MAX_USER_ID_LENGTH
                     + " characters without control characters");
         }
@@ -253,7 +250,7 @@ public final class InboundFrame {
 
     /** Client text echoed into an error stays short and printable. */
     static String abbreviated(String text) {
-        if (!Characters.isStorable(text) || text.codePoints().anyMatch(Character::isISOControl)) {
+        if (!Characters.isPlain(text)) {
             return "(unprintable)";
         }
         return text.codePointCount(0, text.length()) <= 64

@@ -17,6 +17,13 @@ class CharactersTest {
     }
 
     @Test
+    void plainTextIsStorableAndFreeOfControlCharacters() {
+        assertTrue(Characters.isPlain("alice@example.com ✓"));
+        assertFalse(Characters.isPlain("bob\u001b[2J"));
+        assertFalse(Characters.isPlain("a\uD800"));
+    }
+
+    @Test
     void whiteSpaceZeroWidthAndDirectionMarksAloneAreNotVisible() {
         assertFalse(Characters.hasVisible(" \t\n\u00A0\u2003"));
         assertFalse(Characters.hasVisible("\u200B\u200C\u200D\u2060\uFEFF"));
