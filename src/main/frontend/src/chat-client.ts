@@ -214,7 +214,7 @@ export class ChatClient {
         if (event.online && !store.users[event.user]) void this.refreshUsers();
         break;
       case "typing":
-        store.someoneTyping(event.room ? `room:${event.room}` : dmKey(event.user), event.user, Date.now());
+        store.someoneTyping("room" in event ? `room:${event.room}` : dmKey(event.user), event.user, Date.now());
         break;
       case "invited":
         if (event.user === store.me?.id) store.roomJoined(event.room, event.private);

@@ -161,7 +161,7 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
     const mine = message.from === me?.id;
     const seen = get().active === key && get().attentive;
     const mentioned = !mine && me !== null && mentions(message.content, me);
-    const direct = !message.room;
+    const direct = !("room" in message);
     set((state) =>
       update(state, key, (c) => ({
         messages: mergeMessages(c.messages, [fromWire(message)]),

@@ -37,8 +37,8 @@ export function fromWire(message: WireMessage): ChatMessage {
 
 /** Which conversation a live message belongs to, seen from `me`. */
 export function conversationOf(message: WireMessage, me: string): ConversationKey {
-  if (message.room) return roomKey(message.room);
-  return dmKey(message.from === me ? (message.to ?? me) : message.from);
+  if ("room" in message) return roomKey(message.room);
+  return dmKey(message.from === me ? message.to : message.from);
 }
 
 /**

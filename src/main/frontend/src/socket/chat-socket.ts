@@ -1,4 +1,5 @@
-import { CloseCode, RequestFailed, type ServerEvent, type ServerEventOf } from "./protocol";
+import { CloseCode, RequestFailed, type Request, type ServerEvent, type ServerEventOf } from "./protocol";
+import type { ClientFrame, DirectMessageRequest, MessageRequest } from "./wire";
 
 /** The part of the browser WebSocket the client uses, so tests can stand in for it. */
 export interface WebSocketLike {
@@ -26,7 +27,8 @@ export interface ChatSocketOptions {
   requestTimeoutMs?: number;
 }
 
-type SendFrame = { type: "message"; room: string; content: string } | { type: "dm"; to: string; content: string };
+/** A message or DM before the socket gives it its client id and ref. */
+type SendFrame = Omit<MessageRequest, "client_id" | "ref"> | Omit<DirectMessageRequest, "client_id" | "ref">;
 type Ack = ServerEventOf<"ack">;
 
 interface Waiting {
@@ -93,7 +95,7 @@ export class ChatSocket {
   }
 
   /** Sends a request and resolves with its answer; an `error` answer rejects with its code. */
-  request<T extends ServerEvent = ServerEvent>(frame: Record<string, unknown>): Promise<T> {
+  request<T extends ServerEvent = ServerEvent>(frame: Request): Promise<T> {
     const ref = `q${++this.refs}`;
     return new Promise<T>((resolve, reject) => {
       if (!this.isOpen()) {
@@ -244,7 +246,7 @@ export class ChatSocket {
     }, delay);
   }
 
-  private transmit(frame: Record<string, unknown>): void {
+  private transmit(frame: ClientFrame): void {
     this.socket?.send(JSON.stringify(frame));
   }
 

@@ -1,68 +1,23 @@
-// The WebSocket contract (docs/protocol.md) as TypeScript types.
+// The WebSocket contract: the wire types are generated from docs/asyncapi.yaml into wire.ts (npm run
+// wire); this module names what the client uses of them and adds what is the client's own.
+import type { ClientFrame, DirectMessage, ErrorCode, RoomMessage, ServerFrame } from "./wire";
 
-export interface WireMessage {
-  id: number;
-  room?: string;
-  from: string;
-  to?: string;
-  content: string;
-  timestamp: string;
-  client_id?: string;
-}
+export type { ErrorCode, RoomListing, UserListing } from "./wire";
 
-export interface RoomListing {
-  name: string;
-  private: boolean;
-  member: boolean;
-}
-
-export interface UserListing {
-  id: string;
-  name: string;
-  online: boolean;
-}
-
-export type ErrorCode =
-  | "bad_request"
-  | "forbidden"
-  | "not_found"
-  | "unknown_user"
-  | "too_large"
-  | "conflict"
-  | "rate_limited"
-  | "quota_exceeded"
-  | "unauthorized"
-  | "unavailable"
-  | "internal";
-
-export type ServerEvent =
-  | ({ type: "message" } & WireMessage)
-  | ({ type: "dm" } & WireMessage)
-  | { type: "ack"; id: number; timestamp: string; client_id?: string; ref?: string }
-  | { type: "joined"; room: string; ref?: string }
-  | { type: "left"; room: string; ref?: string }
-  | { type: "room_created"; room: string; private: boolean; ref?: string }
-  | {
-      type: "invited";
-      room: string;
-      private: boolean;
-      user: string;
-      by: string;
-      already_member?: boolean;
-      ref?: string;
-    }
-  | { type: "history"; room: string; messages: WireMessage[]; ref?: string }
-  | { type: "dm_history"; with: string; messages: WireMessage[]; ref?: string }
-  | { type: "rooms"; rooms: RoomListing[]; next?: string; ref?: string }
-  | { type: "users"; users: UserListing[]; ref?: string }
-  | { type: "presence"; user: string; online: boolean }
-  | { type: "typing"; room?: string; user: string; to?: string }
-  | { type: "resumed"; replayed: number; complete: boolean; cursor: number; ref?: string }
-  | { type: "authenticated"; expires_at: string; ref?: string }
-  | { type: "ok"; ref?: string }
-  | { type: "error"; code: ErrorCode; message: string; retry_after_ms?: number; ref?: string };
+/** An answer or an event, as the server sends it. */
+export type ServerEvent = ServerFrame;
 
 export type ServerEventOf<T extends ServerEvent["type"]> = Extract<ServerEvent, { type: T }>;
+
+/** A request as the client writes it; the socket adds the `ref`. */
+export type Request = ClientFrame extends infer Frame
+  ? Frame extends ClientFrame
+    ? Omit<Frame, "ref">
+    : never
+  : never;
+
+/** A message as history pages carry it; its live event adds `type`. */
+export type WireMessage = RoomMessage | DirectMessage;
 
 /** Close codes the client reacts to (docs/protocol.md, "Close codes"). */
 export const CloseCode = {

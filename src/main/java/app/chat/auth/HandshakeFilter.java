@@ -1,5 +1,6 @@
 package app.chat.auth;
 
+import app.chat.logging.RefusalLog;
 import app.chat.protection.Limits;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -38,6 +39,9 @@ public class HandshakeFilter extends HttpFilter {
     Limits limits;
 
     @Inject
+    RefusalLog refusalLog;
+
+    @Inject
     MetricRegistry metrics;
 
     private Counter accepted;
@@ -62,6 +66,7 @@ public class HandshakeFilter extends HttpFilter {
             throws IOException, ServletException {
         if (!limits.handshakes().tryAcquire(request.getRemoteAddr())) {
             refusedRate.inc();
+            refusalLog.handshakeRefused("rate", request.getRemoteAddr());
             response.setHeader("Retry-After", "1");
             refuse(response, 429, "too many connection attempts from this address");
             return;
@@ -69,6 +74,7 @@ public class HandshakeFilter extends HttpFilter {
         if (!authentication.originPolicy().permits(request.getHeader("Origin"), request.getHeader("Host"))) {
             LOG.log(Level.FINE, "Handshake refused: origin {0} not allowed", request.getHeader("Origin"));
             refusedOrigin.inc();
+            refusalLog.handshakeRefused("origin", request.getRemoteAddr());
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "origin not allowed");
             return;
         }
@@ -81,6 +87,7 @@ public class HandshakeFilter extends HttpFilter {
             LOG.log(Level.FINE, "Handshake refused from {0}: {1}", new Object[] {request.getRemoteAddr(), e.getMessage()
             });
             refusedToken.inc();
+            refusalLog.handshakeRefused("token", request.getRemoteAddr());
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid or missing token");
             return;

@@ -1,8 +1,10 @@
 package app.chat.health;
 
 import app.chat.schema.ChatDatabase;
+import app.chat.schema.DatabaseOutages;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -24,12 +26,19 @@ public class DatabaseReadiness implements HealthCheck {
     @Resource(lookup = ChatDatabase.JNDI_NAME)
     DataSource dataSource;
 
+    @Inject
+    DatabaseOutages outages;
+
     @Override
     public HealthCheckResponse call() {
         try (Connection connection = dataSource.getConnection()) {
             boolean valid = connection.isValid(VALIDATION_TIMEOUT_SECONDS);
+            if (valid) {
+                outages.reached();
+            }
             return HealthCheckResponse.named("database").status(valid).build();
         } catch (SQLException e) {
+            outages.unreachable(e);
             return HealthCheckResponse.named("database")
                     .down()
                     .withData("error", e.getSQLState() == null ? "unreachable" : e.getSQLState())

@@ -2,6 +2,7 @@ package app.chat.messages;
 
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
+import app.chat.schema.DatabaseOutages;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -58,6 +59,9 @@ public class MessageWriter {
 
     @Inject
     Event<PostedMessage> posted;
+
+    @Inject
+    DatabaseOutages outages;
 
     @Resource
     ManagedThreadFactory threads;
@@ -155,11 +159,11 @@ public class MessageWriter {
                 // One bad message must not fail the others: retry each on its own.
                 batch.forEach(submission -> write(List.of(submission)));
             } else {
-                LOG.log(
-                        Level.WARNING,
-                        batch.size() + " message(s) could not be stored ("
-                                + reason.code().wireName() + ")",
-                        e);
+                if (reason.code() == ErrorCode.UNAVAILABLE) {
+                    outages.unreachable(e);
+                } else {
+                    LOG.log(Level.WARNING, batch.size() + " message(s) could not be stored", e);
+                }
                 batch.forEach(submission -> {
                     submission.outcome().failed(reason);
                     ackLatency.update(Duration.ofNanos(System.nanoTime() - submission.submittedNanos()));
@@ -167,6 +171,7 @@ public class MessageWriter {
             }
             return;
         }
+        outages.reached();
         batchSizes.update(batch.size());
         for (int i = 0; i < stored.size(); i++) {
             Stored result = stored.get(i);

@@ -1,6 +1,7 @@
 package app.chat.messages;
 
 import app.chat.schema.ChatDatabase;
+import app.chat.schema.DatabaseWork;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,7 @@ import javax.sql.DataSource;
 
 /** Messages as stored in PostgreSQL: written in batches by {@link MessageWriter}, read as history pages. */
 @Stateless
+@DatabaseWork
 public class Messages {
 
     /**

@@ -1,11 +1,13 @@
 package app.chat.protection;
 
+import app.chat.logging.RefusalLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -25,6 +27,9 @@ public class Limits {
 
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    RefusalLog refusalLog;
 
     /** Four history pages of the largest size fit; a reading client holds a few kilobytes. */
     static final long DEFAULT_QUEUE_BYTES_PER_CONNECTION = 4L * 1024 * 1024;
@@ -78,15 +83,24 @@ public class Limits {
         }
     }
 
-    /** Counts the refusals of one limit: chat_requests_refused_total{limit="reads"} and so on. */
-    private Runnable refusals(String limit) {
+    /**
+     * Counts the refusals of one limit (chat_requests_refused_total{limit="reads"} and so on) and
+     * adds those of people to the log's summary; handshakes are summed up by the handshake filter.
+     */
+    private Consumer<String> refusals(String limit) {
         Counter refused = metrics.counter(
                 Metadata.builder()
                         .withName("chat.requests.refused")
                         .withDescription("Requests and handshakes refused by a rate limit, by limit")
                         .build(),
                 new Tag("limit", limit));
-        return refused::inc;
+        boolean byPerson = !limit.equals("handshakes");
+        return key -> {
+            refused.inc();
+            if (byPerson) {
+                refusalLog.requestRefused(limit, key);
+            }
+        };
     }
 
     private double number(String key, double fallback) {

@@ -3,6 +3,7 @@ package app.chat.protection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /** One token bucket per key (a user, an address). A rate or a burst of 0 turns the limit off. */
@@ -11,15 +12,15 @@ public final class RateLimiter {
     private final double perSecond;
     private final double burst;
     private final LongSupplier clock;
-    private final Runnable refused;
+    private final Consumer<String> refused;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     public RateLimiter(double perSecond, double burst, LongSupplier nanoClock) {
-        this(perSecond, burst, nanoClock, () -> {});
+        this(perSecond, burst, nanoClock, key -> {});
     }
 
-    /** @param refused told of every refusal (a metric) */
-    public RateLimiter(double perSecond, double burst, LongSupplier nanoClock, Runnable refused) {
+    /** @param refused told of every refusal, with its key (a metric, the log's summary) */
+    public RateLimiter(double perSecond, double burst, LongSupplier nanoClock, Consumer<String> refused) {
         this.perSecond = burst <= 0 ? 0 : perSecond;
         this.burst = Math.max(1, burst);
         this.clock = nanoClock;
@@ -42,7 +43,7 @@ public final class RateLimiter {
         boolean allowed = buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now))
                 .tryTake(now);
         if (!allowed) {
-            refused.run();
+            refused.accept(key);
         }
         return allowed;
     }
@@ -59,7 +60,7 @@ public final class RateLimiter {
         long now = clock.getAsLong();
         TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now));
         if (!bucket.tryTake(now)) {
-            refused.run();
+            refused.accept(key);
             throw new RateLimited(refusal, Duration.ofNanos(Math.max(1_000_000, bucket.nanosUntilToken(now))));
         }
     }

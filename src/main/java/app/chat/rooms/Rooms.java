@@ -1,5 +1,6 @@
 package app.chat.rooms;
 
+import app.chat.schema.DatabaseWork;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 /** Rooms and their members as stored in PostgreSQL. Authorisation rules live in {@link RoomDirectory}. */
 @Stateless
+@DatabaseWork
 public class Rooms {
 
     @PersistenceContext(unitName = "chat")

@@ -14,9 +14,8 @@ import jakarta.annotation.sql.DataSourceDefinition;
         url = "${MPCONFIG=chat.db.url}",
         user = "${MPCONFIG=chat.db.user}",
         password = "${MPCONFIG=chat.db.password}",
-        // The message writer holds one connection; the rest serve history, rooms and sign-ins.
         minPoolSize = 2,
-        maxPoolSize = 24,
+        maxPoolSize = ChatDatabase.MAX_POOL_SIZE,
         properties = {
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
@@ -26,6 +25,9 @@ import jakarta.annotation.sql.DataSourceDefinition;
 public final class ChatDatabase {
 
     public static final String JNDI_NAME = "java:app/jdbc/chat";
+
+    /** The message writer holds one connection; the rest serve history, rooms and sign-ins. */
+    public static final int MAX_POOL_SIZE = 24;
 
     private ChatDatabase() {}
 }

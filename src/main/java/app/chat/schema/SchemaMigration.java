@@ -6,7 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import java.util.logging.Logger;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -20,12 +20,11 @@ import org.flywaydb.core.api.output.MigrateResult;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigration {
 
-    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
-
     @Resource(lookup = ChatDatabase.JNDI_NAME)
     DataSource dataSource;
 
     private volatile String version;
+    private volatile int migrationsApplied;
 
     @PostConstruct
     void migrate() {
@@ -36,12 +35,19 @@ public class SchemaMigration {
                 .migrate();
         // With nothing to apply, Flyway reports no target: the schema stays at the initial version.
         version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-        LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+        migrationsApplied = result.migrationsExecuted;
     }
 
-    /** The schema version the migrations brought the database to; empty until they ran. */
-    public java.util.Optional<String> version() {
-        return java.util.Optional.ofNullable(version);
+    /**
+     * The schema version the migrations brought the database to; empty until they ran. The start-up
+     * line reports it: this runs before the application's log output is set up.
+     */
+    public Optional<String> version() {
+        return Optional.ofNullable(version);
+    }
+
+    /** How many migrations this start applied. */
+    public int migrationsApplied() {
+        return migrationsApplied;
     }
 }

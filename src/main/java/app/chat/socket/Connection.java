@@ -1,6 +1,7 @@
 package app.chat.socket;
 
 import app.chat.auth.AuthenticatedUser;
+import app.chat.logging.Notice;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
@@ -135,10 +136,11 @@ public final class Connection {
                 heldSize += frame.length();
                 if (held.size() > MAX_QUEUED_FRAMES
                         || (memory.perConnection() > 0 && heldSize > memory.perConnection())) {
+                    int frames = held.size();
+                    long size = heldSize;
                     held = null;
                     heldSize = 0;
-                    memory.cutting();
-                    giveUp();
+                    cutBehind("held_during_resume", frames, size);
                 }
                 return;
             }
@@ -170,6 +172,7 @@ public final class Connection {
     private void enqueue(Object frame, boolean droppable) {
         long size = frame instanceof String text ? text.length() : 0;
         long overflowAt = -1;
+        int framesQueued = 0;
         synchronized (this) {
             if (closed) {
                 return;
@@ -182,6 +185,7 @@ public final class Connection {
                     return;
                 }
                 overflowAt = queuedSize;
+                framesQueued = queue.size();
             } else {
                 queuedSize += size;
                 if (sending) {
@@ -192,12 +196,7 @@ public final class Connection {
             }
         }
         if (overflowAt >= 0) {
-            memory.cutting();
-            LOG.log(
-                    Level.INFO,
-                    "Dropping a client of user {0} that stopped reading ({1} characters queued)",
-                    new Object[] {user.id(), overflowAt});
-            giveUp();
+            cutBehind("queue_full", framesQueued, overflowAt);
             return;
         }
         try {
@@ -317,6 +316,18 @@ public final class Connection {
             }
             return flushed;
         }
+    }
+
+    /** Closes (1013) a connection whose client is too far behind: nobody else may wait for it. */
+    private void cutBehind(String reason, int frames, long characters) {
+        memory.cutting();
+        Notice.info("connection.cut", "Cut a connection whose client stopped reading")
+                .with("user", user.id())
+                .with("reason", reason)
+                .with("queued_frames", frames)
+                .with("queued_chars", characters)
+                .log(LOG);
+        giveUp();
     }
 
     /** Gives up on a client that cannot keep up or cannot be written to. */

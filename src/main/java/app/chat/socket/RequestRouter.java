@@ -18,6 +18,7 @@ import app.chat.protocol.RequestRejected;
 import app.chat.rooms.RoomDirectory;
 import app.chat.rooms.RoomQuery;
 import app.chat.rooms.RoomState;
+import app.chat.schema.DatabaseOutages;
 import app.chat.users.KnownUsers;
 import app.chat.users.Users;
 import jakarta.annotation.PostConstruct;
@@ -95,6 +96,9 @@ public class RequestRouter {
     @Inject
     Resumption resumption;
 
+    @Inject
+    DatabaseOutages outages;
+
     /** A request type: the budget it spends (null: only the per-frame one) and who handles it. */
     private record Route(Budget budget, BiConsumer<RequestRouter, Request> handler) {}
 
@@ -159,7 +163,11 @@ public class RequestRouter {
             connection.send(OutboundEvents.error(ref, rejected));
         } catch (RuntimeException failure) {
             RequestRejected reason = RequestRejected.forFailure(failure);
-            LOG.log(Level.WARNING, "A request of user " + connection.user().id() + " failed", failure);
+            if (reason.code() == ErrorCode.UNAVAILABLE) {
+                outages.unreachable(failure);
+            } else {
+                LOG.log(Level.WARNING, "A request of user " + connection.user().id() + " failed", failure);
+            }
             connection.send(OutboundEvents.error(ref, reason));
         }
     }

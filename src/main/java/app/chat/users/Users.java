@@ -1,6 +1,7 @@
 package app.chat.users;
 
 import app.chat.auth.AuthenticatedUser;
+import app.chat.schema.DatabaseWork;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -8,6 +9,7 @@ import java.util.List;
 
 /** The people the server knows: recorded on every successful connection, listed for the sidebar. */
 @Stateless
+@DatabaseWork
 public class Users {
 
     @PersistenceContext(unitName = "chat")

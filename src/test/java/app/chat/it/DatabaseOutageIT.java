@@ -3,6 +3,7 @@ package app.chat.it;
 import static app.chat.testsupport.ChatClient.frame;
 import static app.chat.testsupport.ChatDeployment.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -30,7 +31,7 @@ class DatabaseOutageIT {
     @BeforeAll
     static void start() throws Exception {
         postgres = ThrowawayPostgres.create("chat");
-        payara = PayaraProcess.start(Map.of("CHAT_DB_URL", postgres.jdbcUrl("chat")));
+        payara = PayaraProcess.start(Map.of("CHAT_DB_URL", postgres.jdbcUrl("chat"), "CHAT_LOG_FORMAT", "json"));
     }
 
     @AfterAll
@@ -81,6 +82,15 @@ class DatabaseOutageIT {
                     history,
                     "exactly the acknowledged messages (" + before + ", " + after + ")");
         }
+        List<JsonObject> outageLines = payara.jsonLines().stream()
+                .filter(line -> line.getString("event").startsWith("database."))
+                .toList();
+        assertEquals(
+                List.of("database.unreachable", "database.recovered"),
+                outageLines.stream().map(line -> line.getString("event")).toList(),
+                "the operator reads one line when the database goes away and one when it is back");
+        assertTrue(outageLines.get(1).getInt("failed_operations") >= 3, outageLines.toString());
+        assertFalse(outageLines.get(0).containsKey("stack"), "an outage is not a bug: no stack trace");
     }
 
     /** What a client does after an outage: retry on unavailable until the server takes it. */

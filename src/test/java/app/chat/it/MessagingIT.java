@@ -10,6 +10,9 @@ import app.chat.testsupport.ChatDeployment;
 import app.chat.testsupport.DeployedChat;
 import app.chat.testsupport.ScrapedMetrics;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -255,5 +258,44 @@ class MessagingIT extends DeployedChat {
                     1, after.value("chat_ack_latency_seconds_count") - before.value("chat_ack_latency_seconds_count"));
             assertTrue(after.value("chat_ack_latency_seconds_bucket", "le=\"+Inf\"") >= 1, "a histogram");
         }
+    }
+
+    @Test
+    void aTransactionWaitingOnTheDatabaseHoldsAPoolConnectionUntilItCompletes() throws Exception {
+        String ref = unique("held");
+        try (ChatClient alice = connect(unique("alice"));
+                Connection blocker = DriverManager.getConnection(
+                        System.getProperty("chat.test.db-url"), System.getProperty("chat.test.db-user"), "")) {
+            double idle = ScrapedMetrics.scrape(base).value("chat_database_connections_in_use");
+            assertEquals(24, ScrapedMetrics.scrape(base).value("chat_database_connections_max"));
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                lock.execute("lock table rooms in exclusive mode"); // reads go on, new rooms wait
+            }
+            alice.sendRaw(frame("create_room", "room", unique("waiting"), "ref", ref)
+                    .build()
+                    .toString());
+            assertEquals(idle + 1, awaitMetric("chat_database_connections_in_use", idle + 1));
+            blocker.rollback();
+            assertEquals(
+                    "room_created",
+                    alice.await(answer -> ref.equals(answer.getString("ref", null)))
+                            .getString("type"));
+            assertEquals(idle, awaitMetric("chat_database_connections_in_use", idle));
+        }
+    }
+
+    /** Scrapes until the metric shows the value, or for ten seconds; returns the last value seen. */
+    private double awaitMetric(String name, double expected) throws InterruptedException {
+        long deadline = System.nanoTime() + ChatClient.WAIT.toNanos();
+        double value;
+        do {
+            value = ScrapedMetrics.scrape(base).value(name);
+            if (value == expected) {
+                return value;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return value;
     }
 }

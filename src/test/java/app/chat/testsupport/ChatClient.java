@@ -45,6 +45,7 @@ public final class ChatClient implements AutoCloseable {
     private volatile boolean reading = true;
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final AtomicInteger refs = new AtomicInteger();
+    private final ContractCheck contract = new ContractCheck();
     private final WebSocket socket;
 
     private ChatClient(WebSocket.Builder builder, URI uri) {
@@ -104,11 +105,13 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public void sendRaw(String text) {
+        contract.sent(text);
         socket.sendText(text, true).join();
     }
 
     /** Sends one text message as several frames (continuations), each as soon as the previous is out. */
     public void sendFragmented(List<String> parts) {
+        contract.sent(String.join("", parts));
         for (int i = 0; i < parts.size(); i++) {
             socket.sendText(parts.get(i), i == parts.size() - 1).join();
         }
@@ -219,18 +222,21 @@ public final class ChatClient implements AutoCloseable {
         return !closeCode.isDone() && !socket.isInputClosed();
     }
 
+    /** Closes the connection, then fails if a frame on it broke docs/asyncapi.yaml. */
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
         }
         socket.abort();
+        contract.assertKept();
     }
 
     private final class Listener extends WholeTextListener {
 
         @Override
         protected void onMessage(WebSocket webSocket, String text) {
+            contract.received(text);
             JsonObject event = Json.createReader(new StringReader(text)).readObject();
             synchronized (inbox) {
                 inbox.add(event);

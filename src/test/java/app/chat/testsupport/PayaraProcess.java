@@ -1,6 +1,9 @@
 package app.chat.testsupport;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,6 +64,35 @@ public final class PayaraProcess implements AutoCloseable {
         while (!Files.readString(log).contains(text)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("\"" + text + "\" did not appear in " + log + " within " + timeout);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Everything the server printed so far. */
+    public List<String> output() throws IOException {
+        return Files.readAllLines(log);
+    }
+
+    /** The lines the application wrote as JSON (with chat.log.format=json), oldest first. */
+    public List<JsonObject> jsonLines() throws IOException {
+        return output().stream()
+                .filter(line -> line.startsWith("{") && line.contains("\"event\""))
+                .map(line -> Json.createReader(new StringReader(line)).readObject())
+                .toList();
+    }
+
+    /** Waits until the application logged an event; returns its line. */
+    public JsonObject awaitEvent(String event, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (JsonObject line : jsonLines()) {
+                if (event.equals(line.getString("event", null))) {
+                    return line;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + event + " line in " + log + " within " + timeout);
             }
             Thread.sleep(250);
         }

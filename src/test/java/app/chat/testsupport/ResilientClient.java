@@ -45,6 +45,7 @@ public final class ResilientClient implements AutoCloseable {
     private final Map<String, String> unacknowledged = new LinkedHashMap<>();
     private final Map<String, Long> acknowledged = new HashMap<>();
     private int reconnects;
+    private final ContractCheck contract = new ContractCheck();
 
     public ResilientClient(String user, Supplier<URI> server) {
         this.user = user;
@@ -73,6 +74,7 @@ public final class ResilientClient implements AutoCloseable {
 
     /** Must hold the lock. */
     private void transmit(WebSocket webSocket, String frame) {
+        contract.sent(frame);
         sending = sending.exceptionally(ignored -> null).thenCompose(done -> webSocket.sendText(frame, true));
     }
 
@@ -225,12 +227,14 @@ public final class ResilientClient implements AutoCloseable {
         if (current != null) {
             current.abort();
         }
+        contract.assertKept();
     }
 
     private final class Listener extends WholeTextListener {
 
         @Override
         protected void onMessage(WebSocket webSocket, String text) {
+            contract.received(text);
             handle(Json.createReader(new StringReader(text)).readObject());
         }
 

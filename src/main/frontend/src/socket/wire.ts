@@ -1,0 +1,584 @@
+// Generated from docs/asyncapi.yaml by scripts/wire-types.mjs (npm run wire). Do not edit: change the contract.
+
+/**
+ * A request, as the server receives it.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "ClientFrame".
+ */
+export type ClientFrame =
+  | AuthRequest
+  | CreateRoomRequest
+  | DirectHistoryRequest
+  | DirectMessageRequest
+  | DirectTypingRequest
+  | HistoryRequest
+  | InviteRequest
+  | JoinRequest
+  | LeaveRequest
+  | MessageRequest
+  | ResumeRequest
+  | RoomTypingRequest
+  | RoomsRequest
+  | UsersRequest;
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "RequestRef".
+ */
+export type RequestRef = Ref | null;
+/**
+ * Chosen by the client, echoed in the answer; at most 128 characters.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "Ref".
+ */
+export type Ref = string;
+/**
+ * 1 to 64 characters of a-z, 0-9, _ and -, starting with a letter or digit; case-insensitive.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "RoomName".
+ */
+export type RoomName = string;
+/**
+ * The token's `sub`; 1 to 255 characters without control characters.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "UserId".
+ */
+export type UserId = string;
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "PageLimit".
+ */
+export type PageLimit = number | null;
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "Before".
+ */
+export type Before = number | null;
+/**
+ * 1 to 4000 characters (code points), not only white space or invisible characters, without NUL
+ * or unpaired surrogates; stored and returned exactly as sent.
+ *
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "Content".
+ */
+export type Content = string;
+/**
+ * A UUID the client generates per new message, in canonical 8-4-4-4-12 form; a resend with the same one stores nothing new.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "ClientId".
+ */
+export type ClientId = string;
+/**
+ * An answer or an event, as the server sends it.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "ServerFrame".
+ */
+export type ServerFrame =
+  | AckAnswer
+  | AuthenticatedAnswer
+  | DirectHistoryAnswer
+  | DirectMessageEvent
+  | DirectTypingEvent
+  | ErrorEvent
+  | HistoryAnswer
+  | InvitedEvent
+  | JoinedAnswer
+  | LeftAnswer
+  | MessageEvent
+  | OkAnswer
+  | PresenceEvent
+  | ResumedEvent
+  | RoomCreatedAnswer
+  | RoomTypingEvent
+  | RoomsAnswer
+  | UsersAnswer;
+/**
+ * Unique across rooms and direct messages; increasing in the order of every conversation.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "MessageId".
+ */
+export type MessageId = number;
+/**
+ * Set by the server; ISO-8601 in UTC with milliseconds.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "Timestamp".
+ */
+export type Timestamp = string;
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "ErrorCode".
+ */
+export type ErrorCode =
+  | "bad_request"
+  | "forbidden"
+  | "not_found"
+  | "unknown_user"
+  | "too_large"
+  | "conflict"
+  | "rate_limited"
+  | "quota_exceeded"
+  | "unauthorized"
+  | "unavailable"
+  | "internal";
+/**
+ * A room name as the server answers it, in lower case.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "CanonicalRoomName".
+ */
+export type CanonicalRoomName = string;
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "OptionalFlag".
+ */
+export type OptionalFlag = boolean | null;
+
+/**
+ * Both directions of the socket at /ws (docs/protocol.md explains them).
+ */
+export interface ChatProtocol {
+  request: ClientFrame;
+  answerOrEvent: ServerFrame;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "AuthRequest".
+ */
+export interface AuthRequest {
+  type: "auth";
+  /**
+   * A fresh JWT of the same person.
+   */
+  token: string;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "CreateRoomRequest".
+ */
+export interface CreateRoomRequest {
+  type: "create_room";
+  room: RoomName;
+  /**
+   * false when absent.
+   */
+  private?: boolean | null;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "DirectHistoryRequest".
+ */
+export interface DirectHistoryRequest {
+  type: "dm_history";
+  with: UserId;
+  limit?: PageLimit;
+  before?: Before;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "DirectMessageRequest".
+ */
+export interface DirectMessageRequest {
+  type: "dm";
+  to: UserId;
+  content: Content;
+  client_id?: ClientId | null;
+  ref?: RequestRef;
+}
+/**
+ * Typing to one person.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "DirectTypingRequest".
+ */
+export interface DirectTypingRequest {
+  type: "typing";
+  room?: null;
+  to: UserId;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "HistoryRequest".
+ */
+export interface HistoryRequest {
+  type: "history";
+  room: RoomName;
+  limit?: PageLimit;
+  before?: Before;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "InviteRequest".
+ */
+export interface InviteRequest {
+  type: "invite";
+  room: RoomName;
+  user: UserId;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "JoinRequest".
+ */
+export interface JoinRequest {
+  type: "join";
+  room: RoomName;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "LeaveRequest".
+ */
+export interface LeaveRequest {
+  type: "leave";
+  room: RoomName;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "MessageRequest".
+ */
+export interface MessageRequest {
+  type: "message";
+  room: RoomName;
+  content: Content;
+  client_id?: ClientId | null;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "ResumeRequest".
+ */
+export interface ResumeRequest {
+  type: "resume";
+  /**
+   * The cursor; the largest id received in a `message` or `dm` event, or the last `resumed` cursor.
+   */
+  after: number;
+  ref?: RequestRef;
+}
+/**
+ * Typing in a room; a `to` next to `room` is ignored.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "RoomTypingRequest".
+ */
+export interface RoomTypingRequest {
+  type: "typing";
+  room: RoomName;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "RoomsRequest".
+ */
+export interface RoomsRequest {
+  type: "rooms";
+  /**
+   * true: only the rooms one belongs to.
+   */
+  member?: boolean | null;
+  /**
+   * Only names starting with it (case-insensitive).
+   */
+  prefix?: string | null;
+  /**
+   * Only names after this one; the previous page's `next`.
+   */
+  after?: string | null;
+  /**
+   * 100 when absent.
+   */
+  limit?: number | null;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "UsersRequest".
+ */
+export interface UsersRequest {
+  type: "users";
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "AckAnswer".
+ */
+export interface AckAnswer {
+  type: "ack";
+  id: MessageId;
+  timestamp: Timestamp;
+  client_id?: ClientId;
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "AuthenticatedAnswer".
+ */
+export interface AuthenticatedAnswer {
+  type: "authenticated";
+  /**
+   * Set by the server; ISO-8601 in UTC with milliseconds.
+   */
+  expires_at: string;
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "DirectHistoryAnswer".
+ */
+export interface DirectHistoryAnswer {
+  type: "dm_history";
+  with: UserId;
+  /**
+   * @maxItems 100
+   */
+  messages: DirectMessage[];
+  ref?: Ref;
+}
+/**
+ * A direct message, as history pages hold it (the live event adds `type`).
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "DirectMessage".
+ */
+export interface DirectMessage {
+  id: MessageId;
+  from: UserId;
+  to: UserId;
+  content: Content;
+  timestamp: Timestamp;
+  client_id?: ClientId;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "DirectMessageEvent".
+ */
+export interface DirectMessageEvent {
+  type: "dm";
+  id: MessageId;
+  from: UserId;
+  to: UserId;
+  content: Content;
+  timestamp: Timestamp;
+  client_id?: ClientId;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "DirectTypingEvent".
+ */
+export interface DirectTypingEvent {
+  type: "typing";
+  user: UserId;
+  /**
+   * The token's `sub`; 1 to 255 characters without control characters.
+   */
+  to: string;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "ErrorEvent".
+ */
+export interface ErrorEvent {
+  type: "error";
+  code: ErrorCode;
+  /**
+   * For people; never parse it.
+   */
+  message: string;
+  /**
+   * With `rate_limited` only; when the next request of that class will be allowed.
+   */
+  retry_after_ms?: number;
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "HistoryAnswer".
+ */
+export interface HistoryAnswer {
+  type: "history";
+  room: CanonicalRoomName;
+  /**
+   * Oldest first; empty once the beginning was reached. A page may be short to stay under 128 KiB.
+   *
+   * @maxItems 100
+   */
+  messages: RoomMessage[];
+  ref?: Ref;
+}
+/**
+ * A message in a room, as history pages hold it (the live event adds `type`).
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "RoomMessage".
+ */
+export interface RoomMessage {
+  id: MessageId;
+  room: CanonicalRoomName;
+  from: UserId;
+  content: Content;
+  timestamp: Timestamp;
+  client_id?: ClientId;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "InvitedEvent".
+ */
+export interface InvitedEvent {
+  type: "invited";
+  room: CanonicalRoomName;
+  private: boolean;
+  user: UserId;
+  by: UserId;
+  /**
+   * Only in the inviter's answer, when the invitee already was a member (nothing changed, nothing was sent to them).
+   */
+  already_member?: true;
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "JoinedAnswer".
+ */
+export interface JoinedAnswer {
+  type: "joined";
+  room: CanonicalRoomName;
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "LeftAnswer".
+ */
+export interface LeftAnswer {
+  type: "left";
+  room: CanonicalRoomName;
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "MessageEvent".
+ */
+export interface MessageEvent {
+  type: "message";
+  id: MessageId;
+  room: CanonicalRoomName;
+  from: UserId;
+  content: Content;
+  timestamp: Timestamp;
+  client_id?: ClientId;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "OkAnswer".
+ */
+export interface OkAnswer {
+  type: "ok";
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "PresenceEvent".
+ */
+export interface PresenceEvent {
+  type: "presence";
+  user: UserId;
+  online: boolean;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "ResumedEvent".
+ */
+export interface ResumedEvent {
+  type: "resumed";
+  /**
+   * How many `message` and `dm` events were replayed before this one.
+   */
+  replayed: number;
+  /**
+   * false: too much was missed and nothing was replayed; reload with history and continue from `cursor`.
+   */
+  complete: boolean;
+  /**
+   * Where to resume from next time.
+   */
+  cursor: number;
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "RoomCreatedAnswer".
+ */
+export interface RoomCreatedAnswer {
+  type: "room_created";
+  room: CanonicalRoomName;
+  private: boolean;
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "RoomTypingEvent".
+ */
+export interface RoomTypingEvent {
+  type: "typing";
+  room: CanonicalRoomName;
+  user: UserId;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "RoomsAnswer".
+ */
+export interface RoomsAnswer {
+  type: "rooms";
+  /**
+   * @maxItems 200
+   */
+  rooms: RoomListing[];
+  /**
+   * A room name as the server answers it, in lower case.
+   */
+  next?: string;
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "RoomListing".
+ */
+export interface RoomListing {
+  name: CanonicalRoomName;
+  private: boolean;
+  member: boolean;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "UsersAnswer".
+ */
+export interface UsersAnswer {
+  type: "users";
+  users: UserListing[];
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "UserListing".
+ */
+export interface UserListing {
+  id: UserId;
+  /**
+   * From the token's claims, without control characters, direction overrides or zero-width spaces.
+   */
+  name: string;
+  online: boolean;
+}

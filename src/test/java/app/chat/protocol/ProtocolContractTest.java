@@ -1,0 +1,133 @@
+package app.chat.protocol;
+
+import static app.chat.testsupport.ProtocolContract.contract;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.messages.PostedMessage;
+import app.chat.protection.RateLimited;
+import app.chat.socket.OutboundEvents;
+import app.chat.testsupport.ProtocolContract;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** docs/asyncapi.yaml is consistent with itself and with what the server writes. */
+class ProtocolContractTest {
+
+    private static final PostedMessage IN_ROOM = new PostedMessage(
+            123,
+            "alice",
+            null,
+            1L,
+            "general",
+            "yo",
+            Instant.parse("2026-01-02T03:04:05.678Z"),
+            UUID.fromString("3f2b8c1e-5d4a-4e7b-9c0d-1a2b3c4d5e6f"));
+
+    @Test
+    void everyExampleInTheDocumentKeepsItsOwnSchema() throws Exception {
+        JsonNode document = new YAMLMapper().readTree(Files.readString(ProtocolContract.DOCUMENT));
+        int examples = 0;
+        for (JsonNode message : document.get("components").get("messages")) {
+            for (JsonNode example : message.path("examples")) {
+                String frame = example.get("payload").toString();
+                boolean request = message.get("payload").get("$ref").asString().endsWith("Request");
+                assertEquals(
+                        Set.of(),
+                        Set.copyOf(
+                                request
+                                        ? contract().breachesOfRequest(frame)
+                                        : contract().breachesOfServerFrame(frame)),
+                        frame);
+                examples++;
+            }
+        }
+        assertTrue(examples >= 4, "the document shows examples");
+    }
+
+    @Test
+    void everyRequestTheServerRoutesIsInTheContractWithItsAnswers() {
+        assertEquals(
+                Set.of(
+                        "join",
+                        "leave",
+                        "create_room",
+                        "invite",
+                        "message",
+                        "dm",
+                        "history",
+                        "dm_history",
+                        "rooms",
+                        "users",
+                        "resume",
+                        "typing",
+                        "auth"),
+                contract().requestTypes());
+        assertEquals(Set.of("ack", "error"), contract().answersTo("message"));
+        assertEquals(Set.of("history", "error"), contract().answersTo("history"));
+    }
+
+    @Test
+    void theServersLiveEventsAndAnswersKeepTheContract() {
+        for (String frame : new String[] {
+            OutboundEvents.posted(IN_ROOM),
+            OutboundEvents.ack("7", IN_ROOM),
+            OutboundEvents.joined("1", "general"),
+            OutboundEvents.presence("alice", true),
+            OutboundEvents.typingInRoom("general", "alice"),
+            OutboundEvents.typingDirect("alice", "bob"),
+            OutboundEvents.resumed(null, 0, false, 9000),
+            OutboundEvents.authenticated("9", Instant.parse("2026-01-02T03:04:05Z")),
+            OutboundEvents.ok("3"),
+            OutboundEvents.error("4", new RateLimited("slow down", Duration.ofMillis(180))),
+            OutboundEvents.error(null, ErrorCode.BAD_REQUEST, "a frame must be a JSON object")
+        }) {
+            assertEquals(List.of(), contract().breachesOfServerFrame(frame), frame);
+        }
+    }
+
+    @Test
+    void aServerFrameWithAFieldTheContractDoesNotNameBreaksIt() {
+        assertFalse(contract()
+                .breachesOfServerFrame("{\"type\":\"joined\",\"room\":\"general\",\"members\":3}")
+                .isEmpty());
+    }
+
+    @Test
+    void anErrorCodeTheContractDoesNotListBreaksIt() {
+        assertFalse(contract()
+                .breachesOfServerFrame("{\"type\":\"error\",\"code\":\"oops\",\"message\":\"?\"}")
+                .isEmpty());
+    }
+
+    @Test
+    void aTypingEventIsEitherInARoomOrToAPersonNeverBoth() {
+        assertFalse(contract()
+                .breachesOfServerFrame("{\"type\":\"typing\",\"room\":\"general\",\"user\":\"a\",\"to\":\"b\"}")
+                .isEmpty());
+    }
+
+    @Test
+    void requestsMayCarryNullForAbsentFieldsAndFieldsTheContractIgnores() {
+        assertEquals(
+                List.of(),
+                contract()
+                        .breachesOfRequest(
+                                "{\"type\":\"message\",\"room\":\"General\",\"content\":\"hi\",\"client_id\":null,\"x\":1}"));
+    }
+
+    @Test
+    void aRequestWithARoomNameOutsideTheAlphabetBreaksIt() {
+        assertFalse(contract()
+                .breachesOfRequest("{\"type\":\"join\",\"room\":\"no spaces\"}")
+                .isEmpty());
+    }
+}
