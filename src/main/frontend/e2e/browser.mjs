@@ -45,6 +45,22 @@ export async function waitOnline(page, timeout = 30_000) {
   await page.waitForFunction(() => !document.querySelector('[role="status"]'), null, { timeout });
 }
 
+/** Creates a room from the sidebar's button and waits until it is open. */
+export async function createRoom(page, room) {
+  await page.getByRole("button", { name: "Create a room" }).click();
+  await page.getByLabel("Name").fill(room);
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.getByRole("heading", { name: room }).waitFor();
+}
+
+/** Opens a room by its link and joins it, as someone who was sent the link does. */
+export async function joinByLink(page, room) {
+  await page.goto(`${baseUrl}rooms/${room}`);
+  await waitOnline(page);
+  await page.getByRole("button", { name: "Join room" }).click();
+  await page.getByRole("textbox", { name: `Message #${room}` }).waitFor();
+}
+
 export async function screenshot(page, name) {
   if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/${name}.png` });
 }

@@ -1,6 +1,18 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { PHONE, baseUrl, launch, controlServer, screenshot, send, signIn, unique, waitOnline } from "./browser.mjs";
+import {
+  PHONE,
+  baseUrl,
+  controlServer,
+  createRoom,
+  joinByLink,
+  launch,
+  screenshot,
+  send,
+  signIn,
+  unique,
+  waitOnline,
+} from "./browser.mjs";
 
 describe("two people chatting in the browser", () => {
   let browser;
@@ -21,15 +33,8 @@ describe("two people chatting in the browser", () => {
   });
 
   it("they create and join a room and see each other's messages", async () => {
-    await alice.page.getByRole("button", { name: "Create a room" }).click();
-    await alice.page.getByLabel("Name").fill(room);
-    await alice.page.getByRole("button", { name: "Create" }).click();
-    await alice.page.getByRole("heading", { name: room }).waitFor();
-
-    await bob.page.goto(`${baseUrl}rooms/${room}`);
-    await waitOnline(bob.page);
-    await bob.page.getByRole("button", { name: "Join room" }).click();
-    await bob.page.getByRole("textbox", { name: `Message #${room}` }).waitFor();
+    await createRoom(alice.page, room);
+    await joinByLink(bob.page, room);
 
     await send(alice.page, "Hello **Bob**, welcome to the room :)");
     const greeting = bob.page.locator(".message-body", { hasText: "Hello Bob, welcome to the room" });
@@ -46,10 +51,7 @@ describe("two people chatting in the browser", () => {
 
   it("a room is found by the beginning of its name and joined from the browser", async () => {
     const found = unique("found-");
-    await alice.page.getByRole("button", { name: "Create a room" }).click();
-    await alice.page.getByLabel("Name").fill(found);
-    await alice.page.getByRole("button", { name: "Create" }).click();
-    await alice.page.getByRole("heading", { name: found }).waitFor();
+    await createRoom(alice.page, found);
 
     await bob.page.getByRole("button", { name: "Browse rooms" }).click();
     await bob.page.getByLabel("Filter rooms").fill(found.slice(0, 8));
@@ -289,6 +291,14 @@ describe("two people chatting in the browser", () => {
       "shown once",
     );
     assert.deepEqual([...alice.errors, ...bob.errors], []);
+  });
+
+  it("signing out leads back to the sign-in page and forgets the person", async () => {
+    await bob.page.getByRole("button", { name: "Sign out" }).first().click();
+    await bob.page.getByLabel("Your name").waitFor();
+    await bob.page.reload();
+    await bob.page.getByLabel("Your name").waitFor();
+    assert.deepEqual(bob.errors, [], "nothing broke on the way out");
   });
 
   it("the welcome screen and sign-in look right", async () => {

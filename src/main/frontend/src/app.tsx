@@ -23,7 +23,7 @@ import { Button } from "@/components/ui/button";
 type Boot =
   | { state: "loading" }
   | { state: "failed"; error: string }
-  | { state: "ready"; config: ClientConfig; session: Session | null };
+  | { state: "ready"; config: ClientConfig; session: Session | null; notice?: string };
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: "loading" });
@@ -51,6 +51,7 @@ export function App() {
     return (
       <SignIn
         config={boot.config}
+        notice={boot.notice}
         onDevSignIn={async (name) => {
           setBoot({ ...boot, session: await devSignIn(name) });
         }}
@@ -62,7 +63,8 @@ export function App() {
     <Workspace
       session={boot.session}
       onSignedOut={() => {
-        setBoot({ ...boot, session: null });
+        const ended = boot.session?.ended === true;
+        setBoot({ ...boot, session: null, notice: ended ? "Your session has ended. Sign in again." : undefined });
       }}
     />
   );
@@ -135,6 +137,9 @@ function Workspace({ session, onSignedOut }: { session: Session; onSignedOut: ()
     if (!me) onSignedOut();
   }, [me, onSignedOut]);
 
+  // Signed out (here or by the provider): nothing below may render without a person.
+  if (!me) return null;
+
   const open = (key: ConversationKey) => {
     navigate(key);
     setDrawerOpen(false);
@@ -194,7 +199,7 @@ function Workspace({ session, onSignedOut }: { session: Session; onSignedOut: ()
             {!target && !linkNotFound && (
               <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
                 <MessagesSquare className="size-10 text-muted-foreground" />
-                <h1 className="text-lg font-semibold">Welcome{me ? `, ${me.name}` : ""}</h1>
+                <h1 className="text-lg font-semibold">Welcome, {me.name}</h1>
                 <p className="max-w-sm text-sm text-muted-foreground">
                   Pick a room or a person on the left, or find a room to join.
                 </p>

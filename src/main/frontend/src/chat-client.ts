@@ -42,6 +42,10 @@ export class ChatClient {
       },
     });
     session.onRenewed((token) => void this.socket.renew(token).catch(() => undefined));
+    session.onEnded(() => {
+      this.socket.stop();
+      useChatStore.getState().signedOut();
+    });
   }
 
   start(navigate: (key: ConversationKey) => void): void {

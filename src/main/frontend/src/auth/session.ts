@@ -21,6 +21,10 @@ export interface Session {
   token(fresh: boolean): Promise<string>;
   /** Called with each renewed token, to hand it to the open connection. */
   onRenewed(listener: (token: string) => void): void;
+  /** Called once if the provider ends the session (signed out elsewhere, revoked): sign in again. */
+  onEnded(listener: () => void): void;
+  /** True once the provider ended the session. */
+  readonly ended: boolean;
   signOut(): Promise<void>;
 }
 
@@ -49,6 +53,8 @@ async function issueDevToken(name: string, user?: string): Promise<DevToken> {
 class DevSession implements Session {
   private listeners: ((token: string) => void)[] = [];
   private renewal: ReturnType<typeof setTimeout> | null = null;
+  /** The server issues dev tokens to anyone: nothing ends a dev session but signing out. */
+  readonly ended = false;
 
   constructor(private current: DevToken) {
     this.scheduleRenewal();
@@ -65,6 +71,10 @@ class DevSession implements Session {
 
   onRenewed(listener: (token: string) => void): void {
     this.listeners.push(listener);
+  }
+
+  onEnded(): void {
+    // never ends by itself
   }
 
   signOut(): Promise<void> {
@@ -113,9 +123,23 @@ export async function resumeDevSession(): Promise<Session | null> {
   }
 }
 
-/** Sign-in with the company's OpenID Connect provider: authorization code flow with PKCE. */
+/**
+ * The provider refused to renew (the refresh token was revoked, the person signed out elsewhere, the
+ * session expired there): an OAuth error answer, as opposed to a network failure worth retrying.
+ */
+function refusedByProvider(error: unknown): boolean {
+  return typeof error === "object" && error !== null && typeof (error as { error?: unknown }).error === "string";
+}
+
+/**
+ * Sign-in with the company's OpenID Connect provider: authorization code flow with PKCE. Tokens are
+ * renewed before they expire (by refresh token, or in a hidden frame where the provider gives none)
+ * and each renewed token is handed to the open connection.
+ */
 class OidcSession implements Session {
-  private listeners: ((token: string) => void)[] = [];
+  private renewedListeners: ((token: string) => void)[] = [];
+  private endedListeners: (() => void)[] = [];
+  private hasEnded = false;
 
   constructor(
     private readonly manager: UserManager,
@@ -123,9 +147,12 @@ class OidcSession implements Session {
   ) {
     manager.events.addUserLoaded((renewed) => {
       this.user = renewed;
-      this.listeners.forEach((listener) => {
+      this.renewedListeners.forEach((listener) => {
         listener(renewed.access_token);
       });
+    });
+    manager.events.addSilentRenewError((error) => {
+      if (refusedByProvider(error)) this.end();
     });
   }
 
@@ -135,20 +162,46 @@ class OidcSession implements Session {
     return { id: profile.sub, name };
   }
 
+  get ended(): boolean {
+    return this.hasEnded;
+  }
+
   async token(fresh: boolean): Promise<string> {
+    if (this.hasEnded) throw new Error("the session has ended: sign in again");
     if (fresh || this.user.expired) {
-      const renewed = await this.manager.signinSilent();
-      if (renewed) this.user = renewed;
+      try {
+        const renewed = await this.manager.signinSilent();
+        if (renewed) this.user = renewed;
+      } catch (error) {
+        if (refusedByProvider(error)) this.end();
+        throw error;
+      }
     }
     return this.user.access_token;
   }
 
   onRenewed(listener: (token: string) => void): void {
-    this.listeners.push(listener);
+    this.renewedListeners.push(listener);
   }
 
+  onEnded(listener: () => void): void {
+    this.endedListeners.push(listener);
+  }
+
+  /** Ends the provider's session too (RP-initiated logout with the ID token as hint), then comes back signed out. */
   async signOut(): Promise<void> {
-    await this.manager.removeUser();
+    this.manager.stopSilentRenew();
+    await this.manager.signoutRedirect({ id_token_hint: this.user.id_token });
+  }
+
+  private end(): void {
+    if (this.hasEnded) return;
+    this.hasEnded = true;
+    this.manager.stopSilentRenew();
+    void this.manager.removeUser();
+    this.endedListeners.forEach((listener) => {
+      listener();
+    });
   }
 }
 
@@ -164,16 +217,30 @@ export async function oidcManager(config: NonNullable<ClientConfig["oidc"]>): Pr
     response_type: "code",
     scope: config.scope,
     automaticSilentRenew: true,
+    // Renew with a third of a short (one-minute) token's life left; long tokens renew 20 s early.
+    accessTokenExpiringNotificationTimeInSeconds: 20,
+    // Tokens and the PKCE state live for this tab only, never in localStorage.
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    revokeTokensOnSignout: true,
   });
+}
+
+/** Inside the hidden frame of a silent renewal: hands the answer to the page that opened it. */
+export function isSilentRenewalFrame(): boolean {
+  return window.parent !== window && window.location.pathname.endsWith("/auth/callback");
 }
 
 /** Finishes a redirect back from the provider, or picks up a session from earlier in this tab. */
 export async function resumeOidcSession(manager: UserManager): Promise<Session | null> {
   if (window.location.pathname.endsWith("/auth/callback")) {
-    const user = await manager.signinRedirectCallback();
-    window.history.replaceState(null, "", appUrl("").pathname);
-    return new OidcSession(manager, user);
+    try {
+      const user = await manager.signinRedirectCallback();
+      return new OidcSession(manager, user);
+    } finally {
+      // The code and state never stay in the address bar or the history, whatever happened.
+      window.history.replaceState(null, "", appUrl("").pathname);
+    }
   }
   const user = await manager.getUser();
   return user && !user.expired ? new OidcSession(manager, user) : null;

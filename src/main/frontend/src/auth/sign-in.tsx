@@ -8,11 +8,13 @@ import type { ClientConfig } from "./session";
 
 interface SignInProps {
   config: ClientConfig;
+  /** Why the person sees this page again, e.g. their session ended at the provider. */
+  notice?: string | undefined;
   onDevSignIn: (name: string) => Promise<void>;
   onSsoSignIn: () => Promise<void>;
 }
 
-export function SignIn({ config, onDevSignIn, onSsoSignIn }: SignInProps) {
+export function SignIn({ config, notice, onDevSignIn, onSsoSignIn }: SignInProps) {
   const [name, setName] = useState("");
   const { error, busy, run } = useAction();
 
@@ -28,6 +30,11 @@ export function SignIn({ config, onDevSignIn, onSsoSignIn }: SignInProps) {
             <p className="text-sm text-muted-foreground">Rooms and direct messages for your team.</p>
           </div>
         </div>
+        {notice && (
+          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            {notice}
+          </p>
+        )}
         {config.oidc && (
           <Button className="w-full" disabled={busy} onClick={() => void run(onSsoSignIn)}>
             <LogIn /> Sign in with your company account

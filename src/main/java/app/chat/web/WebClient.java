@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Serves the web client. Its routes ({@code /rooms/general}, {@code /dm/alice},
@@ -27,16 +26,13 @@ public class WebClient extends HttpFilter {
 
     private static final String INDEX = "/index.html";
 
+    /** The sign-in callback: the only page a silent token renewal loads in a hidden frame. */
+    private static final Pattern CALLBACK = Pattern.compile("/auth/callback/?");
+
     @Inject
-    Config config;
+    SignInOrigins signInOrigins;
 
     private volatile String index;
-    private ContentSecurityPolicy policy;
-
-    @Override
-    public void init() {
-        policy = new ContentSecurityPolicy(config.getOptionalValue("chat.oidc.issuer", String.class));
-    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -65,7 +61,13 @@ public class WebClient extends HttpFilter {
                 .getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("Content-Security-Policy", policy.forHost(request.getHeader("Host")));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        response.setHeader(
+                "Content-Security-Policy",
+                ContentSecurityPolicy.forPage(
+                        request.getHeader("Host"),
+                        signInOrigins.current(),
+                        CALLBACK.matcher(path).matches()));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setContentLength(body.length);

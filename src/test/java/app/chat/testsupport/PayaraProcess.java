@@ -41,8 +41,14 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** @param environment variables to set on top of the inherited test environment */
     public static PayaraProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+        return start(environment, freePort());
+    }
+
+    /** On a port chosen beforehand, for a set-up that must know the address first (a sign-in provider's redirects). */
+    public static PayaraProcess start(Map<String, String> environment, int port)
+            throws IOException, InterruptedException {
         PayaraProcess payara =
-                new PayaraProcess(freePort(), Files.createTempFile("payara-", ".log"), Map.copyOf(environment));
+                new PayaraProcess(port, Files.createTempFile("payara-", ".log"), Map.copyOf(environment));
         payara.launch();
         return payara;
     }
@@ -172,35 +178,15 @@ public final class PayaraProcess implements AutoCloseable {
 
     /**
      * Up means MicroProfile Health's readiness answers 200 (503 while not ready, 404 or 500 while
-     * the application is not deployed). Plain HTTP/1.1: no h2c upgrade attempts against a server
-     * that is still booting.
+     * the application is not deployed).
      */
-    private void awaitApplication() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited; see " + log);
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // keep polling
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the application did not come up within " + STARTUP + "; see " + log);
+    private void awaitApplication() throws InterruptedException {
+        ReadinessProbe.await(
+                URI.create("http://127.0.0.1:" + port + "/health/ready"), process, STARTUP, "Payara Micro", log);
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
