@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -18,9 +17,6 @@ import java.util.logging.LogRecord;
  * fields, and {@code error} (plus {@code stack} for server faults) when an exception is attached.
  */
 public final class JsonLines extends Formatter {
-
-    /** Fields every line has; a notice's own fields never replace them. */
-    static final Set<String> RESERVED = Set.of("time", "level", "logger", "event", "message", "error", "stack");
 
     private final JsonGeneratorFactory generators = JsonProvider.provider().createGeneratorFactory(Map.of());
 
@@ -35,11 +31,7 @@ public final class JsonLines extends Formatter {
             if (record instanceof Notice.NoticeRecord noticed) {
                 Notice notice = noticed.notice();
                 json.write("event", notice.event()).write("message", notice.text());
-                notice.fields().forEach((field, value) -> {
-                    if (!RESERVED.contains(field)) {
-                        write(json, field, value);
-                    }
-                });
+                notice.fields().forEach((field, value) -> write(json, field, value));
             } else {
                 json.write("event", "log").write("message", formatMessage(record));
             }

@@ -3,6 +3,7 @@ package app.chat.logging;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -12,6 +13,9 @@ import java.util.logging.Logger;
  * people, and fields for machines. Never holds a token, a password or message content.
  */
 public record Notice(Level level, String event, String text, Map<String, Object> fields) {
+
+    /** Fields every JSON line has; a notice's own fields may not take these names. */
+    static final Set<String> COMMON_FIELDS = Set.of("time", "level", "logger", "event", "message", "error", "stack");
 
     public Notice {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -27,6 +31,9 @@ public record Notice(Level level, String event, String text, Map<String, Object>
 
     /** The same notice with one more field; numbers and booleans stay numbers and booleans in JSON. */
     public Notice with(String field, Object value) {
+        if (COMMON_FIELDS.contains(field)) {
+            throw new IllegalArgumentException(field + " is one of the fields every log line has");
+        }
         Map<String, Object> more = new LinkedHashMap<>(fields);
         more.put(field, value);
         return new Notice(level, event, text, more);

@@ -8,7 +8,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,13 +82,13 @@ public class MessageWriter {
 
     @PostConstruct
     void start() {
-        storedInRooms = metrics.counter(
-                Metadata.builder()
-                        .withName("chat.messages.stored")
-                        .withDescription("Messages committed to the database, by kind (resends not counted)")
-                        .build(),
-                new Tag("kind", "room"));
-        storedDirect = metrics.counter("chat.messages.stored", new Tag("kind", "direct"));
+        // One metadata for both series: some implementations refuse a second, different description.
+        Metadata stored = Metadata.builder()
+                .withName("chat.messages.stored")
+                .withDescription("Messages committed to the database, by kind (resends not counted)")
+                .build();
+        storedInRooms = metrics.counter(stored, new Tag("kind", "room"));
+        storedDirect = metrics.counter(stored, new Tag("kind", "direct"));
         batchSizes = metrics.histogram(Metadata.builder()
                 .withName("chat.writer.batch.size")
                 .withDescription("Messages stored per transaction by the group-committing writer")
@@ -106,6 +108,14 @@ public class MessageWriter {
         writer = threads.newThread(this::run);
         writer.setName("chat-message-writer");
         writer.start();
+    }
+
+    /**
+     * Starts the writer with the application rather than on the first message: a shutdown right
+     * after deployment must find it running, not create it while the container is going away.
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // observing the event is enough: CDI created the bean, and @PostConstruct started the thread
     }
 
     /** The writer thread is there to store what is submitted. */

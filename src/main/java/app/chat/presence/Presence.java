@@ -1,6 +1,7 @@
 package app.chat.presence;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +76,13 @@ public class Presence {
         if (leaving.remove(user) != null && !connections.containsKey(user)) {
             changes.fire(new PresenceChanged(user, false));
         }
+    }
+
+    /** Grace periods end with the application: their tasks would run after it is gone. */
+    @PreDestroy
+    synchronized void stop() {
+        leaving.values().forEach(pending -> pending.cancel(false));
+        leaving.clear();
     }
 
     public synchronized boolean isOnline(String user) {

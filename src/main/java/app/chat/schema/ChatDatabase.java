@@ -1,27 +1,13 @@
 package app.chat.schema;
 
-import jakarta.annotation.sql.DataSourceDefinition;
-
 /**
  * The one database, configured by {@code CHAT_DB_URL}, {@code CHAT_DB_USER} and
  * {@code CHAT_DB_PASSWORD} (MicroProfile Config keys {@code chat.db.url}, {@code chat.db.user},
- * {@code chat.db.password}; defaults in META-INF/microprofile-config.properties). On Open Liberty the
- * same JNDI name is bound to a server.xml data source instead (see liberty-or-payara-config/).
+ * {@code chat.db.password}; defaults in META-INF/microprofile-config.properties). Payara creates it
+ * from the {@code @DataSourceDefinition} on {@link SchemaMigration}; on Open Liberty the same JNDI
+ * name is bound to the server.xml data source built from the same variables (WEB-INF/ibm-web-bnd.xml,
+ * liberty-or-payara-config/server.xml).
  */
-@DataSourceDefinition(
-        name = ChatDatabase.JNDI_NAME,
-        className = "org.postgresql.ds.PGSimpleDataSource",
-        url = "${MPCONFIG=chat.db.url}",
-        user = "${MPCONFIG=chat.db.user}",
-        password = "${MPCONFIG=chat.db.password}",
-        minPoolSize = 2,
-        maxPoolSize = ChatDatabase.MAX_POOL_SIZE,
-        properties = {
-            "fish.payara.is-connection-validation-required=true",
-            "fish.payara.connection-validation-method=custom-validation",
-            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-            "fish.payara.fail-all-connections=true"
-        })
 public final class ChatDatabase {
 
     public static final String JNDI_NAME = "java:app/jdbc/chat";

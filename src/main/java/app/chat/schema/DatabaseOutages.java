@@ -29,7 +29,7 @@ public class DatabaseOutages {
             Notice.warning(
                             "database.unreachable",
                             "The database cannot be reached; messages are refused as unavailable until it answers")
-                    .with("error", describe(failure))
+                    .with("cause", describe(failure))
                     .log(LOG);
         } else {
             Outage ongoing = current.get();

@@ -2,6 +2,7 @@ package app.chat.schema;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -13,8 +14,26 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the database schema up to date from the migrations in {@code sql/} before the application
- * serves anyone. Flyway manages its own transactions, hence bean-managed transactions here.
+ * serves anyone. Flyway manages its own transactions, hence bean-managed transactions here. The data
+ * source ({@link ChatDatabase}) is declared here, on a component class, where every server looks for
+ * such a declaration: Open Liberty does not scan plain classes for it. The empty
+ * {@code sql/flyway.location} lets Flyway find the migrations folder through Liberty's class loader,
+ * and {@code db/callback/flyway.location} the callbacks folder it always looks into (it has none).
  */
+@DataSourceDefinition(
+        name = ChatDatabase.JNDI_NAME,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=chat.db.url}",
+        user = "${MPCONFIG=chat.db.user}",
+        password = "${MPCONFIG=chat.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = ChatDatabase.MAX_POOL_SIZE,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+            "fish.payara.fail-all-connections=true"
+        })
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -2,6 +2,7 @@ package app.chat.socket;
 
 import app.chat.auth.AuthenticatedUser;
 import app.chat.auth.HandshakeCredentials;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
@@ -30,11 +31,24 @@ public class ChatEndpoint {
     /** The largest frame accepted; larger ones close the connection with 1009 (too big). */
     static final int MAX_FRAME_BYTES = 64 * 1024;
 
+    static final CloseReason TOO_BIG = new CloseReason(CloseCodes.TOO_BIG, "messages are at most 64 KiB");
+
     private final Admission admission;
     private final RequestRouter router;
     private final Connections connections;
 
     private Connection connection;
+
+    /**
+     * For a container that makes endpoints itself. Open Liberty requires this constructor to exist
+     * at deployment even though its instances come from the configurator, like Payara's.
+     */
+    public ChatEndpoint() {
+        this(
+                CDI.current().select(Admission.class).get(),
+                CDI.current().select(RequestRouter.class).get(),
+                CDI.current().select(Connections.class).get());
+    }
 
     /** Made by {@link ChatEndpointConfigurator#getEndpointInstance}, not by the container's injection. */
     ChatEndpoint(Admission admission, RequestRouter router, Connections connections) {
@@ -63,12 +77,39 @@ public class ChatEndpoint {
                 .orElse(null);
     }
 
+    /**
+     * One whole message. The container refuses any single frame over {@link #MAX_FRAME_BYTES}
+     * before it arrives; a message fragmented into smaller frames is measured here, because not
+     * every container bounds their sum (Open Liberty checks each frame, not the message).
+     */
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void text(String frame) {
-        if (connection != null) {
-            connection.heard();
-            router.handle(connection, frame);
+        if (connection == null) {
+            return;
         }
+        connection.heard();
+        if (tooLarge(frame)) {
+            connection.close(TOO_BIG);
+            return;
+        }
+        router.handle(connection, frame);
+    }
+
+    /** More than {@link #MAX_FRAME_BYTES} in UTF-8 (counted only when the characters could be). */
+    static boolean tooLarge(CharSequence text) {
+        int length = text.length();
+        if (length > MAX_FRAME_BYTES) {
+            return true;
+        }
+        if (length <= MAX_FRAME_BYTES / 3) {
+            return false;
+        }
+        long bytes = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes > MAX_FRAME_BYTES;
     }
 
     /** Answers to the server's pings: proof that the client is still there. */

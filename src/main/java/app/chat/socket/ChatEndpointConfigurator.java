@@ -24,11 +24,11 @@ public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator 
     static final String RESUME_PROPERTY = "chat.resume-after";
 
     private volatile EndpointBeans endpointBeans;
+    private volatile Authentication authentication;
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        AuthenticatedUser user =
-                request.getUserPrincipal() instanceof AuthenticatedUser verified ? verified : verifyAgain(request);
+        AuthenticatedUser user = verified(request);
         // Per connection since WebSocket 2.1: the map is copied into the new session's properties.
         if (user != null) {
             config.getUserProperties().put(USER_PROPERTY, user);
@@ -65,6 +65,15 @@ public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator 
         return endpointClass.cast(new ChatEndpoint(beans.admission(), beans.router(), beans.connections()));
     }
 
+    private Authentication authentication() {
+        Authentication found = authentication;
+        if (found == null) {
+            found = CDI.current().select(Authentication.class).get();
+            authentication = found;
+        }
+        return found;
+    }
+
     /** Client proxies of application-scoped beans: safe to share between all connections. */
     private record EndpointBeans(Admission admission, RequestRouter router, Connections connections) {}
 
@@ -76,7 +85,12 @@ public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator 
                 : "";
     }
 
-    private static AuthenticatedUser verifyAgain(HandshakeRequest request) {
+    /**
+     * The handshake filter verified the token before the upgrade; this reads it again (the
+     * verification is cached) rather than have the filter pass the user as the request's principal,
+     * which would make Open Liberty close the socket when its HTTP session times out.
+     */
+    private AuthenticatedUser verified(HandshakeRequest request) {
         Map<String, List<String>> headers = request.getHeaders();
         Map<String, List<String>> parameters = request.getParameterMap();
         HandshakeCredentials.Handshake handshake = new HandshakeCredentials.Handshake() {
@@ -95,9 +109,7 @@ public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator 
         };
         try {
             String token = HandshakeCredentials.token(handshake).orElse(null);
-            return token == null
-                    ? null
-                    : CDI.current().select(Authentication.class).get().verify(token);
+            return token == null ? null : authentication().verify(token);
         } catch (TokenRejected e) {
             return null;
         }

@@ -340,25 +340,47 @@ public final class Connection {
      * this may be called while registry or presence locks are held.
      */
     public void close(CloseReason reason) {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            queue.clear();
-            memory.release(queuedSize);
-            queuedSize = 0;
-            if (flushed != null) {
-                flushed.complete(null);
+        if (stopSending()) {
+            try {
+                closer.execute(() -> closeSession(reason));
+            } catch (RejectedExecutionException stopping) {
+                // The application is stopping and the container takes no more tasks: close here.
+                closeSession(reason);
             }
         }
-        closer.execute(() -> {
-            dropped.accept(this);
-            try {
-                session.close(reason);
-            } catch (IOException | IllegalStateException e) {
-                LOG.log(Level.FINE, "Closing a session that is already going away", e);
-            }
-        });
+    }
+
+    /**
+     * Closes on the calling thread, for the application's shutdown: a container that is stopping
+     * the application may no longer run tasks handed to its executors (Open Liberty does not).
+     */
+    public void closeNow(CloseReason reason) {
+        if (stopSending()) {
+            closeSession(reason);
+        }
+    }
+
+    /** False when the connection was closed already. */
+    private synchronized boolean stopSending() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        queue.clear();
+        memory.release(queuedSize);
+        queuedSize = 0;
+        if (flushed != null) {
+            flushed.complete(null);
+        }
+        return true;
+    }
+
+    private void closeSession(CloseReason reason) {
+        dropped.accept(this);
+        try {
+            session.close(reason);
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Closing a session that is already going away", e);
+        }
     }
 }

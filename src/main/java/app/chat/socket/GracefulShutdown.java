@@ -41,7 +41,7 @@ public class GracefulShutdown {
         } catch (Exception e) {
             LOG.warning("Flushing connections before shutdown failed: " + e);
         }
-        open.forEach(connection -> connection.close(GOING_AWAY));
+        open.forEach(connection -> connection.closeNow(GOING_AWAY));
         LOG.info(() -> "Closed " + open.size() + " connections for shutdown");
     }
 }

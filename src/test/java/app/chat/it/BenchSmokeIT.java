@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.bench.Bench;
-import app.chat.testsupport.PayaraProcess;
+import app.chat.testsupport.ServerProcess;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class BenchSmokeIT {
     @Test
     void everyScenarioRunsAndReportsItsFigures() throws Exception {
         // As bench/run does: the load generator sends far beyond any person's allowance.
-        try (PayaraProcess payara = PayaraProcess.start(Map.of(
+        try (ServerProcess server = ServerProcess.start(Map.of(
                 "CHAT_RATE_READS_PER_SECOND",
                 "0",
                 "CHAT_RATE_JOINS_PER_MINUTE",
@@ -29,7 +29,7 @@ class BenchSmokeIT {
                 "CHAT_LIMIT_ROOMS_PER_USER",
                 "0"))) {
             String url =
-                    payara.webSocket().toString().replaceFirst("^ws", "http").replaceFirst("ws$", "");
+                    server.webSocket().toString().replaceFirst("^ws", "http").replaceFirst("ws$", "");
             List<String> rows =
                     Bench.run("--url", url, "--scale", "smoke", "--db", System.getProperty("chat.test.db-url"));
             System.out.println(String.join("\n", rows));

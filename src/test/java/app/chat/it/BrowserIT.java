@@ -1,7 +1,7 @@
 package app.chat.it;
 
 import app.chat.testsupport.BrowserTests;
-import app.chat.testsupport.PayaraProcess;
+import app.chat.testsupport.ServerProcess;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The web client in a real browser: runs the browser tests (src/main/frontend/e2e, playwright-core
- * driving Debian's Chromium) against the built WAR on Payara Micro and the real database, with dev
+ * driving Debian's Chromium) against the built WAR on the server under test and the real database, with dev
  * login on. The tests can have the server killed and started again through a small control endpoint
  * this harness serves, to check that people reconnect and lose nothing.
  */
@@ -20,17 +20,17 @@ class BrowserIT {
 
     @Test
     void twoPeopleChatInTheBrowserAcrossAServerRestart() throws Exception {
-        try (PayaraProcess payara = PayaraProcess.start(Map.of("CHAT_DEV_LOGIN", "true"))) {
+        try (ServerProcess server = ServerProcess.start(Map.of("CHAT_DEV_LOGIN", "true"))) {
             HttpServer control = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            control.createContext("/kill", exchange -> answer(exchange, () -> payara.kill()));
-            control.createContext("/start", exchange -> answer(exchange, () -> payara.restart()));
+            control.createContext("/kill", exchange -> answer(exchange, () -> server.kill()));
+            control.createContext("/start", exchange -> answer(exchange, () -> server.restart()));
             control.start();
             try {
                 BrowserTests.run(
                         "e2e",
                         Map.of(
                                 "CHAT_BASE_URL",
-                                BrowserTests.baseUrl(payara.webSocket()),
+                                BrowserTests.baseUrl(server.webSocket()),
                                 "CHAT_CONTROL_URL",
                                 "http://127.0.0.1:" + control.getAddress().getPort(),
                                 "SCREENSHOT_DIR",

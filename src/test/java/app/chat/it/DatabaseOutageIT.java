@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.chat.testsupport.ChatClient;
-import app.chat.testsupport.PayaraProcess;
+import app.chat.testsupport.ServerProcess;
 import app.chat.testsupport.TestTokens;
 import app.chat.testsupport.ThrowawayPostgres;
 import jakarta.json.JsonObject;
@@ -26,18 +26,18 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageIT {
 
     private static ThrowawayPostgres postgres;
-    private static PayaraProcess payara;
+    private static ServerProcess server;
 
     @BeforeAll
     static void start() throws Exception {
         postgres = ThrowawayPostgres.create("chat");
-        payara = PayaraProcess.start(Map.of("CHAT_DB_URL", postgres.jdbcUrl("chat"), "CHAT_LOG_FORMAT", "json"));
+        server = ServerProcess.start(Map.of("CHAT_DB_URL", postgres.jdbcUrl("chat"), "CHAT_LOG_FORMAT", "json"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (payara != null) {
-            payara.close();
+        if (server != null) {
+            server.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -49,9 +49,9 @@ class DatabaseOutageIT {
         String room = unique("outage");
         String aliceId = unique("alice");
         try (ChatClient alice = ChatClient.connect(
-                        payara.webSocket(), TestTokens.forUser(aliceId).sign());
+                        server.webSocket(), TestTokens.forUser(aliceId).sign());
                 ChatClient bob = ChatClient.connect(
-                        payara.webSocket(), TestTokens.forUser(unique("bob")).sign())) {
+                        server.webSocket(), TestTokens.forUser(unique("bob")).sign())) {
             alice.join(room);
             bob.join(room);
             long before = alice.post(room, "before").getJsonNumber("id").longValue();
@@ -82,7 +82,7 @@ class DatabaseOutageIT {
                     history,
                     "exactly the acknowledged messages (" + before + ", " + after + ")");
         }
-        List<JsonObject> outageLines = payara.jsonLines().stream()
+        List<JsonObject> outageLines = server.jsonLines().stream()
                 .filter(line -> line.getString("event").startsWith("database."))
                 .toList();
         assertEquals(
@@ -91,6 +91,9 @@ class DatabaseOutageIT {
                 "the operator reads one line when the database goes away and one when it is back");
         assertTrue(outageLines.get(1).getInt("failed_operations") >= 3, outageLines.toString());
         assertFalse(outageLines.get(0).containsKey("stack"), "an outage is not a bug: no stack trace");
+        assertTrue(
+                outageLines.get(0).getString("cause").matches("(?s).*SQL state (08|57P).*"),
+                outageLines.get(0).toString());
     }
 
     /** What a client does after an outage: retry on unavailable until the server takes it. */

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testsupport.ChatClient;
-import app.chat.testsupport.PayaraProcess;
 import app.chat.testsupport.ResilientClient;
+import app.chat.testsupport.ServerProcess;
 import app.chat.testsupport.TestTokens;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class FaultIT {
     private static final int MESSAGES_EACH = 80;
     private static final Duration SETTLE = Duration.ofSeconds(90);
 
-    private static PayaraProcess payara;
+    private static ServerProcess server;
 
     /** What the test sent, by client id: who sent it, and to which room or person. */
     private record Sent(String from, String room, String to) {
@@ -47,12 +47,12 @@ class FaultIT {
 
     @BeforeAll
     static void start() throws Exception {
-        payara = PayaraProcess.start();
+        server = ServerProcess.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        payara.close();
+        server.close();
     }
 
     @Test
@@ -74,14 +74,14 @@ class FaultIT {
             }
             roomsOf.put(people.get(i), rooms);
             try (ChatClient setup = ChatClient.connect(
-                    payara.webSocket(), TestTokens.forUser(people.get(i)).sign())) {
+                    server.webSocket(), TestTokens.forUser(people.get(i)).sign())) {
                 rooms.forEach(setup::join);
             }
         }
 
         Map<String, Sent> sent = new ConcurrentHashMap<>();
         List<ResilientClient> clients = people.stream()
-                .map(p -> new ResilientClient(p, payara::webSocket))
+                .map(p -> new ResilientClient(p, server::webSocket))
                 .toList();
         try {
             List<Thread> senders = new ArrayList<>();
@@ -115,8 +115,8 @@ class FaultIT {
                 clients.get(random.nextInt(PEOPLE)).cut();
                 if (round == 3) {
                     // Mid-conversation: the server dies without warning and comes back.
-                    payara.kill();
-                    payara.restart();
+                    server.kill();
+                    server.restart();
                     killed = true;
                 }
             }
@@ -163,7 +163,7 @@ class FaultIT {
             }
             int storedDuplicates = 0;
             try (ChatClient reader = ChatClient.connect(
-                    payara.webSocket(), TestTokens.forUser(people.get(1)).sign())) {
+                    server.webSocket(), TestTokens.forUser(people.get(1)).sign())) {
                 Map<String, List<Long>> history = new HashMap<>();
                 history.put("room:" + roomA, historyIds(reader, "history", "room", roomA));
                 history.put("room:" + roomB, historyIds(reader, "history", "room", roomB));

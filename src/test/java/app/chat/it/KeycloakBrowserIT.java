@@ -2,7 +2,7 @@ package app.chat.it;
 
 import app.chat.testsupport.BrowserTests;
 import app.chat.testsupport.KeycloakProcess;
-import app.chat.testsupport.PayaraProcess;
+import app.chat.testsupport.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,12 +19,12 @@ class KeycloakBrowserIT {
 
     @Test
     void peopleSignInThroughKeycloakStayConnectedAcrossTokenExpiriesAndSignOut() throws Exception {
-        int chatPort = PayaraProcess.freePort();
+        int chatPort = ServerProcess.freePort();
         String chatUrl = "http://127.0.0.1:" + chatPort;
         String realm = Files.readString(Path.of("src/test/resources/keycloak/acme-realm.json"))
                 .replace("@CHAT_URL@", chatUrl);
         try (KeycloakProcess keycloak = KeycloakProcess.start(realm);
-                PayaraProcess payara = PayaraProcess.start(
+                ServerProcess server = ServerProcess.start(
                         Map.of(
                                 "CHAT_OIDC_ISSUER",
                                 keycloak.issuer(),

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testsupport.ChatClient;
-import app.chat.testsupport.PayaraProcess;
+import app.chat.testsupport.ServerProcess;
 import app.chat.testsupport.TestTokens;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -32,11 +32,11 @@ class OperationsLogIT {
     private static final Pattern SERVER_FORMAT_OF_THE_APPLICATION =
             Pattern.compile("\\[(\\x1B\\[[0-9;]*m)?app\\.chat\\.[A-Za-z.]+(\\x1B\\[0m)?\\] \\[tid");
 
-    private static PayaraProcess payara;
+    private static ServerProcess server;
 
     @BeforeAll
     static void start() throws Exception {
-        payara = PayaraProcess.start(Map.of(
+        server = ServerProcess.start(Map.of(
                 "CHAT_LOG_FORMAT", "json",
                 "CHAT_LOG_SUMMARY_SECONDS", "1",
                 "CHAT_DB_PASSWORD", DATABASE_PASSWORD,
@@ -45,20 +45,20 @@ class OperationsLogIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (payara != null) {
-            payara.close();
+        if (server != null) {
+            server.close();
         }
     }
 
     @Test
     void theStartUpLineSummarisesTheConfigurationWithoutSecrets() throws Exception {
-        JsonObject started = payara.awaitEvent("chat.started", Duration.ofSeconds(10));
+        JsonObject started = server.awaitEvent("chat.started", Duration.ofSeconds(10));
         JsonObject config = started.getJsonObject("config");
         assertEquals("json", config.getString("chat.log.format"));
         assertEquals("https://sso.test.example", config.getString("mp.jwt.verify.issuer"));
         assertEquals("set", config.getString("chat.db.password"));
         assertEquals("10", config.getString("chat.rate.messages-per-second"));
-        assertFalse(String.join("\n", payara.output()).contains(DATABASE_PASSWORD), "the password is never logged");
+        assertFalse(String.join("\n", server.output()).contains(DATABASE_PASSWORD), "the password is never logged");
     }
 
     @Test
@@ -69,14 +69,14 @@ class OperationsLogIT {
         for (int i = 0; i < 25; i++) {
             assertEquals(
                     401,
-                    ChatClient.refusedStatus(payara.webSocket(), forged, ChatClient.Carrier.QUERY_PARAMETER, Map.of()));
+                    ChatClient.refusedStatus(server.webSocket(), forged, ChatClient.Carrier.QUERY_PARAMETER, Map.of()));
         }
-        JsonObject summary = payara.awaitEvent("handshakes.refused", Duration.ofSeconds(10));
+        JsonObject summary = server.awaitEvent("handshakes.refused", Duration.ofSeconds(10));
         assertEquals("WARNING", summary.getString("level"));
         assertTrue(summary.getJsonObject("by_reason").getInt("token") >= 1, summary.toString());
         assertEquals("127.0.0.1", summary.getString("top_address"));
         assertEquals(25, waitForTotal("handshakes.refused", "token", 25), "every refusal is counted once");
-        assertFalse(String.join("\n", payara.output()).contains(forged), "tokens are never logged");
+        assertFalse(String.join("\n", server.output()).contains(forged), "tokens are never logged");
     }
 
     @Test
@@ -85,7 +85,7 @@ class OperationsLogIT {
         String room = unique("flood");
         int refused = 0;
         try (ChatClient client = ChatClient.connect(
-                payara.webSocket(), TestTokens.forUser(flooder).sign())) {
+                server.webSocket(), TestTokens.forUser(flooder).sign())) {
             client.join(room);
             for (int i = 0; i < 60; i++) {
                 JsonObject answer = client.request(frame("message", "room", room, "content", "flood " + i));
@@ -96,23 +96,23 @@ class OperationsLogIT {
             }
         }
         assertTrue(refused > 0, "the flood met the allowance");
-        JsonObject summary = payara.awaitEvent("requests.refused", Duration.ofSeconds(10));
+        JsonObject summary = server.awaitEvent("requests.refused", Duration.ofSeconds(10));
         assertEquals(flooder, summary.getString("top_user"));
         assertEquals(refused, waitForTotal("requests.refused", "messages", refused));
-        assertFalse(String.join("\n", payara.output()).contains("flood 59"), "message content is never logged");
+        assertFalse(String.join("\n", server.output()).contains("flood 59"), "message content is never logged");
     }
 
     @Test
     void everyLineOfTheApplicationIsOneJsonObjectWithTheCommonFields() throws Exception {
-        payara.awaitEvent("chat.started", Duration.ofSeconds(10));
-        List<JsonObject> lines = payara.jsonLines();
+        server.awaitEvent("chat.started", Duration.ofSeconds(10));
+        List<JsonObject> lines = server.jsonLines();
         for (JsonObject line : lines) {
             for (String field : List.of("time", "level", "logger", "event", "message")) {
                 assertTrue(line.containsKey(field), field + " missing in " + line);
             }
         }
         assertTrue(
-                payara.output().stream().noneMatch(SERVER_FORMAT_OF_THE_APPLICATION.asPredicate()),
+                server.output().stream().noneMatch(SERVER_FORMAT_OF_THE_APPLICATION.asPredicate()),
                 "no line of the application is left in the server's text format");
     }
 
@@ -121,7 +121,7 @@ class OperationsLogIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         long total;
         do {
-            total = payara.jsonLines().stream()
+            total = server.jsonLines().stream()
                     .filter(line -> line.getString("event").equals(event))
                     .mapToLong(line -> line.getJsonObject("by_reason").getInt(reason, 0))
                     .sum();

@@ -2,7 +2,7 @@ package app.chat.it;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import app.chat.testsupport.PayaraProcess;
+import app.chat.testsupport.ServerProcess;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,12 +12,12 @@ class StartupChecksIT {
 
     @Test
     void aVerificationKeyWithoutAnIssuerFailsTheDeploymentWithAClearMessage() throws Exception {
-        try (PayaraProcess payara = PayaraProcess.startUnchecked(Map.of("MP_JWT_VERIFY_ISSUER", ""))) {
-            payara.awaitLog("mp.jwt.verify.issuer (MP_JWT_VERIFY_ISSUER) must be set", Duration.ofSeconds(90));
-            // Payara Micro keeps running, but the application serves nothing: neither the socket's
+        try (ServerProcess server = ServerProcess.startUnchecked(Map.of("MP_JWT_VERIFY_ISSUER", ""))) {
+            server.awaitLog("mp.jwt.verify.issuer (MP_JWT_VERIFY_ISSUER) must be set", Duration.ofSeconds(90));
+            // The server keeps running, but the application serves nothing: neither the socket's
             // 401 for a missing token nor the web client's configuration.
-            assertNotEquals(401, payara.status("/ws"));
-            assertNotEquals(200, payara.status("/api/config"));
+            assertNotEquals(401, server.status("/ws"));
+            assertNotEquals(200, server.status("/api/config"));
         }
     }
 }

@@ -2,6 +2,7 @@ package app.chat.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -62,9 +63,9 @@ class JsonLinesTest {
 
     @Test
     void aFieldCannotPassItselfOffAsOneOfTheCommonFields() {
-        JsonObject line =
-                formatted(recordOf(Notice.info("chat.started", "Chat started").with("level", "DEBUG")));
-        assertEquals("INFO", line.getString("level"));
+        Notice started = Notice.info("chat.started", "Chat started");
+        assertThrows(IllegalArgumentException.class, () -> started.with("level", "DEBUG"));
+        assertThrows(IllegalArgumentException.class, () -> started.with("error", "hidden"));
     }
 
     @Test

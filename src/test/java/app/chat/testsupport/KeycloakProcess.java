@@ -35,7 +35,7 @@ public final class KeycloakProcess implements AutoCloseable {
         }
         Path imports = Files.createDirectories(home.resolve("data/import"));
         Files.writeString(imports.resolve(REALM + "-realm.json"), realm);
-        int port = PayaraProcess.freePort();
+        int port = ServerProcess.freePort();
         Path log = Files.createTempFile("keycloak-", ".log");
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         home.resolve("bin/kc.sh").toString(),

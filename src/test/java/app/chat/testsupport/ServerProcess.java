@@ -13,55 +13,63 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Payara Micro running the built WAR in a child process, started and killed by the test itself,
- * for behaviour across restarts that Arquillian's lifecycle cannot express (kill -9 included). It
- * inherits the environment failsafe sets for the integration tests.
+ * The server under test (Payara Micro, or Open Liberty when the system property
+ * {@code chat.test.server} is {@code liberty}) running the built WAR in a child process, started and
+ * killed by the test itself, for behaviour across restarts that Arquillian's lifecycle cannot
+ * express (kill -9 included). It inherits the environment failsafe sets for the integration tests.
  */
-public final class PayaraProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
 
+    private final ServerLauncher launcher;
     private final int port;
     private final Path log;
     private final Map<String, String> environment;
     private Process process;
 
-    private PayaraProcess(int port, Path log, Map<String, String> environment) {
+    private ServerProcess(ServerLauncher launcher, int port, Map<String, String> environment) throws IOException {
+        this.launcher = launcher;
         this.port = port;
-        this.log = log;
+        this.log = Files.createTempFile(launcher.name().toLowerCase(Locale.ROOT).replace(' ', '-') + "-", ".log");
         this.environment = environment;
     }
 
-    public static PayaraProcess start() throws IOException, InterruptedException {
+    public static ServerProcess start() throws IOException, InterruptedException {
         return start(Map.of());
     }
 
     /** @param environment variables to set on top of the inherited test environment */
-    public static PayaraProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+    public static ServerProcess start(Map<String, String> environment) throws IOException, InterruptedException {
         return start(environment, freePort());
     }
 
     /** On a port chosen beforehand, for a set-up that must know the address first (a sign-in provider's redirects). */
-    public static PayaraProcess start(Map<String, String> environment, int port)
+    public static ServerProcess start(Map<String, String> environment, int port)
             throws IOException, InterruptedException {
-        PayaraProcess payara =
-                new PayaraProcess(port, Files.createTempFile("payara-", ".log"), Map.copyOf(environment));
-        payara.launch();
-        return payara;
+        ServerProcess server = new ServerProcess(ServerLauncher.configured(), port, Map.copyOf(environment));
+        server.launch();
+        return server;
+    }
+
+    /** Which server runs the tests: "Payara Micro" or "Open Liberty". */
+    public String serverName() {
+        return launcher.name();
     }
 
     /**
-     * Starts Payara Micro without waiting for the application, for tests of a deployment that must
+     * Starts the server without waiting for the application, for tests of a deployment that must
      * fail; {@link #awaitLog} then waits for what it says.
      */
-    public static PayaraProcess startUnchecked(Map<String, String> environment) throws IOException {
-        PayaraProcess payara =
-                new PayaraProcess(freePort(), Files.createTempFile("payara-", ".log"), Map.copyOf(environment));
-        payara.spawn();
-        return payara;
+    public static ServerProcess startUnchecked(Map<String, String> environment) throws IOException {
+        ServerProcess server = new ServerProcess(ServerLauncher.configured(), freePort(), Map.copyOf(environment));
+        server.spawn();
+        return server;
     }
 
     /** Waits until the server's output contains the text; fails after the timeout. */
@@ -125,14 +133,16 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** Like {@code kill -9}: no shutdown hooks, no chance to flush anything. */
     public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor();
     }
 
     /** Like {@code kill} (SIGTERM): the server shuts down in order. */
     public void stop() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             kill();
         }
     }
@@ -155,23 +165,11 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     private void spawn() throws IOException {
-        String jar = System.getProperty("payara.microJar");
-        String war = System.getProperty("chat.test.war");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        jar,
-                        "--deploy",
-                        war,
-                        "--contextroot",
-                        "/",
-                        "--port",
-                        String.valueOf(port),
-                        "--nocluster",
-                        "--rootdir",
-                        Files.createTempDirectory("payara-root-").toString()))
+        ProcessBuilder builder = new ProcessBuilder(
+                        launcher.command(Path.of(System.getProperty("chat.test.war")), port))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(launcher.environment(port));
         builder.environment().putAll(environment);
         process = builder.start();
     }
@@ -182,7 +180,7 @@ public final class PayaraProcess implements AutoCloseable {
      */
     private void awaitApplication() throws InterruptedException {
         ReadinessProbe.await(
-                URI.create("http://127.0.0.1:" + port + "/health/ready"), process, STARTUP, "Payara Micro", log);
+                URI.create("http://127.0.0.1:" + port + "/health/ready"), process, STARTUP, launcher.name(), log);
     }
 
     /** A port nothing listens on now. */
