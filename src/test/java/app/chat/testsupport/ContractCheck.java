@@ -8,10 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Holds one test client's traffic to docs/asyncapi.yaml: every frame the server sends must keep its
@@ -20,11 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * and the contract cannot drift apart.
  */
 public final class ContractCheck {
-
-    /** Strict like the server: a key given twice makes a frame unreadable. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private static final int SHOWN = 5;
 
@@ -41,7 +33,7 @@ public final class ContractCheck {
 
     /** Notes a frame the client sends; only requests with a ref can be matched with their answer. */
     public void sent(String text) {
-        JsonNode frame = readOrNull(text);
+        JsonNode frame = ProtocolContract.readObject(text);
         if (frame == null || !frame.path("ref").isString()) {
             return;
         }
@@ -65,7 +57,7 @@ public final class ContractCheck {
             breach("the server sent " + abbreviated(text) + ", which breaks the contract: " + wrong);
             return;
         }
-        JsonNode frame = readOrNull(text);
+        JsonNode frame = ProtocolContract.readObject(text);
         String ref = frame.path("ref").asString(null);
         Asked request;
         synchronized (asked) {
@@ -98,15 +90,6 @@ public final class ContractCheck {
     private void breach(String what) {
         synchronized (breaches) {
             breaches.add(what);
-        }
-    }
-
-    private static JsonNode readOrNull(String text) {
-        try {
-            JsonNode node = JSON.readTree(text);
-            return node.isObject() ? node : null;
-        } catch (RuntimeException unreadable) {
-            return null;
         }
     }
 

@@ -119,6 +119,16 @@ public final class ProtocolContract {
         return node;
     }
 
+    /** A frame as a JSON object, read as strictly as the server reads it; null when it is not one. */
+    static JsonNode readObject(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node.isObject() ? node : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     /** The request types the contract names. */
     public Set<String> requestTypes() {
         return requests.keySet();
