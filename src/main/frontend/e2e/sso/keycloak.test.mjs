@@ -1,6 +1,6 @@
 // Single sign-on through a real Keycloak (started by KeycloakBrowserIT with the realm of
 // src/test/resources/keycloak): people sign in on Keycloak's own form, chat, stay connected while
-// their one-minute access tokens are renewed, see a revoked session end, and sign out for real.
+// their 30-second access tokens are renewed, see a revoked session end, and sign out for real.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { baseUrl, createRoom, joinByLink, launch, send, unique, waitOnline } from "../browser.mjs";
@@ -8,7 +8,7 @@ import { baseUrl, createRoom, joinByLink, launch, send, unique, waitOnline } fro
 const keycloak = process.env.KEYCLOAK_URL;
 const realm = process.env.KEYCLOAK_REALM ?? "acme";
 /** accessTokenLifespan of the test realm. */
-const TOKEN_LIFETIME_MS = 60_000;
+const TOKEN_LIFETIME_MS = 30_000;
 
 /** A person in their own browser context, signed in as a person does: the button, Keycloak's form. */
 async function signInThroughKeycloak(browser, username, password) {

@@ -217,7 +217,7 @@ export async function oidcManager(config: NonNullable<ClientConfig["oidc"]>): Pr
     response_type: "code",
     scope: config.scope,
     automaticSilentRenew: true,
-    // Renew with a third of a short (one-minute) token's life left; long tokens renew 20 s early.
+    // Renew 20 s before expiry: a third of a one-minute token's life, most of a long one's.
     accessTokenExpiringNotificationTimeInSeconds: 20,
     // Tokens and the PKCE state live for this tab only, never in localStorage.
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),

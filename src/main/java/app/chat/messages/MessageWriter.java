@@ -44,7 +44,8 @@ public class MessageWriter {
     /** Large enough to amortise a commit, small enough to keep one transaction short. */
     static final int MAX_BATCH = 256;
 
-    private static final long SHUTDOWN_DRAIN_SECONDS = 10;
+    /** How long a stop waits for queued messages to be stored. */
+    public static final long SHUTDOWN_DRAIN_SECONDS = 10;
 
     /** The outcome for one sender: the stored message (the original one for a resend), or why it was not stored. */
     public interface Outcome {
@@ -55,6 +56,9 @@ public class MessageWriter {
 
     /** {@code submittedNanos}: when the request was handed over, for the ack latency. */
     private record Submission(Draft draft, Outcome outcome, long submittedNanos) {}
+
+    /** Queued by a stop so the writer notices at once instead of at the end of its poll. */
+    private static final Submission WAKE_UP = new Submission(null, null, 0);
 
     @Inject
     Messages messages;
@@ -147,7 +151,10 @@ public class MessageWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                batch.remove(WAKE_UP);
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -209,6 +216,7 @@ public class MessageWriter {
     @PreDestroy
     public void drain() {
         accepting = false;
+        queue.offer(WAKE_UP); // when the queue is full, the writer is not waiting anyway
         try {
             writer.join(TimeUnit.SECONDS.toMillis(SHUTDOWN_DRAIN_SECONDS));
         } catch (InterruptedException e) {
@@ -216,6 +224,9 @@ public class MessageWriter {
         }
         Submission left;
         while ((left = queue.poll()) != null) {
+            if (WAKE_UP.equals(left)) {
+                continue;
+            }
             left.outcome().failed(new RequestRejected(ErrorCode.UNAVAILABLE, "the server is shutting down"));
         }
     }

@@ -33,8 +33,13 @@ class BenchSmokeIT {
             List<String> rows =
                     Bench.run("--url", url, "--scale", "smoke", "--db", System.getProperty("chat.test.db-url"));
             System.out.println(String.join("\n", rows));
-            for (String scenario :
-                    List.of("idle connections", "fanout", "durable throughput", "history", "reconnect storm")) {
+            for (String scenario : List.of(
+                    "idle connections",
+                    "fanout",
+                    "durable throughput",
+                    "durable, open loop",
+                    "history",
+                    "reconnect storm")) {
                 assertTrue(
                         rows.stream().anyMatch(row -> row.startsWith("| " + scenario + " |")),
                         "no figures for " + scenario);
@@ -43,6 +48,9 @@ class BenchSmokeIT {
                     rows.stream().anyMatch(row -> row.equals("| idle connections | connections held | 200 |")),
                     String.join("\n", rows));
             assertFalse(rows.stream().anyMatch(row -> row.contains("NaN")), "every latency figure has samples");
+            assertFalse(
+                    rows.stream().anyMatch(row -> row.contains("never acknowledged")),
+                    "every message offered at a fixed rate is acknowledged");
             assertEquals(
                     4,
                     rows.stream().filter(row -> row.startsWith("| history |")).count());

@@ -3,7 +3,6 @@ package app.chat.it;
 import static app.chat.testsupport.ChatClient.frame;
 import static app.chat.testsupport.ChatDeployment.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import app.chat.testsupport.ChatClient;
 import app.chat.testsupport.ServerProcess;
@@ -82,11 +81,6 @@ class DurabilityIT {
 
     @Test
     void aStoppingServerAcknowledgesWhatItStoredThenClosesWith1001() throws Exception {
-        // Open Liberty takes the web application off its connections when it starts to quiesce,
-        // before the application hears that it stops: the graceful close is not there yet (issue 11).
-        assumeFalse(
-                server.serverName().equals("Open Liberty"),
-                "the graceful stop runs too late on Open Liberty: open work in issue 11");
         String room = unique("shutdown");
         String aliceId = unique("alice");
         List<String> clientIds = new ArrayList<>();

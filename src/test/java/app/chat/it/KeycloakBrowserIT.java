@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Single sign-on as a company runs it: a real Keycloak with the realm of
- * src/test/resources/keycloak (a public client with PKCE, an audience mapper, access tokens of one
- * minute, two people with passwords) and the product configured for it as docs/configuration.md
+ * src/test/resources/keycloak (a public client with PKCE, an audience mapper, access tokens of 30
+ * seconds, two people with passwords) and the product configured for it as docs/configuration.md
  * says. The browser tests (src/main/frontend/e2e/sso) sign in through Keycloak's login form, chat,
  * stay connected across several token lifetimes, see a revoked session end, and sign out.
  */

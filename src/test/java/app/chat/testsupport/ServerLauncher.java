@@ -3,38 +3,53 @@ package app.chat.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * How to start one of the two servers the product runs on with the built WAR, as a child process:
- * the command and the environment it needs besides the product's own variables.
+ * the command and the environment it needs besides the product's own variables. Whatever a server
+ * writes goes under the directory it is given, which the caller deletes when it is done.
  */
 interface ServerLauncher {
 
+    /**
+     * A TLS listener next to the plain one, with the server's own self-signed certificate, and HTTP
+     * sessions that expire after {@code sessionTimeout} of inactivity.
+     */
+    record Https(int port, Duration sessionTimeout) {}
+
     String name();
 
-    List<String> command(Path war, int port) throws IOException;
+    List<String> command(Path war, int port, Path directory, Optional<Https> https) throws IOException;
 
     Map<String, String> environment(int port);
+
+    /** How long after a handshake the server has certainly expired the HTTP session it created. */
+    Duration sessionsExpiredWithin(Duration sessionTimeout);
 
     /** The server the integration tests run on: {@code -Dchat.test.server=liberty} or Payara Micro. */
     static ServerLauncher configured() {
         return "liberty".equals(System.getProperty("chat.test.server")) ? new Liberty() : new PayaraMicro();
     }
 
-    /** Payara Micro from the jar the build copied (payara.microJar), with its own root directory. */
+    /** Payara Micro from the jar the build copied (payara.microJar), with a fresh root directory per start. */
     final class PayaraMicro implements ServerLauncher {
+
+        /** How often the session manager looks for expired sessions when a test shortens their life. */
+        private static final int REAP_INTERVAL_SECONDS = 1;
+
         @Override
         public String name() {
             return "Payara Micro";
         }
 
         @Override
-        public List<String> command(Path war, int port) throws IOException {
-            return List.of(
+        public List<String> command(Path war, int port, Path directory, Optional<Https> https) throws IOException {
+            List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar",
                     System.getProperty("payara.microJar"),
@@ -46,62 +61,78 @@ interface ServerLauncher {
                     String.valueOf(port),
                     "--nocluster",
                     "--rootdir",
-                    Files.createTempDirectory("payara-root-").toString());
+                    Files.createTempDirectory(directory, "root-").toString()));
+            if (https.isPresent()) {
+                String sessions = "configs.config.server-config.web-container.session-config.";
+                Path commands = Files.writeString(
+                        directory.resolve("post-boot.asadmin"),
+                        "set " + sessions + "session-properties.timeout-in-seconds="
+                                + https.get().sessionTimeout().toSeconds() + "\n"
+                                + "set " + sessions + "session-manager.manager-properties.reap-interval-in-seconds="
+                                + REAP_INTERVAL_SECONDS + "\n");
+                command.addAll(List.of(
+                        "--sslport", String.valueOf(https.get().port()), "--postbootcommandfile", commands.toString()));
+            }
+            return command;
         }
 
         @Override
         public Map<String, String> environment(int port) {
             return Map.of();
         }
+
+        @Override
+        public Duration sessionsExpiredWithin(Duration sessionTimeout) {
+            return sessionTimeout.plusSeconds(REAP_INTERVAL_SECONDS + 3);
+        }
     }
 
     /**
-     * Open Liberty from the runtime the build unpacked (liberty.home), with a server of its own: a
-     * copy of the server the build configured (liberty.server.dir: server.xml and the JDBC driver)
-     * in a fresh user directory, the WAR at the context root, the port from PORT as in production.
+     * Open Liberty as bin/liberty-server runs it (the runtime and server the build set up, copied
+     * into a user directory of its own), the WAR at the context root, the port from PORT as in
+     * production. A restart finds the same user directory again.
      */
     final class Liberty implements ServerLauncher {
+
+        /** Liberty's session reaper wakes up every 30 s at the most often. */
+        private static final int REAPER_POLL_SECONDS = 30;
+
         @Override
         public String name() {
             return "Open Liberty";
         }
 
         @Override
-        public List<String> command(Path war, int port) throws IOException {
-            Path configured = Path.of(System.getProperty("liberty.server.dir"));
-            Path server = Files.createDirectories(Path.of(userDir(port)).resolve("servers/chat"));
-            Files.copy(
-                    configured.resolve("server.xml"),
-                    server.resolve("server.xml"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            Files.createDirectories(server.resolve("lib"));
-            try (Stream<Path> drivers = Files.list(configured.resolve("lib"))) {
-                for (Path driver : drivers.toList()) {
-                    Files.copy(
-                            driver,
-                            server.resolve("lib").resolve(driver.getFileName()),
-                            StandardCopyOption.REPLACE_EXISTING);
-                }
+        public List<String> command(Path war, int port, Path directory, Optional<Https> https) throws IOException {
+            if (https.isPresent()) {
+                // bin/liberty-server keeps what else it finds in configDropins.
+                Path overrides = Files.createDirectories(directory.resolve("servers/chat/configDropins/overrides"));
+                Files.writeString(overrides.resolve("https.xml"), """
+                        <server>
+                            <featureManager>
+                                <feature>transportSecurity-1.0</feature>
+                            </featureManager>
+                            <keyStore id="defaultKeyStore" password="chat-test-only"/>
+                            <httpEndpoint id="defaultHttpEndpoint" httpsPort="%d"/>
+                            <httpSession invalidationTimeout="%ds" reaperPollInterval="%d"/>
+                        </server>
+                        """.formatted(
+                                https.get().port(), https.get().sessionTimeout().toSeconds(), REAPER_POLL_SECONDS));
             }
-            Path overrides = Files.createDirectories(server.resolve("configDropins/overrides"));
-            Files.writeString(
-                    overrides.resolve("chat-app.xml"),
-                    "<server><webApplication location=\"" + war.toAbsolutePath() + "\" contextRoot=\"/\"/></server>");
             return List.of(
-                    Path.of(System.getProperty("liberty.home"), "bin", "server").toString(), "run", "chat");
+                    Path.of("bin", "liberty-server").toAbsolutePath().toString(),
+                    directory.toString(),
+                    war.toAbsolutePath() + "=/");
         }
 
         @Override
         public Map<String, String> environment(int port) {
-            return Map.of("WLP_USER_DIR", userDir(port), "PORT", String.valueOf(port));
+            return Map.of("PORT", String.valueOf(port));
         }
 
-        /** One user directory per port, so a restart finds its server again. */
-        private static String userDir(int port) {
-            return Path.of(
-                            System.getProperty("java.io.tmpdir"),
-                            "liberty-" + port + "-" + ProcessHandle.current().pid())
-                    .toString();
+        @Override
+        public Duration sessionsExpiredWithin(Duration sessionTimeout) {
+            return sessionTimeout.plusSeconds(REAPER_POLL_SECONDS + 3);
         }
     }
 }

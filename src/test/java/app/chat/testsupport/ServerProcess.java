@@ -12,10 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The server under test (Payara Micro, or Open Liberty when the system property
@@ -30,14 +33,26 @@ public final class ServerProcess implements AutoCloseable {
     private final ServerLauncher launcher;
     private final int port;
     private final Path log;
+    /** Where the server writes what it needs (its root or user directory); deleted on close. */
+    private final Path directory;
+
     private final Map<String, String> environment;
+    private final Optional<ServerLauncher.Https> https;
     private Process process;
 
     private ServerProcess(ServerLauncher launcher, int port, Map<String, String> environment) throws IOException {
+        this(launcher, port, environment, Optional.empty());
+    }
+
+    private ServerProcess(
+            ServerLauncher launcher, int port, Map<String, String> environment, Optional<ServerLauncher.Https> https)
+            throws IOException {
         this.launcher = launcher;
+        this.https = https;
         this.port = port;
         this.log = Files.createTempFile(launcher.name().toLowerCase(Locale.ROOT).replace(' ', '-') + "-", ".log");
         this.environment = environment;
+        this.directory = Files.createTempDirectory("chat-server-" + port + "-");
     }
 
     public static ServerProcess start() throws IOException, InterruptedException {
@@ -52,9 +67,40 @@ public final class ServerProcess implements AutoCloseable {
     /** On a port chosen beforehand, for a set-up that must know the address first (a sign-in provider's redirects). */
     public static ServerProcess start(Map<String, String> environment, int port)
             throws IOException, InterruptedException {
-        ServerProcess server = new ServerProcess(ServerLauncher.configured(), port, Map.copyOf(environment));
-        server.launch();
+        return launched(new ServerProcess(ServerLauncher.configured(), port, Map.copyOf(environment)));
+    }
+
+    /** Launches the server, or cleans up after it when it does not come up. */
+    private static ServerProcess launched(ServerProcess server) throws IOException, InterruptedException {
+        try {
+            server.launch();
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
         return server;
+    }
+
+    /**
+     * With a TLS listener too (the server's own self-signed certificate, which test clients trust)
+     * and HTTP sessions that expire after {@code sessionTimeout} of inactivity.
+     */
+    public static ServerProcess startSecure(Duration sessionTimeout) throws IOException, InterruptedException {
+        return launched(new ServerProcess(
+                ServerLauncher.configured(),
+                freePort(),
+                Map.of(),
+                Optional.of(new ServerLauncher.Https(freePort(), sessionTimeout))));
+    }
+
+    /** The TLS address of a server started with {@link #startSecure}. */
+    public URI secureWebSocket() {
+        return URI.create("wss://localhost:" + https.orElseThrow().port() + "/ws");
+    }
+
+    /** How long after a handshake this server has certainly expired the HTTP session it created. */
+    public Duration sessionsExpiredWithin() {
+        return launcher.sessionsExpiredWithin(https.orElseThrow().sessionTimeout());
     }
 
     /** Which server runs the tests: "Payara Micro" or "Open Liberty". */
@@ -157,6 +203,12 @@ public final class ServerProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             kill();
         }
+        try (Stream<Path> written = Files.walk(directory)) {
+            written.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + directory + ": " + e);
+        }
     }
 
     private void launch() throws IOException, InterruptedException {
@@ -166,7 +218,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private void spawn() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
-                        launcher.command(Path.of(System.getProperty("chat.test.war")), port))
+                        launcher.command(Path.of(System.getProperty("chat.test.war")), port, directory, https))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(launcher.environment(port));

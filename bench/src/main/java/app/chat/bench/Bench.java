@@ -50,6 +50,9 @@ public final class Bench {
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
+    /** USER_HZ, the unit of /proc/PID/stat's CPU times: 100 on Linux on x86 and ARM. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
     private Bench(Map<String, String> options) {
         this.options = options;
         String url = options.getOrDefault("url", "http://127.0.0.1:8080/");
@@ -79,20 +82,25 @@ public final class Bench {
     }
 
     private void runScenarios() throws Exception {
-        String only = options.getOrDefault("only", "idle,fanout,durable,history,storm");
+        String only = options.getOrDefault("only", "idle,fanout,durable,offered,history,storm");
         if (!smoke) {
             warmUp(Integer.parseInt(options.getOrDefault("warm-up", "10000")));
+        }
+        if (options.containsKey("jfr") && options.containsKey("server-pid")) {
+            // After the warm-up: the profile is of the scenarios, not of class loading and JIT.
+            System.out.println(command(
+                    "jcmd",
+                    options.get("server-pid"),
+                    "JFR.start",
+                    "name=bench",
+                    "settings=profile",
+                    "filename=" + Path.of(options.get("jfr")).toAbsolutePath()));
         }
         if (only.contains("idle")) {
             idle(smoke ? 200 : Integer.parseInt(options.getOrDefault("idle", "19500")));
         }
         if (only.contains("fanout")) {
-            int[] rates = smoke
-                    ? new int[] {5}
-                    : java.util.Arrays.stream(options.getOrDefault("rates", "10,25,50,75,100,200")
-                                    .split(","))
-                            .mapToInt(Integer::parseInt)
-                            .toArray();
+            int[] rates = smoke ? new int[] {5} : numbers("rates", "10,25,50,75,100,200");
             fanout("chat", smoke ? 50 : 1000, rates);
             if (options.containsKey("baseline")) {
                 fanout("baseline", smoke ? 50 : 1000, rates);
@@ -100,6 +108,10 @@ public final class Bench {
         }
         if (only.contains("durable")) {
             durable(smoke ? 5 : 100, smoke ? 2 : 10, smoke ? 3 : 15);
+        }
+        if (only.contains("offered")) {
+            int[] offered = smoke ? new int[] {50} : numbers("offered", "1000,2000,4000,6000");
+            offeredLoad(smoke ? 5 : 100, smoke ? 2 : 10, smoke ? 2 : 10, offered);
         }
         if (only.contains("history")) {
             history(smoke ? 20_000 : 1_000_000, smoke ? 50 : 500);
@@ -109,11 +121,21 @@ public final class Bench {
                     smoke ? 200 : Integer.parseInt(options.getOrDefault("storm", "10000")),
                     Duration.ofSeconds(smoke ? 2 : 10));
         }
+        if (options.containsKey("jfr") && options.containsKey("server-pid")) {
+            System.out.println(command("jcmd", options.get("server-pid"), "JFR.stop", "name=bench"));
+        }
         String table = "| scenario | figure | value |\n|---|---|---|\n" + String.join("\n", rows) + "\n";
         System.out.println(table);
         if (options.containsKey("out")) {
             Files.writeString(Path.of(options.get("out")), table);
         }
+    }
+
+    /** A comma-separated option: {@code --rates 10,25,50}. */
+    private int[] numbers(String option, String otherwise) {
+        return java.util.Arrays.stream(options.getOrDefault(option, otherwise).split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
     }
 
     private void report(String scenario, String figure, String value) {
@@ -344,9 +366,11 @@ public final class Bench {
         int seconds = smoke ? 2 : 8;
         for (int rate : rates) {
             List<Round> rounds = new ArrayList<>();
+            List<Double> cpuPerDelivery = new ArrayList<>();
             for (int round = 0; round < repeat; round++) {
                 latency[0] = new Stats();
                 deliveries.set(0);
+                long cpuBefore = serverCpuNanos();
                 long periodMicros = 1_000_000L / rate;
                 AtomicInteger next = new AtomicInteger();
                 var publishing = timer.scheduleAtFixedRate(
@@ -366,9 +390,11 @@ public final class Bench {
                 publishing.cancel(false);
                 Thread.sleep(1_000);
                 rounds.add(new Round(deliveries.get() / (double) seconds, latency[0]));
+                cpuPerDelivery.add((serverCpuNanos() - cpuBefore) / 1_000.0 / Math.max(1, deliveries.get()));
                 System.out.println("  " + label + ": " + rate + " msg/s, round " + (round + 1) + ": "
                         + String.format(
-                                "%.0f deliveries/s, %s", rounds.get(round).perSecond(), latency[0].summary()));
+                                "%.0f deliveries/s, %s, server CPU %.1f µs per delivery",
+                                rounds.get(round).perSecond(), latency[0].summary(), cpuPerDelivery.get(round)));
                 if (latency[0].percentileMillis(50) > 1_000) {
                     break; // saturated: the backlog only grows, and the next round would start behind
                 }
@@ -376,8 +402,13 @@ public final class Bench {
             double perSecond = Round.median(rounds, Round::perSecond);
             double p99 = Round.medianPercentile(rounds, 99);
             String line = String.format(
-                    "%d msg/s x %d members: %.0f deliveries/s, %s (median of %d rounds)",
-                    rate, open.size(), perSecond, Round.latencies(rounds), rounds.size());
+                    "%d msg/s x %d members: %.0f deliveries/s, %s%s (median of %d rounds)",
+                    rate,
+                    open.size(),
+                    perSecond,
+                    Round.latencies(rounds),
+                    cpuFigure(cpuPerDelivery, "delivery"),
+                    rounds.size());
             System.out.println("  " + label + ": " + line);
             highest = Math.max(highest, perSecond);
             if (p99 <= 100 && perSecond > best) {
@@ -417,9 +448,11 @@ public final class Bench {
         joinPaced(open, i -> prefix + (i % rooms), joined);
         Thread.sleep(smoke ? 300 : 2_000);
         List<Round> rounds = new ArrayList<>();
+        List<Double> cpuPerAck = new ArrayList<>();
         for (int round = 0; round < repeat; round++) {
             latency[0] = new Stats();
             acked.set(0);
+            long cpuBefore = serverCpuNanos();
             running.set(true);
             for (int i = 0; i < open.size(); i++) {
                 sendDurable(byIndex[i], prefix + (i % rooms), sentAt, i);
@@ -429,17 +462,104 @@ public final class Bench {
             long total = acked.get();
             Thread.sleep(1_000); // the last acks of the round arrive; nothing new is sent
             rounds.add(new Round(total / (double) seconds, latency[0]));
+            cpuPerAck.add((serverCpuNanos() - cpuBefore) / 1_000.0 / Math.max(1, acked.get()));
             System.out.println(String.format(
                     "  durable, round %d: %.0f acks/s, %s", round + 1, total / (double) seconds, latency[0].summary()));
         }
         report(
                 "durable throughput",
                 rooms + " rooms x " + sendersPerRoom + " senders, acknowledged messages per second",
-                String.format("%.0f (median of %d rounds)", Round.median(rounds, Round::perSecond), rounds.size()));
+                String.format(
+                        "%.0f%s (median of %d rounds)",
+                        Round.median(rounds, Round::perSecond),
+                        cpuFigure(cpuPerAck, "acknowledged message"),
+                        rounds.size()));
         report(
                 "durable throughput",
                 "ack latency",
                 String.format("%s (medians of %d rounds)", Round.latencies(rounds), rounds.size()));
+        closeAll(open);
+    }
+
+    /**
+     * Durability as a service level: messages arrive at a fixed offered rate, evenly spaced and
+     * spread over the senders whatever the server does, and each ack's latency counts from the
+     * moment its message was due, not from when a busy sender got round to it (a closed loop hides
+     * queueing by waiting for each ack before sending again).
+     */
+    private void offeredLoad(int rooms, int sendersPerRoom, int seconds, int[] rates) throws Exception {
+        String prefix = "offered-" + suffix();
+        int n = rooms * sendersPerRoom;
+        AtomicInteger joined = new AtomicInteger();
+        OfferedRound[] current = {null};
+        List<Client> open = openMany(n, 128, i -> "off" + i, webSocket, i -> text -> {
+            if (text.contains("\"type\":\"ack\"")) {
+                OfferedRound round = current[0];
+                if (round != null) {
+                    round.acknowledged(text);
+                }
+            } else if (text.contains("\"type\":\"joined\"")) {
+                joined.incrementAndGet();
+            }
+        });
+        joinPaced(open, i -> prefix + (i % rooms), joined);
+        Thread.sleep(smoke ? 300 : 2_000);
+        int highestWithinTarget = 0;
+        int round = 0;
+        for (int rate : rates) {
+            List<Round> rounds = new ArrayList<>();
+            List<Double> cpuPerAck = new ArrayList<>();
+            long unacknowledged = 0;
+            for (int r = 0; r < repeat; r++) {
+                OfferedRound offered = new OfferedRound(++round, rate * seconds);
+                current[0] = offered;
+                long cpuBefore = serverCpuNanos();
+                long start = System.nanoTime() + 1_000_000;
+                for (int k = 0; k < offered.size(); k++) {
+                    long due = start + (long) (k * 1e9 / rate);
+                    long early = due - System.nanoTime();
+                    if (early > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(early);
+                    }
+                    offered.due(k, due);
+                    int sender = k % open.size();
+                    open.get(sender)
+                            .send("{\"type\":\"message\",\"room\":\"" + prefix + (sender % rooms)
+                                    + "\",\"content\":\"offered\",\"ref\":\"" + offered.ref(k) + "\"}");
+                }
+                offered.awaitAcks(Duration.ofSeconds(10));
+                cpuPerAck.add((serverCpuNanos() - cpuBefore)
+                        / 1_000.0
+                        / Math.max(1, offered.latency().count()));
+                unacknowledged += offered.size() - offered.latency().count();
+                rounds.add(new Round(offered.latency().count() / (double) seconds, offered.latency()));
+                System.out.println(String.format(
+                        "  offered %d msg/s, round %d: %s",
+                        rate, r + 1, offered.latency().summary()));
+            }
+            double p99 = Round.medianPercentile(rounds, 99);
+            if (p99 <= 50 && unacknowledged == 0) {
+                highestWithinTarget = Math.max(highestWithinTarget, rate);
+            }
+            report(
+                    "durable, open loop",
+                    "offered " + rate + " msg/s over " + rooms + " rooms x " + sendersPerRoom + " senders, ack latency",
+                    String.format(
+                            "%s, %.0f acks/s%s%s (medians of %d rounds of %d s)",
+                            Round.latencies(rounds),
+                            Round.median(rounds, Round::perSecond),
+                            cpuFigure(cpuPerAck, "ack"),
+                            unacknowledged == 0 ? "" : ", " + unacknowledged + " never acknowledged within 10 s",
+                            rounds.size(),
+                            seconds));
+        }
+        current[0] = null;
+        report(
+                "durable, open loop",
+                "highest offered rate with ack p99 ≤ 50 ms",
+                highestWithinTarget == 0
+                        ? "none of " + java.util.Arrays.toString(rates)
+                        : highestWithinTarget + " msg/s");
         closeAll(open);
     }
 
@@ -619,6 +739,35 @@ public final class Bench {
         } catch (IOException | InterruptedException e) {
             return -1;
         }
+    }
+
+    /** User plus system CPU time the server process has used so far, or -1 without its pid. */
+    private long serverCpuNanos() {
+        String pid = options.get("server-pid");
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            // after the command name in parentheses: state is field 3, utime 14 and stime 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** ", server CPU x µs per (what)": the median over the rounds, or nothing without the server's pid. */
+    private String cpuFigure(List<Double> microsPerEvent, String what) {
+        if (!options.containsKey("server-pid") || microsPerEvent.isEmpty()) {
+            return "";
+        }
+        double[] sorted = microsPerEvent.stream()
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
+        return String.format(", server CPU %.1f µs per %s", sorted[sorted.length / 2], what);
     }
 
     private long serverRss() {
