@@ -13,6 +13,10 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,7 +41,15 @@ public class ChatEndpoint {
     private final RequestRouter router;
     private final Connections connections;
 
-    private Connection connection;
+    /**
+     * Completed when {@link #open} has admitted the connection (with null when it refused it).
+     * Open Liberty may hand the first message to another thread while onOpen still runs: that
+     * message waits for the admission instead of finding no connection and being lost.
+     */
+    private final CompletableFuture<Connection> admitted = new CompletableFuture<>();
+
+    /** How long a first message waits for onOpen; the admission itself takes microseconds. */
+    private static final long ADMISSION_WAIT_SECONDS = 10;
 
     /**
      * For a container that makes endpoints itself. Open Liberty requires this constructor to exist
@@ -59,10 +71,23 @@ public class ChatEndpoint {
 
     @OnOpen
     public void open(Session session) {
+        try {
+            Connection connection = admit(session);
+            admitted.complete(connection);
+            if (connection != null && !session.isOpen()) {
+                connections.remove(connection); // closed while it was being admitted
+            }
+        } catch (RuntimeException | Error e) {
+            admitted.complete(null);
+            throw e;
+        }
+    }
+
+    private Connection admit(Session session) {
         if (!(session.getUserProperties().get(ChatEndpointConfigurator.USER_PROPERTY)
                 instanceof AuthenticatedUser user)) {
             Admission.close(session, new CloseReason(CloseCodes.VIOLATED_POLICY, "not authenticated"));
-            return;
+            return null;
         }
         // Liveness pings find dead connections; the container's idle timeout stays off. Setting it
         // costs a managed timer task on Payara even when it is already off, so only if needed.
@@ -72,9 +97,25 @@ public class ChatEndpoint {
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
         Object resumeAfter = session.getUserProperties().get(ChatEndpointConfigurator.RESUME_PROPERTY);
-        connection = admission
+        return admission
                 .admit(session, user, resumeAfter == null ? null : resumeAfter.toString())
                 .orElse(null);
+    }
+
+    /** The admitted connection, waiting for onOpen if it is still running; null if refused. */
+    private Connection connection() {
+        Connection now = admitted.getNow(null);
+        if (now != null || admitted.isDone()) {
+            return now;
+        }
+        try {
+            return admitted.get(ADMISSION_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
     }
 
     /**
@@ -84,6 +125,7 @@ public class ChatEndpoint {
      */
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void text(String frame) {
+        Connection connection = connection();
         if (connection == null) {
             return;
         }
@@ -115,6 +157,7 @@ public class ChatEndpoint {
     /** Answers to the server's pings: proof that the client is still there. */
     @OnMessage
     public void pong(PongMessage pong) {
+        Connection connection = admitted.getNow(null);
         if (connection != null) {
             connection.heard();
         }
@@ -128,6 +171,8 @@ public class ChatEndpoint {
 
     @OnClose
     public void closed() {
+        // Never waits: a refusal closes the session from inside onOpen, on this very thread.
+        Connection connection = admitted.getNow(null);
         if (connection != null) {
             connections.remove(connection);
         }
