@@ -1,0 +1,27 @@
+package app.chat.schema;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The NOTIFY channels on which an instance announces what it committed, so that the others (and
+ * itself) read it without waiting for their next poll. A notification is only ever a wake-up or a
+ * small fact about a change; the database stays the record (app.chat.feed).
+ */
+public final class ChangeChannels {
+
+    /** Payload: the highest message id the notifying transaction stored. */
+    public static final String MESSAGES = "chat_messages";
+
+    /** Payload: a room change as JSON (app.chat.rooms.RoomChange). */
+    public static final String ROOMS = "chat_rooms";
+
+    private ChangeChannels() {}
+
+    /**
+     * {@code chat.feed.notify} (default true): whether writes announce themselves. Off, the other
+     * instances see them at their next poll of the database ({@code chat.feed.poll-millis}).
+     */
+    public static boolean announced(Config config) {
+        return config.getOptionalValue("chat.feed.notify", Boolean.class).orElse(true);
+    }
+}
