@@ -59,9 +59,7 @@ public class StartupSummary {
             "chat.presence.grace-ms",
             "chat.ping.interval-seconds",
             "chat.log.format",
-            "chat.log.summary-seconds",
-            "chat.feed.poll-millis",
-            "chat.feed.notify");
+            "chat.log.summary-seconds");
 
     /** Keys whose values are secret (or too long to be useful): only whether they are set is shown. */
     static final List<String> SECRET = List.of("chat.db.password", "mp.jwt.verify.publickey");

@@ -9,6 +9,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,11 +29,10 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * The single writer of messages of this instance. Every message goes through one queue and one
- * thread, which stores what has queued up in one transaction (group commit: one fsync for many
- * messages) and then answers each sender. Delivery is not its business: the feed (app.chat.feed)
- * reads what every instance committed, in id order, so live delivery order, id order and history
- * order are one and the same, and nobody hears of a message before it is durable.
+ * The single writer of messages. Every message goes through one queue and one thread, which stores
+ * what has queued up in one transaction (group commit: one fsync for many messages) and then, in id
+ * order, answers each sender and fires {@link PostedMessage}. So live delivery order, id order and
+ * history order are one and the same, and nobody hears of a message before it is durable.
  */
 @ApplicationScoped
 public class MessageWriter {
@@ -62,6 +62,9 @@ public class MessageWriter {
 
     @Inject
     Messages messages;
+
+    @Inject
+    Event<PostedMessage> posted;
 
     @Inject
     DatabaseOutages outages;
@@ -195,12 +198,12 @@ public class MessageWriter {
                         Duration.ofNanos(System.nanoTime() - batch.get(i).submittedNanos()));
                 if (!result.duplicate()) {
                     (result.message().isDirect() ? storedDirect : storedInRooms).inc();
+                    posted.fire(result.message());
                 }
             } catch (RuntimeException e) {
                 LOG.log(
                         Level.SEVERE,
-                        "Answering the sender of stored message "
-                                + result.message().id() + " failed",
+                        "Delivering stored message " + result.message().id() + " failed",
                         e);
             }
         }

@@ -1,12 +1,9 @@
 package app.chat.messages;
 
-import app.chat.schema.ChangeAnnouncements;
-import app.chat.schema.ChangeChannels;
 import app.chat.schema.ChatDatabase;
 import app.chat.schema.DatabaseWork;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -45,9 +42,6 @@ public class Messages {
     // insert with RETURNING and ON CONFLICT, which JPA cannot express.
     @Resource(lookup = ChatDatabase.JNDI_NAME)
     DataSource dataSource;
-
-    @Inject
-    ChangeAnnouncements announcements;
 
     /**
      * Stores the drafts in one transaction, with one statement, in the given order. A draft whose
@@ -98,9 +92,6 @@ public class Messages {
                 }
             }
             Collections.sort(ids);
-            if (announcements.enabled() && !ids.isEmpty()) {
-                announce(connection, ids.get(ids.size() - 1));
-            }
             int next = 0;
             for (Draft draft : drafts) {
                 boolean fresh = draft.clientId() == null || insertedKeys.remove(draft.from() + '\n' + draft.clientId());
@@ -139,18 +130,6 @@ public class Messages {
             returning id, from_user, client_id
             """;
 
-    /**
-     * Wakes every instance's feed (this one's included) once this transaction commits: PostgreSQL
-     * delivers notifications at commit, in commit order, and drops them with a rollback.
-     */
-    private static void announce(Connection connection, long highestId) throws SQLException {
-        try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
-            notify.setString(1, ChangeChannels.MESSAGES);
-            notify.setString(2, Long.toString(highestId));
-            notify.execute();
-        }
-    }
-
     private static final String ORIGINAL = """
             select id, "timestamp" from messages where from_user = ? and client_id = ?
             """;
@@ -175,9 +154,19 @@ public class Messages {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement missed = connection.prepareStatement(MISSED)) {
             bindMissed(missed, userId, after, limit + 1);
-            List<PostedMessage> messages;
+            List<PostedMessage> messages = new ArrayList<>();
             try (ResultSet rows = missed.executeQuery()) {
-                messages = postedMessages(rows);
+                while (rows.next()) {
+                    messages.add(new PostedMessage(
+                            rows.getLong(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            (Long) rows.getObject(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getObject(7, OffsetDateTime.class).toInstant(),
+                            (UUID) rows.getObject(8)));
+                }
             }
             if (messages.size() <= limit) {
                 long cursor = messages.isEmpty()
@@ -214,44 +203,7 @@ public class Messages {
         }
     }
 
-    /**
-     * Up to {@code limit} messages with ids above {@code after}, in id order: a range scan of the
-     * primary key, for the feed that follows what every instance stores.
-     */
-    public static List<PostedMessage> after(Connection connection, long after, int limit) throws SQLException {
-        try (PreparedStatement read = connection.prepareStatement(AFTER)) {
-            read.setLong(1, after);
-            read.setInt(2, limit);
-            try (ResultSet rows = read.executeQuery()) {
-                return postedMessages(rows);
-            }
-        }
-    }
-
-    static final String AFTER = """
-            select m.id, m.from_user, m.to_user, m.room, r.name, m.content, m."timestamp", m.client_id
-            from messages m left join rooms r on r.id = m.room
-            where m.id > ? order by m.id limit ?
-            """;
-
-    /** Rows of (id, from, to, room, room name, content, timestamp, client id). */
-    private static List<PostedMessage> postedMessages(ResultSet rows) throws SQLException {
-        List<PostedMessage> messages = new ArrayList<>();
-        while (rows.next()) {
-            messages.add(new PostedMessage(
-                    rows.getLong(1),
-                    rows.getString(2),
-                    rows.getString(3),
-                    (Long) rows.getObject(4),
-                    rows.getString(5),
-                    rows.getString(6),
-                    rows.getObject(7, OffsetDateTime.class).toInstant(),
-                    (UUID) rows.getObject(8)));
-        }
-        return messages;
-    }
-
-    public static long newestId(Connection connection) throws SQLException {
+    private static long newestId(Connection connection) throws SQLException {
         try (PreparedStatement newest = connection.prepareStatement("select coalesce(max(id), 0) from messages");
                 ResultSet row = newest.executeQuery()) {
             row.next();

@@ -89,8 +89,6 @@ public class GracefulShutdown {
 
     private void closeInOrder() {
         writer.drain();
-        // Not waiting for the feed to deliver what was just stored: every second counts against
-        // Liberty's quiesce, and members get those messages when they resume elsewhere.
         List<Connection> open = connections.all();
         try {
             CompletableFuture.allOf(open.stream().map(Connection::flushed).toArray(CompletableFuture[]::new))

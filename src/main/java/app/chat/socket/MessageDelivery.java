@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 /**
  * Fans a stored message out to every open connection of everyone entitled to it: the room's members,
- * or the two people of a direct message. Runs on the feed's reader thread (app.chat.feed), in id order, whichever instance stored the message, and only
+ * or the two people of a direct message. Runs on the message writer thread, in id order, and only
  * queues frames, so it never waits on a client.
  */
 @ApplicationScoped

@@ -23,7 +23,6 @@ import app.chat.users.KnownUsers;
 import app.chat.users.Users;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -198,15 +197,6 @@ public class RequestRouter {
         request.reply(OutboundEvents.invited(request.ref(), room, invitee, request.user(), !invitation.added()));
         if (invitation.added() && !invitee.equals(request.user())) {
             connections.sendToUser(invitee, OutboundEvents.invited(null, room, invitee, request.user(), false));
-        }
-    }
-
-    /** The invitee's connections on this instance hear of an invitation made on another one. */
-    void invitedElsewhere(@Observes RoomDirectory.Invited invitation) {
-        if (!invitation.user().equals(invitation.by())) {
-            connections.sendToUser(
-                    invitation.user(),
-                    OutboundEvents.invited(null, invitation.room(), invitation.user(), invitation.by(), false));
         }
     }
 
