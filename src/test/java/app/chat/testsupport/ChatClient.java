@@ -208,8 +208,12 @@ public final class ChatClient implements AutoCloseable {
 
     /** The close code the server closed the connection with. */
     public int awaitClose() {
+        return awaitClose(WAIT);
+    }
+
+    public int awaitClose(Duration patience) {
         try {
-            return closeCode.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return closeCode.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             return fail("the server did not close the connection: " + e);
         }
