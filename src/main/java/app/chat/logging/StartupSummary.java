@@ -57,9 +57,12 @@ public class StartupSummary {
             "chat.limit.queue-bytes-per-connection",
             "chat.limit.outbound-bytes",
             "chat.presence.grace-ms",
+            "chat.presence.heartbeat-ms",
             "chat.ping.interval-seconds",
             "chat.log.format",
-            "chat.log.summary-seconds");
+            "chat.log.summary-seconds",
+            "chat.feed.poll-millis",
+            "chat.feed.notify");
 
     /** Keys whose values are secret (or too long to be useful): only whether they are set is shown. */
     static final List<String> SECRET = List.of("chat.db.password", "mp.jwt.verify.publickey");

@@ -14,10 +14,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -29,9 +32,11 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * The single writer of messages. Every message goes through one queue and one thread, which stores
- * what has queued up in one transaction (group commit: one fsync for many messages) and then, in id
- * order, answers each sender and fires {@link PostedMessage}. So live delivery order, id order and
+ * The single writer of messages of this instance. Every message goes through one queue and one
+ * thread, which stores what has queued up in one transaction (group commit: one fsync for many
+ * messages), answers each sender, and then fires the batch as a {@link CommittedBatch}, which the
+ * feed (app.chat.feed) usually delivers right there on this thread; the feed also reads what the
+ * other instances committed, and keeps everything in id order, so live delivery order, id order and
  * history order are one and the same, and nobody hears of a message before it is durable.
  */
 @ApplicationScoped
@@ -64,10 +69,16 @@ public class MessageWriter {
     Messages messages;
 
     @Inject
-    Event<PostedMessage> posted;
+    DatabaseOutages outages;
 
     @Inject
-    DatabaseOutages outages;
+    Event<CommittedBatch> committed;
+
+    /**
+     * Held from before a transaction begins until its senders are answered; fair, so that a reader
+     * waiting for it gets it between two batches even under full load.
+     */
+    private final ReentrantLock settling = new ReentrantLock(true);
 
     @Resource
     ManagedThreadFactory threads;
@@ -166,15 +177,44 @@ public class MessageWriter {
         }
     }
 
+    /**
+     * Held by the writer while one of its transactions may have committed messages whose senders
+     * have not been answered yet (never while it fires a {@link CommittedBatch}). A reader of the message log that holds it reads none of those:
+     * nobody sees a message of this instance before its sender's ack has been queued.
+     */
+    public Lock settled() {
+        return settling;
+    }
+
     private void write(List<Submission> batch) {
-        List<Stored> stored;
+        List<CommittedBatch> handOn = new ArrayList<>(1);
+        settling.lock();
+        try {
+            store(batch, handOn);
+        } finally {
+            settling.unlock();
+        }
+        // After the lock: whoever delivers may be waiting for it to read the log.
+        for (CommittedBatch stored : handOn) {
+            try {
+                committed.fire(stored);
+            } catch (RuntimeException e) {
+                // The feed finds these messages in the database at its next read.
+                LOG.log(Level.SEVERE, "Handing on " + stored.messages().size() + " stored message(s) failed", e);
+            }
+        }
+    }
+
+    /** Stores, answers the senders, and adds what is new to {@code handOn}. */
+    private void store(List<Submission> batch, List<CommittedBatch> handOn) {
+        StoredBatch stored;
         try {
             stored = messages.store(batch.stream().map(Submission::draft).toList());
         } catch (RuntimeException e) {
             RequestRejected reason = RequestRejected.forFailure(e);
             if (batch.size() > 1 && reason.code() != ErrorCode.UNAVAILABLE) {
                 // One bad message must not fail the others: retry each on its own.
-                batch.forEach(submission -> write(List.of(submission)));
+                batch.forEach(submission -> store(List.of(submission), handOn));
             } else {
                 if (reason.code() == ErrorCode.UNAVAILABLE) {
                     outages.unreachable(e);
@@ -190,22 +230,27 @@ public class MessageWriter {
         }
         outages.reached();
         batchSizes.update(batch.size());
-        for (int i = 0; i < stored.size(); i++) {
-            Stored result = stored.get(i);
+        List<PostedMessage> fresh = new ArrayList<>(batch.size());
+        for (int i = 0; i < stored.results().size(); i++) {
+            Stored result = stored.results().get(i);
+            if (!result.duplicate()) {
+                fresh.add(result.message());
+                (result.message().isDirect() ? storedDirect : storedInRooms).inc();
+            }
             try {
                 batch.get(i).outcome().stored(result.message());
-                ackLatency.update(
-                        Duration.ofNanos(System.nanoTime() - batch.get(i).submittedNanos()));
-                if (!result.duplicate()) {
-                    (result.message().isDirect() ? storedDirect : storedInRooms).inc();
-                    posted.fire(result.message());
-                }
             } catch (RuntimeException e) {
                 LOG.log(
                         Level.SEVERE,
-                        "Delivering stored message " + result.message().id() + " failed",
+                        "Answering the sender of stored message "
+                                + result.message().id() + " failed",
                         e);
             }
+            ackLatency.update(Duration.ofNanos(System.nanoTime() - batch.get(i).submittedNanos()));
+        }
+        if (!fresh.isEmpty()) {
+            fresh.sort(Comparator.comparingLong(PostedMessage::id));
+            handOn.add(new CommittedBatch(stored.precedingId(), List.copyOf(fresh)));
         }
     }
 

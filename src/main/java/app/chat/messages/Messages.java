@@ -1,9 +1,13 @@
 package app.chat.messages;
 
+import app.chat.schema.ChangeAnnouncements;
+import app.chat.schema.ChangeChannels;
 import app.chat.schema.ChatDatabase;
 import app.chat.schema.DatabaseWork;
+import app.chat.schema.ThisInstance;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -43,12 +47,18 @@ public class Messages {
     @Resource(lookup = ChatDatabase.JNDI_NAME)
     DataSource dataSource;
 
+    @Inject
+    ChangeAnnouncements announcements;
+
+    @Inject
+    ThisInstance instance;
+
     /**
      * Stores the drafts in one transaction, with one statement, in the given order. A draft whose
      * client id this sender used before is not stored again: the original comes back, marked as a
      * duplicate.
      */
-    public List<Stored> store(List<Draft> drafts) {
+    public StoredBatch store(List<Draft> drafts) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         OffsetDateTime timestamp = now.atOffset(ZoneOffset.UTC);
         int n = drafts.size();
@@ -68,10 +78,13 @@ public class Messages {
         List<Stored> stored = new ArrayList<>(n);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)");
+                PreparedStatement preceding =
+                        connection.prepareStatement(announcements.enabled() ? PRECEDING_ANNOUNCED : PRECEDING);
                 PreparedStatement insert = connection.prepareStatement(INSERT);
                 PreparedStatement original = connection.prepareStatement(ORIGINAL)) {
             lock.setLong(1, WRITE_LOCK);
             lock.execute();
+            long precedingId = precedingId(preceding);
             insert.setArray(1, connection.createArrayOf("varchar", from));
             insert.setArray(2, connection.createArrayOf("varchar", to));
             insert.setArray(3, connection.createArrayOf("int8", room));
@@ -108,10 +121,10 @@ public class Messages {
                     stored.add(new Stored(posted(earlier.getLong(1), draft, originalTime), true));
                 }
             }
+            return new StoredBatch(precedingId, stored);
         } catch (SQLException e) {
             throw new PersistenceException("storing " + n + " message(s) failed", e);
         }
-        return stored;
     }
 
     /**
@@ -128,6 +141,31 @@ public class Messages {
             select d.from_user, d.to_user, d.room, d.content, ?::timestamptz, d.client_id from d order by d.position
             on conflict (from_user, client_id) where client_id is not null do nothing
             returning id, from_user, client_id
+            """;
+
+    /**
+     * The newest message committed before this transaction's: read under the write lock, so no
+     * transaction can still commit a smaller id. With announcements on, the same statement wakes
+     * every instance's feed once this transaction commits (PostgreSQL delivers notifications at
+     * commit, in commit order, and drops them with a rollback); the payload says after which id to
+     * read and which instance wrote, so that one need not read back its own messages.
+     */
+    private long precedingId(PreparedStatement preceding) throws SQLException {
+        if (announcements.enabled()) {
+            preceding.setString(1, ChangeChannels.MESSAGES);
+            preceding.setString(2, instance.id());
+        }
+        try (ResultSet row = preceding.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static final String PRECEDING = "select coalesce(max(id), 0) from messages";
+
+    private static final String PRECEDING_ANNOUNCED = """
+            select p.id, pg_notify(?, p.id || ' ' || ?)
+            from (select coalesce(max(id), 0) as id from messages) p
             """;
 
     private static final String ORIGINAL = """
@@ -154,19 +192,9 @@ public class Messages {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement missed = connection.prepareStatement(MISSED)) {
             bindMissed(missed, userId, after, limit + 1);
-            List<PostedMessage> messages = new ArrayList<>();
+            List<PostedMessage> messages;
             try (ResultSet rows = missed.executeQuery()) {
-                while (rows.next()) {
-                    messages.add(new PostedMessage(
-                            rows.getLong(1),
-                            rows.getString(2),
-                            rows.getString(3),
-                            (Long) rows.getObject(4),
-                            rows.getString(5),
-                            rows.getString(6),
-                            rows.getObject(7, OffsetDateTime.class).toInstant(),
-                            (UUID) rows.getObject(8)));
-                }
+                messages = postedMessages(rows);
             }
             if (messages.size() <= limit) {
                 long cursor = messages.isEmpty()
@@ -203,7 +231,44 @@ public class Messages {
         }
     }
 
-    private static long newestId(Connection connection) throws SQLException {
+    /**
+     * Up to {@code limit} messages with ids above {@code after}, in id order: a range scan of the
+     * primary key, for the feed that follows what every instance stores.
+     */
+    public static List<PostedMessage> after(Connection connection, long after, int limit) throws SQLException {
+        try (PreparedStatement read = connection.prepareStatement(AFTER)) {
+            read.setLong(1, after);
+            read.setInt(2, limit);
+            try (ResultSet rows = read.executeQuery()) {
+                return postedMessages(rows);
+            }
+        }
+    }
+
+    static final String AFTER = """
+            select m.id, m.from_user, m.to_user, m.room, r.name, m.content, m."timestamp", m.client_id
+            from messages m left join rooms r on r.id = m.room
+            where m.id > ? order by m.id limit ?
+            """;
+
+    /** Rows of (id, from, to, room, room name, content, timestamp, client id). */
+    private static List<PostedMessage> postedMessages(ResultSet rows) throws SQLException {
+        List<PostedMessage> messages = new ArrayList<>();
+        while (rows.next()) {
+            messages.add(new PostedMessage(
+                    rows.getLong(1),
+                    rows.getString(2),
+                    rows.getString(3),
+                    (Long) rows.getObject(4),
+                    rows.getString(5),
+                    rows.getString(6),
+                    rows.getObject(7, OffsetDateTime.class).toInstant(),
+                    (UUID) rows.getObject(8)));
+        }
+        return messages;
+    }
+
+    public static long newestId(Connection connection) throws SQLException {
         try (PreparedStatement newest = connection.prepareStatement("select coalesce(max(id), 0) from messages");
                 ResultSet row = newest.executeQuery()) {
             row.next();

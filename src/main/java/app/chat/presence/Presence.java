@@ -8,15 +8,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Who is online: anyone with at least one open connection, and for a short grace period after the
- * last one closed, so that reloading a page does not flash a user offline and back. Changes are
- * fired as {@link PresenceChanged} events, in the order they happen.
+ * Who is online: anyone with at least one open connection on any instance, and for a short grace
+ * period after the last one closed, so that reloading a page does not flash a user offline and back.
+ * This instance counts its own connections and tells the others through the {@link PresenceLedger};
+ * what the others tell it arrives through {@link #arrived}, {@link #departed} and
+ * {@link #instanceGone}. Changes of the whole picture are fired as {@link PresenceChanged} events,
+ * in the order they happen.
  */
 @ApplicationScoped
 public class Presence {
@@ -33,11 +39,16 @@ public class Presence {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    PresenceLedger ledger;
+
     private long graceMillis;
 
-    // Both guarded by this: open connections per user, and users in their grace period.
+    // All guarded by this: open connections per user here, users in their grace period here, and
+    // the other instances where each user is present.
     private final Map<String, Integer> connections = new HashMap<>();
     private final Map<String, ScheduledFuture<?>> leaving = new HashMap<>();
+    private final Map<String, Set<String>> elsewhere = new HashMap<>();
 
     @PostConstruct
     void configure() {
@@ -51,7 +62,10 @@ public class Presence {
         if (pending != null) {
             pending.cancel(false);
         } else if (open == 1) {
-            changes.fire(new PresenceChanged(user, true));
+            ledger.here(user, true);
+            if (!elsewhere.containsKey(user)) {
+                changes.fire(new PresenceChanged(user, true));
+            }
         }
     }
 
@@ -66,7 +80,7 @@ public class Presence {
         }
         connections.remove(user);
         if (graceMillis <= 0) {
-            changes.fire(new PresenceChanged(user, false));
+            goneFromHere(user);
         } else {
             leaving.put(user, scheduler.schedule(() -> graceOver(user), graceMillis, TimeUnit.MILLISECONDS));
         }
@@ -74,7 +88,75 @@ public class Presence {
 
     private synchronized void graceOver(String user) {
         if (leaving.remove(user) != null && !connections.containsKey(user)) {
+            goneFromHere(user);
+        }
+    }
+
+    private void goneFromHere(String user) {
+        ledger.here(user, false);
+        if (!elsewhere.containsKey(user)) {
             changes.fire(new PresenceChanged(user, false));
+        }
+    }
+
+    /** Everyone present on this instance (connected, or in their grace period). */
+    public synchronized List<String> presentHere() {
+        Set<String> here = new HashSet<>(connections.keySet());
+        here.addAll(leaving.keySet());
+        return List.copyOf(here);
+    }
+
+    /** Another instance says the user is present there. */
+    public synchronized void arrived(String instance, String user) {
+        boolean wasOnline = isOnline(user);
+        elsewhere.computeIfAbsent(user, u -> new HashSet<>()).add(instance);
+        if (!wasOnline) {
+            changes.fire(new PresenceChanged(user, true));
+        }
+    }
+
+    /** Another instance says the user is no longer present there (after its grace period). */
+    public synchronized void departed(String instance, String user) {
+        Set<String> instances = elsewhere.get(user);
+        if (instances == null || !instances.remove(instance)) {
+            return;
+        }
+        if (instances.isEmpty()) {
+            elsewhere.remove(user);
+            if (!isOnline(user)) {
+                changes.fire(new PresenceChanged(user, false));
+            }
+        }
+    }
+
+    /** Another instance stopped or was found dead: nobody is present there any more. */
+    public synchronized void instanceGone(String instance) {
+        List<String> there = elsewhere.entrySet().stream()
+                .filter(entry -> entry.getValue().contains(instance))
+                .map(Map.Entry::getKey)
+                .toList();
+        there.forEach(user -> departed(instance, user));
+    }
+
+    /**
+     * The other instances' presence as the database has it now (user to instances), replacing what
+     * this instance believed: after its listener missed notifications.
+     */
+    public synchronized void replaceElsewhere(Map<String, Set<String>> present) {
+        Set<String> users = new HashSet<>(elsewhere.keySet());
+        users.addAll(present.keySet());
+        for (String user : users) {
+            boolean wasOnline = isOnline(user);
+            Set<String> instances = present.get(user);
+            if (instances == null || instances.isEmpty()) {
+                elsewhere.remove(user);
+            } else {
+                elsewhere.put(user, new HashSet<>(instances));
+            }
+            boolean online = isOnline(user);
+            if (online != wasOnline) {
+                changes.fire(new PresenceChanged(user, online));
+            }
         }
     }
 
@@ -86,6 +168,6 @@ public class Presence {
     }
 
     public synchronized boolean isOnline(String user) {
-        return connections.containsKey(user) || leaving.containsKey(user);
+        return connections.containsKey(user) || leaving.containsKey(user) || elsewhere.containsKey(user);
     }
 }

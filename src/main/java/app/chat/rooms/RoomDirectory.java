@@ -1,11 +1,16 @@
 package app.chat.rooms;
 
+import app.chat.feed.Announcement;
 import app.chat.protection.Budget;
 import app.chat.protection.Limits;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
+import app.chat.schema.ChangeChannels;
+import app.chat.schema.ThisInstance;
 import app.chat.users.KnownUsers;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +33,12 @@ public class RoomDirectory {
     @Inject
     Limits limits;
 
+    @Inject
+    ThisInstance instance;
+
+    @Inject
+    Event<Invited> invitations;
+
     private final Map<String, RoomState> byName = new ConcurrentHashMap<>();
     private final Map<Long, RoomState> byId = new ConcurrentHashMap<>();
 
@@ -44,7 +55,7 @@ public class RoomDirectory {
             throw forbidden(name);
         }
         if (!room.hasMember(userId)) {
-            rooms.addMember(room.id(), userId);
+            rooms.addMember(room.id(), room.name(), userId, null);
             room.add(userId);
         }
         return room;
@@ -52,7 +63,7 @@ public class RoomDirectory {
 
     public RoomState leave(String userId, String rawName) {
         RoomState room = readable(userId, rawName);
-        rooms.removeMember(room.id(), userId);
+        rooms.removeMember(room.id(), room.name(), userId);
         room.remove(userId);
         return room;
     }
@@ -78,7 +89,7 @@ public class RoomDirectory {
         if (!users.exists(invitee)) {
             throw new RequestRejected(ErrorCode.UNKNOWN_USER, "no user with id " + invitee + " is known here");
         }
-        rooms.addMember(room.id(), invitee);
+        rooms.addMember(room.id(), room.name(), invitee, userId);
         room.add(invitee);
         return new Invitation(room, true);
     }
@@ -120,9 +131,41 @@ public class RoomDirectory {
         return room;
     }
 
+    /** The room with this id, loaded when this instance has not needed it yet (another one created it). */
     public Optional<RoomState> byId(long id) {
-        return Optional.ofNullable(byId.get(id));
+        RoomState cached = byId.get(id);
+        return cached != null ? Optional.of(cached) : rooms.find(id).map(room -> load(room.name()));
     }
+
+    /**
+     * Applies a membership change any instance committed (this one's own too: applied again in
+     * commit order, a change here and a later one elsewhere end in the state the database has), and
+     * passes on invitations made elsewhere to whoever delivers them here.
+     */
+    void follow(@Observes Announcement announcement) {
+        if (!announcement.channel().equals(ChangeChannels.ROOMS)) {
+            return;
+        }
+        RoomChange change = RoomChange.fromJson(announcement.payload());
+        // On the map itself: a load of this room in progress (which may have read the members
+        // before this change committed) finishes first, and the change then applies to what it
+        // published. A room nobody loaded yet reads the change from the database when it is.
+        byName.computeIfPresent(change.roomName(), (name, room) -> {
+            if (change.added()) {
+                room.add(change.user());
+            } else {
+                room.remove(change.user());
+            }
+            return room;
+        });
+        if (change.isInvitation() && !change.instance().equals(instance.id())) {
+            byId(change.roomId())
+                    .ifPresent(invited -> invitations.fire(new Invited(invited, change.user(), change.by())));
+        }
+    }
+
+    /** Someone was invited into a room on another instance: tell them here too. */
+    public record Invited(RoomState room, String user, String by) {}
 
     /** One page of the rooms the user can see (or belongs to), by name. */
     public RoomPage list(String userId, RoomQuery query) {

@@ -1,7 +1,11 @@
 package app.chat.rooms;
 
+import app.chat.schema.ChangeAnnouncements;
+import app.chat.schema.ChangeChannels;
 import app.chat.schema.DatabaseWork;
+import app.chat.schema.ThisInstance;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -15,6 +19,16 @@ public class Rooms {
 
     @PersistenceContext(unitName = "chat")
     EntityManager em;
+
+    @Inject
+    ThisInstance instance;
+
+    @Inject
+    ChangeAnnouncements announcements;
+
+    public Optional<Room> find(long id) {
+        return Optional.ofNullable(em.find(Room.class, id));
+    }
 
     public Optional<Room> find(String name) {
         return em.createQuery("select r from Room r where r.name = :name", Room.class)
@@ -41,22 +55,40 @@ public class Rooms {
         if (created.isEmpty()) {
             return false;
         }
-        addMember(((Number) created.get(0)).longValue(), creator);
+        addMember(((Number) created.get(0)).longValue(), name, creator, null);
         return true;
     }
 
-    public void addMember(long roomId, String userId) {
-        em.createNativeQuery("insert into room_members (room_id, user_id) values (?1, ?2) on conflict do nothing")
+    /** Adds a member and tells every instance; {@code invitedBy} is null when they joined by themselves. */
+    public void addMember(long roomId, String roomName, String member, String invitedBy) {
+        int added = em.createNativeQuery(
+                        "insert into room_members (room_id, user_id) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, roomId)
-                .setParameter(2, userId)
+                .setParameter(2, member)
                 .executeUpdate();
+        if (added > 0) {
+            announce(new RoomChange(roomId, roomName, member, true, invitedBy, instance.id()));
+        }
     }
 
-    public void removeMember(long roomId, String userId) {
-        em.createNativeQuery("delete from room_members where room_id = ?1 and user_id = ?2")
+    public void removeMember(long roomId, String roomName, String userId) {
+        int removed = em.createNativeQuery("delete from room_members where room_id = ?1 and user_id = ?2")
                 .setParameter(1, roomId)
                 .setParameter(2, userId)
                 .executeUpdate();
+        if (removed > 0) {
+            announce(new RoomChange(roomId, roomName, userId, false, null, instance.id()));
+        }
+    }
+
+    /** Tells every instance, once this transaction commits; a rollback drops the notification. */
+    private void announce(RoomChange change) {
+        if (announcements.enabled()) {
+            em.createNativeQuery("select pg_notify(?1, ?2)")
+                    .setParameter(1, ChangeChannels.ROOMS)
+                    .setParameter(2, change.toJson())
+                    .getSingleResult();
+        }
     }
 
     @SuppressWarnings("unchecked")

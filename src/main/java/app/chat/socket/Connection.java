@@ -73,6 +73,9 @@ public final class Connection {
 
     private record Held(long id, String frame) {}
 
+    /** The last message id a resume replayed here: live deliveries up to it are repeats. */
+    private long replayedUpTo;
+
     /**
      * @param sender  writes frames to the container, so that whoever queues one never pays for the write
      * @param closer  runs closes, which can call close handlers: never on a thread delivering to others
@@ -131,6 +134,9 @@ public final class Connection {
     /** A live message event: held back while a resume is replaying, sent otherwise. */
     public void deliver(long id, String frame) {
         synchronized (this) {
+            if (id <= replayedUpTo) {
+                return; // the feed delivers a moment after commit: a resume may have replayed it already
+            }
             if (held != null) {
                 held.add(new Held(id, frame));
                 heldSize += frame.length();
@@ -161,6 +167,7 @@ public final class Connection {
             waiting = held == null ? List.of() : held;
             held = null;
             heldSize = 0;
+            replayedUpTo = Math.max(replayedUpTo, lastReplayedId);
         }
         for (Held message : waiting) {
             if (message.id() > lastReplayedId) {

@@ -89,6 +89,9 @@ public class GracefulShutdown {
 
     private void closeInOrder() {
         writer.drain();
+        // What this instance stored was delivered by the writer itself. Not waiting for the feed to
+        // read what other instances stored meanwhile: every second counts against Liberty's
+        // quiesce, and members get those messages when they resume elsewhere.
         List<Connection> open = connections.all();
         try {
             CompletableFuture.allOf(open.stream().map(Connection::flushed).toArray(CompletableFuture[]::new))

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 
 /**
  * Fans a stored message out to every open connection of everyone entitled to it: the room's members,
- * or the two people of a direct message. Runs on the message writer thread, in id order, and only
- * queues frames, so it never waits on a client.
+ * or the two people of a direct message. Called by the feed (app.chat.feed), one message at a time
+ * in id order, whichever instance stored it, and only queues frames, so it never waits on a client.
  */
 @ApplicationScoped
 public class MessageDelivery {

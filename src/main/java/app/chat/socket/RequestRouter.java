@@ -23,6 +23,7 @@ import app.chat.users.KnownUsers;
 import app.chat.users.Users;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ public class RequestRouter {
             connection.send(event);
         }
     }
+
+    @Inject
+    TypingAcrossInstances typingElsewhere;
 
     @Inject
     RoomDirectory rooms;
@@ -200,6 +204,15 @@ public class RequestRouter {
         }
     }
 
+    /** The invitee's connections on this instance hear of an invitation made on another one. */
+    void invitedElsewhere(@Observes RoomDirectory.Invited invitation) {
+        if (!invitation.user().equals(invitation.by())) {
+            connections.sendToUser(
+                    invitation.user(),
+                    OutboundEvents.invited(null, invitation.room(), invitation.user(), invitation.by(), false));
+        }
+    }
+
     private void roomMessage(Request request) {
         InboundFrame frame = request.frame();
         requireSendAllowance(request.user());
@@ -250,8 +263,10 @@ public class RequestRouter {
             room.members().stream()
                     .filter(member -> !member.equals(request.user()))
                     .forEach(member -> typingFrames.inc(connections.sendDroppableToUser(member, notice)));
+            typingElsewhere.inRoom(room, request.user());
         } else if (!to.equals(request.user())) {
             typingFrames.inc(connections.sendDroppableToUser(to, OutboundEvents.typingDirect(request.user(), to)));
+            typingElsewhere.direct(request.user(), to);
         }
         if (request.ref() != null) {
             request.reply(OutboundEvents.ok(request.ref()));

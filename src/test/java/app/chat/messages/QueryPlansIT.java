@@ -127,6 +127,17 @@ class QueryPlansIT {
         assertTrue(messagesRead(plan) <= returned(plan), "rows of messages read: " + messagesRead(plan));
     }
 
+    @Test
+    void theFeedCatchingUpReadsOnlyWhatIsNewWhateverTheTableHolds() throws SQLException {
+        int newest = count("select max(id) from messages");
+        JsonObject plan = explain(Messages.AFTER, statement -> {
+            statement.setLong(1, newest - 40);
+            statement.setInt(2, 500);
+        });
+        assertEquals(40, returned(plan));
+        assertTrue(messagesRead(plan) <= 40, "rows of messages read: " + messagesRead(plan));
+    }
+
     private interface Binding {
         void bind(PreparedStatement statement) throws SQLException;
     }

@@ -188,6 +188,20 @@ class ConnectionTest {
         assertEquals(List.of("replayed 5", "message 6"), fake.written);
     }
 
+    @Test
+    void aLiveMessageThatAResumeAlreadyReplayedIsNotSentAgainWhenItArrivesLate() {
+        fake.inline = true;
+        connection.hold();
+        connection.send("replayed 7");
+        connection.send("replayed 8");
+        connection.release(8);
+
+        connection.deliver(8, "message 8");
+        connection.deliver(9, "message 9");
+
+        assertEquals(List.of("replayed 7", "replayed 8", "message 9"), fake.written);
+    }
+
     private Connection boundedBy(OutboundMemory memory, String userId) {
         return new Connection(
                 fake.session(),

@@ -663,6 +663,7 @@ public final class Bench {
                 // What autovacuum does to a settled table: visibility map and statistics, so the
                 // figures are about reading history, not about the first reads after a bulk load.
                 sql.execute("vacuum analyze messages");
+                awaitServerCaughtUp();
             }
             return new long[] {
                 single(sql, "select min(id) from messages where room = " + roomId),
@@ -671,6 +672,27 @@ public final class Bench {
                         "select min(id) from messages where to_user is not null and least(from_user, to_user) = 'hist-a' and greatest(from_user, to_user) = 'hist-b'")
             };
         }
+    }
+
+    /**
+     * The server delivers what was committed in id order (its feed reads the messages table), so
+     * rows inserted straight into the table reach their members live too. A message posted now
+     * arrives after all of them: once it does, the server is past the seeding.
+     */
+    private void awaitServerCaughtUp()
+            throws InterruptedException, java.util.concurrent.ExecutionException,
+                    java.util.concurrent.TimeoutException {
+        java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        Client probe = connect(0, "hist-probe", webSocket, received::add).get(30, TimeUnit.SECONDS);
+        String room = "probe-" + suffix();
+        probe.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+        probe.send("{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"caught up\"}");
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        String text;
+        do {
+            text = received.poll(10, TimeUnit.SECONDS);
+        } while ((text == null || !text.contains("\"type\":\"message\"")) && System.nanoTime() < deadline);
+        probe.abort();
     }
 
     private static long single(Statement sql, String query) throws SQLException {

@@ -1,0 +1,316 @@
+package app.chat.it;
+
+import static app.chat.testsupport.ChatClient.frame;
+import static app.chat.testsupport.ChatDeployment.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.chat.testsupport.ChatClient;
+import app.chat.testsupport.ServerProcess;
+import app.chat.testsupport.TestTokens;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several instances of the server on one database behave as one chat: what is posted, joined, left
+ * or invited on one holds on the others at once, and so do presence and typing. Instances
+ * {@code first}, {@code second} and {@code doomed} announce their writes and listen ({@code doomed}
+ * is killed by a test); {@code quiet} has notifications switched off, so what it writes reaches
+ * the others, and what they write reaches it, through the feed's polling alone.
+ */
+class InstancesIT {
+
+    private static ServerProcess first;
+    private static ServerProcess second;
+    private static ServerProcess quiet;
+    private static ServerProcess doomed;
+
+    /** Heartbeats this often, so an instance killed without stopping is taken for dead within 1.5 s. */
+    private static final Map<String, String> LISTENING = Map.of("CHAT_PRESENCE_HEARTBEAT_MS", "500");
+
+    @BeforeAll
+    static void start() throws Exception {
+        // Side by side: most of a start is waiting.
+        CompletableFuture<ServerProcess> startingQuiet = CompletableFuture.supplyAsync(
+                () -> startWith(Map.of("CHAT_FEED_NOTIFY", "false", "CHAT_FEED_POLL_MILLIS", "200")));
+        CompletableFuture<ServerProcess> startingDoomed = CompletableFuture.supplyAsync(() -> startWith(LISTENING));
+        first = ServerProcess.start(LISTENING);
+        second = ServerProcess.start(LISTENING);
+        quiet = startingQuiet.join();
+        doomed = startingDoomed.join();
+    }
+
+    private static ServerProcess startWith(Map<String, String> environment) {
+        try {
+            return ServerProcess.start(environment);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (ServerProcess server : new ServerProcess[] {first, second, quiet, doomed}) {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private static ChatClient connect(ServerProcess server, String user) {
+        ChatClient client =
+                ChatClient.connect(server.webSocket(), TestTokens.forUser(user).sign());
+        client.ok(frame("rooms"));
+        return client;
+    }
+
+    /** The ids of the room's messages this client received, in the order it received them. */
+    private static List<Long> roomMessageIds(ChatClient client, String room, int expected) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < expected; i++) {
+            ids.add(client.await(e -> e.getString("type").equals("message") && room.equals(e.getString("room", null)))
+                    .getJsonNumber("id")
+                    .longValue());
+        }
+        return ids;
+    }
+
+    @Test
+    void everyMemberOnEveryInstanceReceivesEachMessageOnceInTheOrderOfHistoryWhilePeoplePostEverywhere()
+            throws Exception {
+        String room = unique("everywhere");
+        int each = 30;
+        ServerProcess[] servers = {first, second, quiet};
+        List<ChatClient> people = new ArrayList<>();
+        try {
+            for (ServerProcess server : servers) {
+                ChatClient person = connect(server, unique("poster"));
+                person.join(room);
+                people.add(person);
+            }
+            List<CompletableFuture<Void>> posting = new ArrayList<>();
+            for (ChatClient person : people) {
+                posting.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < each; i++) {
+                        person.post(room, "message " + i);
+                    }
+                }));
+            }
+            CompletableFuture.allOf(posting.toArray(CompletableFuture[]::new)).join();
+
+            int total = each * people.size();
+            List<Long> history = new ArrayList<>();
+            people.get(0)
+                    .ok(frame("history", "room", room, "limit", 100))
+                    .getJsonArray("messages")
+                    .getValuesAs(JsonObject.class)
+                    .forEach(m -> history.add(m.getJsonNumber("id").longValue()));
+            assertEquals(total, history.size(), "history holds every message");
+            for (ChatClient person : people) {
+                assertEquals(history, roomMessageIds(person, room, total), "live order equals history, no repeats");
+                person.assertNothing(
+                        e -> e.getString("type").equals("message") && room.equals(e.getString("room", null)),
+                        Duration.ofMillis(500));
+            }
+        } finally {
+            people.forEach(ChatClient::close);
+        }
+    }
+
+    @Test
+    void aDirectMessageReachesItsRecipientOnAnotherInstance() {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        try (ChatClient onFirst = connect(first, alice);
+                ChatClient onQuiet = connect(quiet, bob)) {
+            onFirst.dm(bob, "psst");
+            JsonObject received = onQuiet.await(e -> e.getString("type").equals("dm"));
+            assertEquals("psst", received.getString("content"));
+            assertEquals(alice, received.getString("from"));
+            onQuiet.dm(alice, "yes?");
+            JsonObject answer = onFirst.await(
+                    e -> e.getString("type").equals("dm") && e.getString("from").equals(bob));
+            assertEquals("yes?", answer.getString("content"));
+        }
+    }
+
+    @Test
+    void anInvitationOnOneInstanceLetsTheInviteeReadAndPostOnAnotherAndLeavingThereEndsItEverywhere() {
+        String owner = unique("owner");
+        String guest = unique("guest");
+        String room = unique("secret");
+        try (ChatClient ownerOnFirst = connect(first, owner);
+                ChatClient guestOnSecond = connect(second, guest)) {
+            ownerOnFirst.ok(frame("create_room", "room", room, "private", true));
+            ownerOnFirst.ok(frame("invite", "room", room, "user", guest));
+
+            JsonObject invited = guestOnSecond.await(e -> e.getString("type").equals("invited"));
+            assertEquals(room, invited.getString("room"));
+            guestOnSecond.ok(frame("history", "room", room));
+            guestOnSecond.post(room, "thanks for the invitation");
+            guestOnSecond.await(e -> e.getString("type").equals("message") && room.equals(e.getString("room", null)));
+            assertEquals(
+                    "thanks for the invitation",
+                    ownerOnFirst
+                            .await(e -> e.getString("type").equals("message") && room.equals(e.getString("room", null)))
+                            .getString("content"));
+
+            guestOnSecond.ok(frame("leave", "room", room));
+            ownerOnFirst.post(room, "after the guest left");
+            guestOnSecond.assertNothing(
+                    e -> e.getString("type").equals("message") && room.equals(e.getString("room", null)),
+                    Duration.ofSeconds(1));
+            try (ChatClient guestOnFirst = connect(first, guest)) {
+                JsonObject refused = guestOnFirst.request(frame("message", "room", room, "content", "let me in"));
+                assertEquals("error", refused.getString("type"));
+                assertEquals("forbidden", refused.getString("code"));
+            }
+        }
+    }
+
+    @Test
+    void theFeedConnectionKilledFromTheDatabaseSideInTheMiddleOfABurstLosesAndRepeatsNothing() throws Exception {
+        String room = unique("terminated");
+        int burst = 200;
+        try (ChatClient poster = connect(first, unique("poster"));
+                ChatClient reader = connect(second, unique("reader"))) {
+            poster.join(room);
+            reader.join(room);
+            CompletableFuture<Void> posting = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < burst; i++) {
+                    poster.post(room, "burst " + i);
+                }
+            });
+            Thread.sleep(100);
+            try (Connection db = DriverManager.getConnection(System.getProperty("chat.test.db-url"), "postgres", "");
+                    Statement sql = db.createStatement()) {
+                sql.execute(
+                        "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'chat-feed'");
+            }
+            posting.join();
+
+            List<Long> received = roomMessageIds(reader, room, burst);
+            assertEquals(burst, received.stream().distinct().count(), "no message twice");
+            assertTrue(isIncreasing(received), "in id order: " + received);
+            reader.assertNothing(
+                    e -> e.getString("type").equals("message") && room.equals(e.getString("room", null)),
+                    Duration.ofMillis(500));
+        }
+    }
+
+    private static Predicate<JsonObject> presence(String user, boolean online) {
+        return e -> e.getString("type").equals("presence")
+                && e.getString("user").equals(user)
+                && e.getBoolean("online") == online;
+    }
+
+    private static boolean listedOnline(ChatClient client, String user) {
+        return client.ok(frame("users")).getJsonArray("users").getValuesAs(JsonObject.class).stream()
+                .filter(entry -> entry.getString("id").equals(user))
+                .findFirst()
+                .map(entry -> entry.getBoolean("online"))
+                .orElse(false);
+    }
+
+    @Test
+    void someoneConnectedToOneInstanceIsOnlineForPeopleOnAnotherAndOfflineAfterTheGracePeriod() {
+        String walker = unique("walker");
+        try (ChatClient watching = connect(second, unique("watcher"))) {
+            ChatClient walking = connect(first, walker);
+            watching.await(presence(walker, true));
+            assertTrue(listedOnline(watching, walker), "users on the other instance says online");
+
+            walking.close();
+            watching.await(presence(walker, false));
+            assertFalse(listedOnline(watching, walker), "users on the other instance says offline");
+        }
+    }
+
+    @Test
+    void someoneStaysOnlineWhileAnyInstanceHoldsAConnectionOfTheirs() {
+        String roamer = unique("roamer");
+        try (ChatClient watching = connect(first, unique("watcher"))) {
+            ChatClient onSecond = connect(second, roamer);
+            watching.await(presence(roamer, true));
+            try (ChatClient onFirst = connect(first, roamer)) {
+                onSecond.close();
+                // Longer than the grace period (1 s in the tests): the connection here still counts.
+                watching.assertNothing(presence(roamer, false), Duration.ofSeconds(2));
+                assertTrue(listedOnline(watching, roamer));
+            }
+            watching.await(presence(roamer, false));
+        }
+    }
+
+    @Test
+    void theUsersOfAnInstanceKilledWithoutStoppingGoOfflineOnTheOthersWithinThreeHeartbeats() throws Exception {
+        String victim = unique("victim");
+        try (ChatClient watching = connect(first, unique("watcher"));
+                ChatClient onDoomed = connect(doomed, victim)) {
+            watching.await(presence(victim, true));
+
+            doomed.kill();
+
+            watching.await(presence(victim, false));
+            assertFalse(listedOnline(watching, victim));
+        }
+    }
+
+    @Test
+    void typingInARoomOnOneInstanceReachesItsMembersOnAnotherButNotTheTypist() {
+        String room = unique("typing");
+        String typist = unique("typist");
+        try (ChatClient typing = connect(first, typist);
+                ChatClient reading = connect(second, unique("reader"))) {
+            typing.join(room);
+            reading.join(room);
+
+            typing.ok(frame("typing", "room", room));
+
+            JsonObject notice = reading.await(e -> e.getString("type").equals("typing"));
+            assertEquals(room, notice.getString("room"));
+            assertEquals(typist, notice.getString("user"));
+            typing.assertNothing(e -> e.getString("type").equals("typing"), Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    void typingInADirectConversationReachesTheRecipientOnAnotherInstance() {
+        String typist = unique("typist");
+        String recipient = unique("recipient");
+        try (ChatClient typing = connect(second, typist);
+                ChatClient reading = connect(first, recipient)) {
+            typing.ok(frame("typing", "to", recipient));
+
+            JsonObject notice = reading.await(e -> e.getString("type").equals("typing"));
+            assertEquals(typist, notice.getString("user"));
+            assertEquals(recipient, notice.getString("to"));
+        }
+    }
+
+    private static boolean isIncreasing(List<Long> ids) {
+        for (int i = 1; i < ids.size(); i++) {
+            if (ids.get(i) <= ids.get(i - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
