@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,9 @@ public class Authentication {
         }
         VerifiedTokens.Verification check = sso::verify;
         if (config.getOptionalValue("chat.dev-login", Boolean.class).orElse(false)) {
-            DevTokens dev = new DevTokens(settings.clockSkew(), Clock.systemUTC());
+            DevTokens dev = config.getOptionalValue("chat.dev-login.key-location", String.class)
+                    .map(location -> DevTokens.withKey(Path.of(location), settings.clockSkew(), Clock.systemUTC()))
+                    .orElseGet(() -> new DevTokens(settings.clockSkew(), Clock.systemUTC()));
             devTokens = Optional.of(dev);
             check = byIssuer(dev.verifier(), sso::verify);
             LOG.warning("""

@@ -13,9 +13,20 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
@@ -40,19 +51,60 @@ public final class DevTokens {
     private final Duration clockSkew;
     private final Clock clock;
 
+    /** With a key generated for this process: a restart invalidates every dev token. */
     public DevTokens(Duration clockSkew, Clock clock) {
+        this(generatedKey(), clockSkew, clock);
+    }
+
+    private DevTokens(RSAKey key, Duration clockSkew, Clock clock) {
+        this.key = key;
+        this.clockSkew = clockSkew;
+        this.clock = clock;
+    }
+
+    /**
+     * With the RSA private key in the PEM file (PKCS#8, "BEGIN PRIVATE KEY"), for several instances
+     * behind one load balancer: a dev token issued by one is then accepted by all
+     * ({@code chat.dev-login.key-location}).
+     */
+    public static DevTokens withKey(Path pemFile, Duration clockSkew, Clock clock) {
         try {
-            this.key = new RSAKeyGenerator(2048)
+            String pem = Files.readString(pemFile, StandardCharsets.US_ASCII);
+            if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
+                throw new IllegalArgumentException(
+                        pemFile + " is not a PKCS#8 private key (-----BEGIN PRIVATE KEY-----)");
+            }
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            RSAPublicKey publicKey = (RSAPublicKey)
+                    rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            RSAKey key = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
+            return new DevTokens(
+                    new RSAKey.Builder(key)
+                            .keyID("chat-dev-" + key.computeThumbprint())
+                            .build(),
+                    clockSkew,
+                    clock);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the dev login key " + pemFile + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException | ClassCastException | JOSEException e) {
+            throw new IllegalArgumentException(pemFile + " does not hold an RSA private key: " + e.getMessage(), e);
+        }
+    }
+
+    private static RSAKey generatedKey() {
+        try {
+            return new RSAKeyGenerator(2048)
                     .keyID("chat-dev-" + UUID.randomUUID())
                     .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the dev login key", e);
         }
-        this.clockSkew = clockSkew;
-        this.clock = clock;
     }
 
-    /** Checks dev tokens: this process's key, the dev issuer and audience, and nothing else. */
+    /** Checks dev tokens: this key, the dev issuer and audience, and nothing else. */
     VerifiedTokens.Verification verifier() {
         VerificationSettings settings = new VerificationSettings(
                 Optional.empty(),

@@ -33,6 +33,7 @@ public class StartupSummary {
             "mp.jwt.verify.clock.skew",
             "chat.allowed-origins",
             "chat.dev-login",
+            "chat.dev-login.key-location",
             "chat.oidc.issuer",
             "chat.oidc.client-id",
             "chat.oidc.scope",

@@ -2,15 +2,19 @@ package app.chat.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testsupport.TestTokens;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Dev login tokens and SSO tokens can never stand in for each other. */
 class DevTokensTest {
@@ -50,5 +54,35 @@ class DevTokensTest {
         assertThrows(
                 TokenRejected.class,
                 () -> verifier.verify(dev.issue("alice", "Alice").token()));
+    }
+
+    @TempDir
+    Path files;
+
+    private Path file(String resource) throws Exception {
+        Path file = files.resolve(Path.of(resource).getFileName());
+        Files.writeString(file, TestTokens.resource(resource));
+        return file;
+    }
+
+    @Test
+    void instancesGivenTheSameKeyFileAcceptEachOthersDevTokens() throws Exception {
+        Path key = file("keys/test-rsa-private.pem");
+        DevTokens one = DevTokens.withKey(key, Duration.ofSeconds(60), Clock.systemUTC());
+        DevTokens other = DevTokens.withKey(key, Duration.ofSeconds(60), Clock.systemUTC());
+
+        assertEquals(
+                "alice",
+                other.verifier().verify(one.issue("alice", "Alice").token()).id());
+    }
+
+    @Test
+    void aKeyFileThatHoldsNoPrivateKeyIsRefusedWithItsName() throws Exception {
+        Path notAKey = file("keys/test-rsa-public.pem");
+
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> DevTokens.withKey(notAKey, Duration.ofSeconds(60), Clock.systemUTC()));
+        assertTrue(refused.getMessage().contains("test-rsa-public.pem"));
     }
 }

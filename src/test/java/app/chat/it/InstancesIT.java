@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testsupport.ChatClient;
+import app.chat.testsupport.FaultyConversation;
+import app.chat.testsupport.LoadBalancer;
 import app.chat.testsupport.ServerProcess;
 import app.chat.testsupport.TestTokens;
 import jakarta.json.JsonObject;
@@ -28,8 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Several instances of the server on one database behave as one chat: what is posted, joined, left
  * or invited on one holds on the others at once, and so do presence and typing. Instances
- * {@code first}, {@code second} and {@code doomed} announce their writes and listen ({@code doomed}
- * is killed by a test); {@code quiet} has notifications switched off, so what it writes reaches
+ * {@code first}, {@code second} and {@code doomed} announce their writes and listen; {@code second}
+ * and {@code doomed} are also behind HAProxy, and one test kills {@code doomed}; {@code quiet} has notifications switched off, so what it writes reaches
  * the others, and what they write reaches it, through the feed's polling alone.
  */
 class InstancesIT {
@@ -38,6 +40,7 @@ class InstancesIT {
     private static ServerProcess second;
     private static ServerProcess quiet;
     private static ServerProcess doomed;
+    private static LoadBalancer balancer;
 
     /** Heartbeats this often, so an instance killed without stopping is taken for dead within 1.5 s. */
     private static final Map<String, String> LISTENING = Map.of("CHAT_PRESENCE_HEARTBEAT_MS", "500");
@@ -52,6 +55,7 @@ class InstancesIT {
         second = ServerProcess.start(LISTENING);
         quiet = startingQuiet.join();
         doomed = startingDoomed.join();
+        balancer = LoadBalancer.inFrontOf(List.of(second, doomed));
     }
 
     private static ServerProcess startWith(Map<String, String> environment) {
@@ -67,6 +71,9 @@ class InstancesIT {
 
     @AfterAll
     static void stop() throws Exception {
+        if (balancer != null) {
+            balancer.close();
+        }
         for (ServerProcess server : new ServerProcess[] {first, second, quiet, doomed}) {
             if (server != null) {
                 server.close();
@@ -259,15 +266,24 @@ class InstancesIT {
         }
     }
 
+    /**
+     * The one test that kills an instance ({@code doomed}, behind HAProxy with {@code second}): people
+     * talking through the load balancer lose and repeat nothing, and someone connected only to the
+     * killed instance goes offline on the others within three heartbeats.
+     */
     @Test
-    void theUsersOfAnInstanceKilledWithoutStoppingGoOfflineOnTheOthersWithinThreeHeartbeats() throws Exception {
+    void whenAnInstanceBehindTheLoadBalancerIsKilledNothingAcknowledgedIsLostAndItsUsersGoOffline() throws Exception {
         String victim = unique("victim");
         try (ChatClient watching = connect(first, unique("watcher"));
                 ChatClient onDoomed = connect(doomed, victim)) {
             watching.await(presence(victim, true));
 
-            doomed.kill();
+            FaultyConversation.Outcome outcome = FaultyConversation.run(balancer::webSocket, doomed::kill);
 
+            assertEquals(0, outcome.lost(), "lost messages");
+            assertEquals(0, outcome.duplicated(), "duplicated messages");
+            assertEquals(0, outcome.foreign(), "messages delivered to someone not entitled to them");
+            assertTrue(outcome.cutConnections(), "the test did cut connections: " + outcome);
             watching.await(presence(victim, false));
             assertFalse(listedOnline(watching, victim));
         }

@@ -173,6 +173,10 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     public URI webSocket() {
         return URI.create("ws://127.0.0.1:" + port + "/ws");
     }
