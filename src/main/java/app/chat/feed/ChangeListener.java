@@ -1,7 +1,6 @@
 package app.chat.feed;
 
 import app.chat.schema.ChangeChannels;
-import app.chat.schema.DatabaseOutages;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,17 +27,14 @@ final class ChangeListener {
 
     private final FeedSettings settings;
     private final String thisInstance;
-    private final DatabaseOutages outages;
     private final Consumer<DatabaseFeed.Item> heard;
     private volatile boolean running;
     private volatile Connection connection;
     private Thread thread;
 
-    ChangeListener(
-            FeedSettings settings, String thisInstance, DatabaseOutages outages, Consumer<DatabaseFeed.Item> heard) {
+    ChangeListener(FeedSettings settings, String thisInstance, Consumer<DatabaseFeed.Item> heard) {
         this.settings = settings;
         this.thisInstance = thisInstance;
-        this.outages = outages;
         this.heard = heard;
     }
 
@@ -72,8 +68,11 @@ final class ChangeListener {
                 connection = listening;
                 listen(listening);
             } catch (SQLException | RuntimeException e) {
+                // Not reported as an outage: the writer and the feed's reads report those, and a
+                // listener reconnecting while the database starts up would report one after it
+                // answered again. Missed notifications cost a poll interval at most.
                 if (running) {
-                    outages.unreachable(e);
+                    LOG.log(Level.FINE, "The feed's listening connection failed; connecting again", e);
                     pause();
                 }
             } finally {

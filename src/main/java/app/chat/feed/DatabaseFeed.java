@@ -119,7 +119,7 @@ public class DatabaseFeed {
         deliverer.setName("chat-feed");
         deliverer.start();
         if (settings.announced()) {
-            listener = new ChangeListener(settings, instance.id(), outages, inbox::add);
+            listener = new ChangeListener(settings, instance.id(), inbox::add);
             listener.start(threads);
         }
     }
@@ -182,6 +182,7 @@ public class DatabaseFeed {
     }
 
     private void take(Item item) throws InterruptedException {
+        boolean reused = reading != null;
         try {
             delivering.lock();
             try {
@@ -191,9 +192,16 @@ public class DatabaseFeed {
             }
         } catch (SQLException | RuntimeException e) {
             disconnect();
-            outages.unreachable(e);
-            Thread.sleep(RETRY_MILLIS);
-            inbox.add(new ReadTheLog());
+            if (reused) {
+                // A connection left over from before an outage (or a restart of the database) fails
+                // on first use after it: that is no outage of its own. Read again at once on a new
+                // one; a failure there is reported.
+                LOG.log(Level.FINE, "The feed's reading connection failed; reading again on a new one", e);
+            } else {
+                outages.unreachable(e);
+                Thread.sleep(RETRY_MILLIS);
+            }
+            inbox.add(READ);
         }
     }
 
