@@ -262,23 +262,28 @@ public class PresenceLedger {
     /** The changes as notification payloads, each under PostgreSQL's size limit. */
     static List<String> payloads(String instanceId, Map<String, Boolean> changes) {
         List<String> payloads = new ArrayList<>();
+        int header = utf8Length(instanceId);
         StringBuilder payload = new StringBuilder(instanceId);
+        int bytes = header;
         for (Map.Entry<String, Boolean> change : changes.entrySet()) {
             String line = "\n" + (change.getValue() ? '+' : '-') + change.getKey();
-            if (payload.length() > instanceId.length() && utf8Length(payload) + utf8Length(line) > MAX_PAYLOAD_BYTES) {
+            int lineBytes = utf8Length(line);
+            if (bytes > header && bytes + lineBytes > MAX_PAYLOAD_BYTES) {
                 payloads.add(payload.toString());
                 payload = new StringBuilder(instanceId);
+                bytes = header;
             }
             payload.append(line);
+            bytes += lineBytes;
         }
-        if (payload.length() > instanceId.length()) {
+        if (bytes > header) {
             payloads.add(payload.toString());
         }
         return payloads;
     }
 
-    private static int utf8Length(CharSequence text) {
-        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    private static int utf8Length(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     /** Applies what another instance announced; this instance's own announcements it knows already. */

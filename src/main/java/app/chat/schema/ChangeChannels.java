@@ -18,7 +18,7 @@ public final class ChangeChannels {
     /** Payload: an instance id and the users present or gone there (app.chat.presence.PresenceLedger). */
     public static final String PRESENCE = "chat_presence";
 
-    /** Payload: a typing notice as JSON (app.chat.socket.TypingAcrossInstances). */
+    /** Payload: a typing notice as JSON (app.chat.socket.TypingNotices). */
     public static final String TYPING = "chat_typing";
 
     /** Every channel, for the listener. */

@@ -68,7 +68,7 @@ public class RequestRouter {
     }
 
     @Inject
-    TypingAcrossInstances typingElsewhere;
+    TypingNotices typingNotices;
 
     @Inject
     RoomDirectory rooms;
@@ -259,14 +259,9 @@ public class RequestRouter {
             requireKnown(to);
         }
         if (room != null) {
-            String notice = OutboundEvents.typingInRoom(room.name(), request.user());
-            room.members().stream()
-                    .filter(member -> !member.equals(request.user()))
-                    .forEach(member -> typingFrames.inc(connections.sendDroppableToUser(member, notice)));
-            typingElsewhere.inRoom(room, request.user());
+            typingFrames.inc(typingNotices.inRoom(room, request.user()));
         } else if (!to.equals(request.user())) {
-            typingFrames.inc(connections.sendDroppableToUser(to, OutboundEvents.typingDirect(request.user(), to)));
-            typingElsewhere.direct(request.user(), to);
+            typingFrames.inc(typingNotices.direct(request.user(), to));
         }
         if (request.ref() != null) {
             request.reply(OutboundEvents.ok(request.ref()));

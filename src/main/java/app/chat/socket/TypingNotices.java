@@ -16,13 +16,13 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /**
- * Typing notices for people connected to other instances: passed on through the database as
- * notifications that are stored nowhere (they may be dropped, as typing notices may anywhere), and
- * delivered by each other instance to its own connections of the room's members or the DM's
- * recipient, never to the typist. The instance where the notice was sent delivers it itself.
+ * Typing notices, delivered to this instance's connections of the room's members or the DM's
+ * recipient (never to the typist), and passed on to the other instances through the database as
+ * notifications that are stored nowhere (they may be dropped, as typing notices may anywhere); each
+ * other instance delivers them to its own connections the same way.
  */
 @ApplicationScoped
-public class TypingAcrossInstances {
+public class TypingNotices {
 
     /** One provider: Json's static factories look one up on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -42,12 +42,28 @@ public class TypingAcrossInstances {
     @Inject
     RoomDirectory rooms;
 
-    void inRoom(RoomState room, String user) {
+    /** Delivers here and passes on; returns the frames queued here. */
+    int inRoom(RoomState room, String user) {
         pass(JSON.createObjectBuilder().add("room", room.id()).add("user", user));
+        return deliverInRoom(room, user);
     }
 
-    void direct(String user, String to) {
+    /** Delivers here and passes on; returns the frames queued here. */
+    int direct(String user, String to) {
         pass(JSON.createObjectBuilder().add("to", to).add("user", user));
+        return deliverDirect(user, to);
+    }
+
+    private int deliverInRoom(RoomState room, String user) {
+        String frame = OutboundEvents.typingInRoom(room.name(), user);
+        return room.members().stream()
+                .filter(member -> !member.equals(user))
+                .mapToInt(member -> connections.sendDroppableToUser(member, frame))
+                .sum();
+    }
+
+    private int deliverDirect(String user, String to) {
+        return connections.sendDroppableToUser(to, OutboundEvents.typingDirect(user, to));
     }
 
     private void pass(jakarta.json.JsonObjectBuilder notice) {
@@ -71,15 +87,9 @@ public class TypingAcrossInstances {
         }
         String user = notice.getString("user");
         if (notice.containsKey("room")) {
-            rooms.byId(notice.getJsonNumber("room").longValue()).ifPresent(room -> {
-                String frame = OutboundEvents.typingInRoom(room.name(), user);
-                room.members().stream()
-                        .filter(member -> !member.equals(user))
-                        .forEach(member -> connections.sendDroppableToUser(member, frame));
-            });
+            rooms.byId(notice.getJsonNumber("room").longValue()).ifPresent(room -> deliverInRoom(room, user));
         } else {
-            String to = notice.getString("to");
-            connections.sendDroppableToUser(to, OutboundEvents.typingDirect(user, to));
+            deliverDirect(user, notice.getString("to"));
         }
     }
 }
