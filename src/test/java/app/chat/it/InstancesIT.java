@@ -26,6 +26,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Several instances of the server on one database behave as one chat: what is posted, joined, left
@@ -33,7 +35,12 @@ import org.junit.jupiter.api.Test;
  * {@code first}, {@code second} and {@code doomed} announce their writes and listen; {@code second}
  * and {@code doomed} are also behind HAProxy, and one test kills {@code doomed}; {@code quiet} has notifications switched off, so what it writes reaches
  * the others, and what they write reaches it, through the feed's polling alone.
+ *
+ * <p>Runs beside the other test classes: its servers are its own and its people are unique. Cutting
+ * the feeds' connections also cuts those of any other server running then, which (as this class
+ * shows) loses nothing.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class InstancesIT {
 
     private static ServerProcess first;

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Single sign-on as a company runs it: a real Keycloak with the realm of
@@ -14,7 +16,12 @@ import org.junit.jupiter.api.Test;
  * seconds, two people with passwords) and the product configured for it as docs/configuration.md
  * says. The browser tests (src/main/frontend/e2e/sso) sign in through Keycloak's login form, chat,
  * stay connected across several token lifetimes, see a revoked session end, and sign out.
+ *
+ * <p>Runs beside the other test classes: it starts a Keycloak and a server of its own, shares only
+ * the database (with people of its own), and spends most of its two minutes waiting for tokens to
+ * expire.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class KeycloakBrowserIT {
 
     @Test
