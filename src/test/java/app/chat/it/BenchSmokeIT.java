@@ -11,27 +11,32 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the benchmark harness working: every scenario at a tiny size against a real server. Its
+ * Keeps the benchmark harness working: every scenario at a tiny size against a real server, and the
+ * fanout and durable scenarios against two instances on one database (bench/run --instances). Its
  * figures mean nothing; bench/run produces the real ones.
  */
 class BenchSmokeIT {
 
+    /** As bench/run does: the load generator sends far beyond any person's allowance. */
+    private static final Map<String, String> NO_LIMITS = Map.of(
+            "CHAT_RATE_READS_PER_SECOND",
+            "0",
+            "CHAT_RATE_JOINS_PER_MINUTE",
+            "0",
+            "CHAT_RATE_ROOMS_CREATED_PER_HOUR",
+            "0",
+            "CHAT_LIMIT_ROOMS_PER_USER",
+            "0");
+
+    private static String url(ServerProcess server) {
+        return server.webSocket().toString().replaceFirst("^ws", "http").replaceFirst("ws$", "");
+    }
+
     @Test
     void everyScenarioRunsAndReportsItsFigures() throws Exception {
-        // As bench/run does: the load generator sends far beyond any person's allowance.
-        try (ServerProcess server = ServerProcess.start(Map.of(
-                "CHAT_RATE_READS_PER_SECOND",
-                "0",
-                "CHAT_RATE_JOINS_PER_MINUTE",
-                "0",
-                "CHAT_RATE_ROOMS_CREATED_PER_HOUR",
-                "0",
-                "CHAT_LIMIT_ROOMS_PER_USER",
-                "0"))) {
-            String url =
-                    server.webSocket().toString().replaceFirst("^ws", "http").replaceFirst("ws$", "");
+        try (ServerProcess server = ServerProcess.start(NO_LIMITS)) {
             List<String> rows =
-                    Bench.run("--url", url, "--scale", "smoke", "--db", System.getProperty("chat.test.db-url"));
+                    Bench.run("--url", url(server), "--scale", "smoke", "--db", System.getProperty("chat.test.db-url"));
             System.out.println(String.join("\n", rows));
             for (String scenario : List.of(
                     "idle connections",
@@ -54,6 +59,33 @@ class BenchSmokeIT {
             assertEquals(
                     4,
                     rows.stream().filter(row -> row.startsWith("| history |")).count());
+        }
+    }
+
+    @Test
+    void withTwoInstancesTheFanoutReportsTheMembersOfEachInstanceApart() throws Exception {
+        try (ServerProcess first = ServerProcess.start(NO_LIMITS);
+                ServerProcess second = ServerProcess.start(NO_LIMITS)) {
+            List<String> rows = Bench.run(
+                    "--url",
+                    url(first) + "," + url(second),
+                    "--scale",
+                    "smoke",
+                    "--only",
+                    "fanout,durable",
+                    "--db",
+                    System.getProperty("chat.test.db-url"));
+            System.out.println(String.join("\n", rows));
+            String across = rows.stream()
+                    .filter(row -> row.startsWith("| fanout across 2 instances |"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no cross-instance figures in " + rows));
+            assertTrue(across.contains("members on the first: p50 "), across);
+            assertTrue(across.contains("on the others: p50 "), across);
+            assertFalse(across.contains("NaN"), "members on both instances received the messages: " + across);
+            assertTrue(
+                    rows.stream().anyMatch(row -> row.startsWith("| durable throughput |")),
+                    "writers on both instances are acknowledged");
         }
     }
 }

@@ -36,11 +36,18 @@ import java.util.function.Consumer;
  * java app.chat.bench.Bench --url http://127.0.0.1:8080/ --db jdbc:postgresql://127.0.0.1:5432/chat_bench
  *     [--baseline ws://127.0.0.1:8080/baseline/broadcast] [--server-pid PID] [--scale smoke|full] [--out FILE]
  * </pre>
+ *
+ * With several instances of the server on one database, {@code --url} and {@code --server-pid} list
+ * them all, comma-separated: connections are spread over the instances in turn, CPU and memory
+ * figures are summed over them, and the fanout publishers post on the first instance so that the
+ * members on the others measure what crossing instances adds.
  */
 public final class Bench {
 
     private final Map<String, String> options;
-    private final URI webSocket;
+    /** The product's WebSocket address on each instance; connection number i goes to instance i mod n. */
+    private final List<URI> instances;
+
     private final boolean smoke;
     /** Rounds per measurement; figures are the medians of the rounds. */
     private final int repeat;
@@ -55,8 +62,10 @@ public final class Bench {
 
     private Bench(Map<String, String> options) {
         this.options = options;
-        String url = options.getOrDefault("url", "http://127.0.0.1:8080/");
-        this.webSocket = URI.create(url.replaceFirst("^http", "ws") + (url.endsWith("/") ? "" : "/") + "ws");
+        this.instances = java.util.Arrays.stream(
+                        options.getOrDefault("url", "http://127.0.0.1:8080/").split(","))
+                .map(url -> URI.create(url.replaceFirst("^http", "ws") + (url.endsWith("/") ? "" : "/") + "ws"))
+                .toList();
         this.smoke = "smoke".equals(options.getOrDefault("scale", "full"));
         this.repeat = smoke ? 1 : Integer.parseInt(options.getOrDefault("repeat", "3"));
     }
@@ -90,7 +99,7 @@ public final class Bench {
             // After the warm-up: the profile is of the scenarios, not of class loading and JIT.
             System.out.println(command(
                     "jcmd",
-                    options.get("server-pid"),
+                    serverPids().get(0),
                     "JFR.start",
                     "name=bench",
                     "settings=profile",
@@ -102,7 +111,8 @@ public final class Bench {
         if (only.contains("fanout")) {
             int[] rates = smoke ? new int[] {5} : numbers("rates", "10,25,50,75,100,200");
             fanout("chat", smoke ? 50 : 1000, rates);
-            if (options.containsKey("baseline")) {
+            // The baseline is the container's own ceiling, on one instance: no figure of several.
+            if (options.containsKey("baseline") && instances.size() == 1) {
                 fanout("baseline", smoke ? 50 : 1000, rates);
             }
         }
@@ -122,7 +132,7 @@ public final class Bench {
                     Duration.ofSeconds(smoke ? 2 : 10));
         }
         if (options.containsKey("jfr") && options.containsKey("server-pid")) {
-            System.out.println(command("jcmd", options.get("server-pid"), "JFR.stop", "name=bench"));
+            System.out.println(command("jcmd", serverPids().get(0), "JFR.stop", "name=bench"));
         }
         String table = "| scenario | figure | value |\n|---|---|---|\n" + String.join("\n", rows) + "\n";
         System.out.println(table);
@@ -161,20 +171,33 @@ public final class Bench {
         return URI.create(uri.toString().replace("127.0.0.1", host));
     }
 
-    private CompletableFuture<Client> connect(int index, String user, URI target, Consumer<String> onText) {
-        return connectWithToken(index, user == null ? null : token(user), target, onText);
+    /** The instance connection number {@code index} goes to. */
+    private URI product(int index) {
+        return instances.get(index % instances.size());
+    }
+
+    /** Whether connection number {@code index} is on the first instance, where the fanout publishers are. */
+    private boolean onFirstInstance(int index) {
+        return index % instances.size() == 0;
+    }
+
+    private CompletableFuture<Client> connect(int index, String user, Consumer<String> onText) {
+        return connectWithToken(index, user == null ? null : token(user), product(index), onText);
     }
 
     private CompletableFuture<Client> connectWithToken(int index, String token, URI target, Consumer<String> onText) {
         return Client.open(network, address(target, index), token, onText);
     }
 
-    /** Opens n connections with the users' shared tokens, at most `parallel` handshakes at a time. */
+    /**
+     * Opens n connections with the users' shared tokens, at most `parallel` handshakes at a time;
+     * the list is in connection-number order.
+     */
     private List<Client> openMany(
             int n,
             int parallel,
             java.util.function.IntFunction<String> userOf,
-            URI target,
+            java.util.function.IntFunction<URI> target,
             java.util.function.IntFunction<Consumer<String>> listener)
             throws InterruptedException {
         return openRange(
@@ -183,30 +206,31 @@ public final class Bench {
 
     /**
      * Opens connections number {@code from} (inclusive) to {@code to} (exclusive), each with its
-     * token (null: none), at most `parallel` handshakes at a time.
+     * token (null: none), at most `parallel` handshakes at a time. The list is in connection-number
+     * order, whatever order the handshakes completed in: scenarios pair connection i with listener i.
      */
     private List<Client> openRange(
             int from,
             int to,
             int parallel,
             java.util.function.IntFunction<String> tokenOf,
-            URI target,
+            java.util.function.IntFunction<URI> target,
             java.util.function.IntFunction<Consumer<String>> listener)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(parallel);
-        List<Client> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        Client[] opened = new Client[to - from];
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(to - from);
         for (int i = from; i < to; i++) {
             inFlight.acquire();
             int index = i;
-            connectWithToken(index, tokenOf.apply(index), target, listener.apply(index))
+            connectWithToken(index, tokenOf.apply(index), target.apply(index), listener.apply(index))
                     .whenComplete((client, error) -> {
                         inFlight.release();
                         if (error != null) {
                             failed.incrementAndGet();
                         } else {
-                            opened.add(client);
+                            opened[index - from] = client;
                         }
                         done.countDown();
                     });
@@ -215,7 +239,9 @@ public final class Bench {
         if (failed.get() > 0) {
             System.out.println("  " + failed.get() + " of " + (to - from) + " connections failed");
         }
-        return opened;
+        return java.util.Arrays.stream(opened)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     private void closeAll(List<Client> open) throws InterruptedException {
@@ -232,7 +258,7 @@ public final class Bench {
         String room = "warm-up-" + suffix();
         AtomicInteger joined = new AtomicInteger();
         String[] tokens = ownTokens("warm", 50, connections);
-        List<Client> open = openRange(0, connections, 256, i -> tokens[i], webSocket, i -> text -> {
+        List<Client> open = openRange(0, connections, 256, i -> tokens[i], this::product, i -> text -> {
             if (text.contains("\"type\":\"joined\"")) {
                 joined.incrementAndGet();
             }
@@ -278,12 +304,12 @@ public final class Bench {
         // Memory is measured between the two halves, so the server's one-time costs (thread pools
         // growing, caches filling) are not charged to the connections.
         long started = System.nanoTime();
-        List<Client> first = openRange(0, n / 2, 256, i -> ownTokens[i], webSocket, listener);
+        List<Client> first = openRange(0, n / 2, 256, i -> ownTokens[i], this::product, listener);
         double seconds = (System.nanoTime() - started) / 1e9;
         joinPaced(first, i -> room, joined);
         Footprint half = footprint();
         started = System.nanoTime();
-        List<Client> second = openRange(n / 2, n, 256, i -> ownTokens[i], webSocket, listener);
+        List<Client> second = openRange(n / 2, n, 256, i -> ownTokens[i], this::product, listener);
         seconds += (System.nanoTime() - started) / 1e9;
         joined.set(0);
         joinPaced(second, i -> room, joined);
@@ -304,9 +330,9 @@ public final class Bench {
     /** What a bare WebSocket connection costs on the same server: the floor under the product's figure. */
     private void idleBaseline(int n) throws Exception {
         URI baseline = URI.create(options.get("baseline"));
-        List<Client> first = openRange(0, n / 2, 256, i -> null, baseline, i -> text -> {});
+        List<Client> first = openRange(0, n / 2, 256, i -> null, i -> baseline, i -> text -> {});
         Footprint half = footprint();
-        List<Client> second = openRange(n / 2, n, 256, i -> null, baseline, i -> text -> {});
+        List<Client> second = openRange(n / 2, n, 256, i -> null, i -> baseline, i -> text -> {});
         Footprint full = footprint();
         reportFootprint("idle connections, baseline (no auth, no storage)", half, full, second.size());
         closeAll(first);
@@ -338,9 +364,13 @@ public final class Bench {
     // 2. Fanout (product or baseline)
     private void fanout(String target, int members, int[] rates) throws Exception {
         boolean baseline = target.equals("baseline");
-        URI uri = baseline ? URI.create(options.get("baseline")) : webSocket;
+        java.util.function.IntFunction<URI> uri = baseline ? i -> URI.create(options.get("baseline")) : this::product;
+        // Publishers are on the first instance: with several, the members on the others measure
+        // what crossing instances adds (their own figures, beside those of the first instance's).
+        boolean across = !baseline && instances.size() > 1;
         String room = "fanout-" + suffix();
-        Stats[] latency = {new Stats()};
+        Stats[] here = {new Stats()};
+        Stats[] elsewhere = {new Stats()};
         AtomicLong deliveries = new AtomicLong();
         AtomicInteger joined = new AtomicInteger();
         List<Client> open = openMany(members, 128, i -> baseline ? null : "fan" + i, uri, i -> text -> {
@@ -348,7 +378,8 @@ public final class Bench {
             if (at >= 0) {
                 int end = text.indexOf('"', at);
                 long sent = Long.parseLong(end < 0 ? text.substring(at + 2) : text.substring(at + 2, end));
-                latency[0].add((System.nanoTime() - sent) / 1_000);
+                long micros = (System.nanoTime() - sent) / 1_000;
+                (across && !onFirstInstance(i) ? elsewhere : here)[0].add(micros);
                 deliveries.incrementAndGet();
             } else if (text.contains("\"type\":\"joined\"")) {
                 joined.incrementAndGet();
@@ -358,7 +389,11 @@ public final class Bench {
             joinPaced(open, i -> room, joined);
         }
         Thread.sleep(smoke ? 500 : 3_000); // let presence traffic settle
-        List<Client> publishers = open.subList(0, Math.min(5, open.size()));
+        List<Client> publishers = java.util.stream.IntStream.range(0, open.size())
+                .filter(i -> baseline || onFirstInstance(i))
+                .limit(5)
+                .mapToObj(open::get)
+                .toList();
         String label = baseline ? "fanout, baseline (no auth, no storage)" : "fanout";
         double best = 0;
         double highest = 0;
@@ -366,11 +401,16 @@ public final class Bench {
         int seconds = smoke ? 2 : 8;
         for (int rate : rates) {
             List<Round> rounds = new ArrayList<>();
+            List<Round> roundsHere = new ArrayList<>();
+            List<Round> roundsElsewhere = new ArrayList<>();
             List<Double> cpuPerDelivery = new ArrayList<>();
+            List<Double> databaseCpuPerPost = new ArrayList<>();
             for (int round = 0; round < repeat; round++) {
-                latency[0] = new Stats();
+                here[0] = new Stats();
+                elsewhere[0] = new Stats();
                 deliveries.set(0);
                 long cpuBefore = serverCpuNanos();
+                long databaseCpuBefore = databaseCpuNanos();
                 long periodMicros = 1_000_000L / rate;
                 AtomicInteger next = new AtomicInteger();
                 var publishing = timer.scheduleAtFixedRate(
@@ -389,27 +429,50 @@ public final class Bench {
                 Thread.sleep(seconds * 1_000L);
                 publishing.cancel(false);
                 Thread.sleep(1_000);
-                rounds.add(new Round(deliveries.get() / (double) seconds, latency[0]));
+                Stats all = Stats.merged(here[0], elsewhere[0]);
+                rounds.add(new Round(deliveries.get() / (double) seconds, all));
+                roundsHere.add(new Round(0, here[0]));
+                roundsElsewhere.add(new Round(0, elsewhere[0]));
                 cpuPerDelivery.add((serverCpuNanos() - cpuBefore) / 1_000.0 / Math.max(1, deliveries.get()));
+                databaseCpuPerPost.add((databaseCpuNanos() - databaseCpuBefore) / 1_000.0 / Math.max(1, next.get()));
                 System.out.println("  " + label + ": " + rate + " msg/s, round " + (round + 1) + ": "
                         + String.format(
                                 "%.0f deliveries/s, %s, server CPU %.1f µs per delivery",
-                                rounds.get(round).perSecond(), latency[0].summary(), cpuPerDelivery.get(round)));
-                if (latency[0].percentileMillis(50) > 1_000) {
+                                rounds.get(round).perSecond(), all.summary(), cpuPerDelivery.get(round)));
+                if (across) {
+                    System.out.println("    on the publishers' instance " + here[0].summary() + "; on the others "
+                            + elsewhere[0].summary());
+                }
+                if (all.percentileMillis(50) > 1_000) {
                     break; // saturated: the backlog only grows, and the next round would start behind
                 }
             }
             double perSecond = Round.median(rounds, Round::perSecond);
             double p99 = Round.medianPercentile(rounds, 99);
             String line = String.format(
-                    "%d msg/s x %d members: %.0f deliveries/s, %s%s (median of %d rounds)",
+                    "%d msg/s x %d members: %.0f deliveries/s, %s%s%s (median of %d rounds)",
                     rate,
                     open.size(),
                     perSecond,
                     Round.latencies(rounds),
                     cpuFigure(cpuPerDelivery, "delivery"),
+                    baseline
+                            ? ""
+                            : String.format(", database CPU %.0f µs per message posted", median(databaseCpuPerPost)),
                     rounds.size());
             System.out.println("  " + label + ": " + line);
+            if (across) {
+                report(
+                        "fanout across " + instances.size() + " instances",
+                        rate + " msg/s x " + open.size() + " members, publishers on the first instance",
+                        String.format(
+                                "members on the first: %s; on the others: %s; p99 added by crossing: %.1f ms"
+                                        + " (medians of %d rounds)",
+                                Round.latencies(roundsHere),
+                                Round.latencies(roundsElsewhere),
+                                Round.medianPercentile(roundsElsewhere, 99) - Round.medianPercentile(roundsHere, 99),
+                                rounds.size()));
+            }
             highest = Math.max(highest, perSecond);
             if (p99 <= 100 && perSecond > best) {
                 best = perSecond;
@@ -431,7 +494,7 @@ public final class Bench {
         long[] sentAt = new long[n];
         Client[] byIndex = new Client[n];
         java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
-        List<Client> open = openMany(n, 128, i -> "dur" + i, webSocket, i -> text -> {
+        List<Client> open = openMany(n, 128, i -> "dur" + i, this::product, i -> text -> {
             if (text.contains("\"type\":\"ack\"")) {
                 latency[0].add((System.nanoTime() - sentAt[i]) / 1_000);
                 acked.incrementAndGet();
@@ -449,10 +512,12 @@ public final class Bench {
         Thread.sleep(smoke ? 300 : 2_000);
         List<Round> rounds = new ArrayList<>();
         List<Double> cpuPerAck = new ArrayList<>();
+        List<Double> databaseCpuPerAck = new ArrayList<>();
         for (int round = 0; round < repeat; round++) {
             latency[0] = new Stats();
             acked.set(0);
             long cpuBefore = serverCpuNanos();
+            long databaseCpuBefore = databaseCpuNanos();
             running.set(true);
             for (int i = 0; i < open.size(); i++) {
                 sendDurable(byIndex[i], prefix + (i % rooms), sentAt, i);
@@ -463,6 +528,7 @@ public final class Bench {
             Thread.sleep(1_000); // the last acks of the round arrive; nothing new is sent
             rounds.add(new Round(total / (double) seconds, latency[0]));
             cpuPerAck.add((serverCpuNanos() - cpuBefore) / 1_000.0 / Math.max(1, acked.get()));
+            databaseCpuPerAck.add((databaseCpuNanos() - databaseCpuBefore) / 1_000.0 / Math.max(1, acked.get()));
             System.out.println(String.format(
                     "  durable, round %d: %.0f acks/s, %s", round + 1, total / (double) seconds, latency[0].summary()));
         }
@@ -470,9 +536,10 @@ public final class Bench {
                 "durable throughput",
                 rooms + " rooms x " + sendersPerRoom + " senders, acknowledged messages per second",
                 String.format(
-                        "%.0f%s (median of %d rounds)",
+                        "%.0f%s, database CPU %.1f µs per acknowledged message (median of %d rounds)",
                         Round.median(rounds, Round::perSecond),
                         cpuFigure(cpuPerAck, "acknowledged message"),
+                        median(databaseCpuPerAck),
                         rounds.size()));
         report(
                 "durable throughput",
@@ -492,7 +559,7 @@ public final class Bench {
         int n = rooms * sendersPerRoom;
         AtomicInteger joined = new AtomicInteger();
         OfferedRound[] current = {null};
-        List<Client> open = openMany(n, 128, i -> "off" + i, webSocket, i -> text -> {
+        List<Client> open = openMany(n, 128, i -> "off" + i, this::product, i -> text -> {
             if (text.contains("\"type\":\"ack\"")) {
                 OfferedRound round = current[0];
                 if (round != null) {
@@ -591,7 +658,7 @@ public final class Bench {
         String room = "history-" + messages;
         long[] oldest = seedHistory(room, messages);
         java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
-        Client client = connect(0, "hist-a", webSocket, answers::add).get(30, TimeUnit.SECONDS);
+        Client client = connect(0, "hist-a", answers::add).get(30, TimeUnit.SECONDS);
         answers.poll(5, TimeUnit.SECONDS);
         String[] kinds = {
             "{\"type\":\"history\",\"room\":\"" + room + "\",\"limit\":50}",
@@ -640,8 +707,8 @@ public final class Bench {
                     java.util.concurrent.TimeoutException {
         // Connecting once records the users and makes hist-a a member through the protocol itself.
         java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
-        Client b = connect(1, "hist-b", webSocket, text -> {}).get(30, TimeUnit.SECONDS);
-        Client a = connect(0, "hist-a", webSocket, answers::add).get(30, TimeUnit.SECONDS);
+        Client b = connect(1, "hist-b", text -> {}).get(30, TimeUnit.SECONDS);
+        Client a = connect(0, "hist-a", answers::add).get(30, TimeUnit.SECONDS);
         a.send("{\"type\":\"join\",\"room\":\"" + room + "\",\"ref\":\"j\"}");
         String answer;
         do {
@@ -683,7 +750,7 @@ public final class Bench {
             throws InterruptedException, java.util.concurrent.ExecutionException,
                     java.util.concurrent.TimeoutException {
         java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
-        Client probe = connect(0, "hist-probe", webSocket, received::add).get(30, TimeUnit.SECONDS);
+        Client probe = connect(0, "hist-probe", received::add).get(30, TimeUnit.SECONDS);
         String room = "probe-" + suffix();
         probe.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
         probe.send("{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"caught up\"}");
@@ -704,7 +771,7 @@ public final class Bench {
 
     // 5. Reconnect storm
     private void storm(int n, Duration window) throws Exception {
-        List<Client> open = openMany(n, 256, i -> "storm" + (i % 20), webSocket, i -> text -> {});
+        List<Client> open = openMany(n, 256, i -> "storm" + (i % 20), this::product, i -> text -> {});
         open.forEach(Client::abort);
         long dropped = System.nanoTime();
         CountDownLatch back = new CountDownLatch(open.size());
@@ -727,7 +794,7 @@ public final class Bench {
     }
 
     private void reconnect(int index, CountDownLatch back, AtomicInteger retries, List<Client> reopened) {
-        connect(index, "storm" + (index % 20), webSocket, text -> {}).whenComplete((client, error) -> {
+        connect(index, "storm" + (index % 20), text -> {}).whenComplete((client, error) -> {
             if (error == null) {
                 reopened.add(client);
                 back.countDown();
@@ -748,36 +815,86 @@ public final class Bench {
         }
     }
 
-    private long serverHeapAfterGc() {
-        String pid = options.get("server-pid");
-        if (pid == null) {
-            return -1;
-        }
-        try {
-            command("jcmd", pid, "GC.run");
-            String info = command("jcmd", pid, "GC.heap_info");
-            var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-            return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
-        } catch (IOException | InterruptedException e) {
-            return -1;
-        }
+    /** The server processes, one per instance (from --server-pid, comma-separated); none without it. */
+    private List<String> serverPids() {
+        String pids = options.get("server-pid");
+        return pids == null ? List.of() : List.of(pids.split(","));
     }
 
-    /** User plus system CPU time the server process has used so far, or -1 without its pid. */
+    /** The servers' heaps after a full collection, summed over the instances, in bytes (-1: unknown). */
+    private long serverHeapAfterGc() {
+        return summedOverServers(pid -> {
+            try {
+                command("jcmd", pid, "GC.run");
+                String info = command("jcmd", pid, "GC.heap_info");
+                var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+                return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+            } catch (IOException | InterruptedException e) {
+                return -1;
+            }
+        });
+    }
+
+    /** User plus system CPU time the servers have used so far, summed over the instances, or -1. */
     private long serverCpuNanos() {
-        String pid = options.get("server-pid");
-        if (pid == null) {
-            return -1;
+        return summedOverServers(pid -> {
+            try {
+                return cpuTicks(Files.readString(Path.of("/proc", pid, "stat")))
+                        * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        });
+    }
+
+    /** A figure of each server process, summed; -1 when there is none or any is unknown. */
+    private long summedOverServers(java.util.function.ToLongFunction<String> figure) {
+        List<String> pids = serverPids();
+        long sum = 0;
+        for (String pid : pids) {
+            long value = figure.applyAsLong(pid);
+            if (value < 0) {
+                return -1;
+            }
+            sum += value;
         }
-        try {
-            String stat = Files.readString(Path.of("/proc", pid, "stat"));
-            // after the command name in parentheses: state is field 3, utime 14 and stime 15
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
-        } catch (IOException | RuntimeException e) {
-            return -1;
+        return pids.isEmpty() ? -1 : sum;
+    }
+
+    /**
+     * User plus system CPU time of every PostgreSQL process on this machine so far (the benchmark's
+     * database is local): what the instances cost the database, reads of the log included.
+     */
+    private static long databaseCpuNanos() {
+        long ticks = 0;
+        try (var processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    if (stat.contains("(postgres)")) {
+                        ticks += cpuTicks(stat);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            return 0;
         }
+        return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+    }
+
+    /** User plus system time from a /proc/PID/stat line, in clock ticks. */
+    private static long cpuTicks(String stat) {
+        // after the command name in parentheses: state is field 3, utime 14 and stime 15
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
     }
 
     /** ", server CPU x µs per (what)": the median over the rounds, or nothing without the server's pid. */
@@ -792,21 +909,20 @@ public final class Bench {
         return String.format(", server CPU %.1f µs per %s", sorted[sorted.length / 2], what);
     }
 
+    /** The servers' resident memory, summed over the instances, in bytes (-1: unknown). */
     private long serverRss() {
-        String pid = options.get("server-pid");
-        if (pid == null) {
-            return -1;
-        }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+        return summedOverServers(pid -> {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                    }
                 }
+            } catch (IOException e) {
+                return -1;
             }
-        } catch (IOException e) {
             return -1;
-        }
-        return -1;
+        });
     }
 
     private static String command(String... command) throws IOException, InterruptedException {

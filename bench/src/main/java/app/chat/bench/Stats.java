@@ -1,6 +1,7 @@
 package app.chat.bench;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Latency samples in microseconds, reported as percentiles. */
 final class Stats {
@@ -13,6 +14,19 @@ final class Stats {
             samples = Arrays.copyOf(samples, count * 2);
         }
         samples[count++] = micros;
+    }
+
+    /** The samples of both, as one. */
+    static Stats merged(Stats first, Stats second) {
+        Stats all = new Stats();
+        for (Stats part : List.of(first, second)) {
+            synchronized (part) {
+                for (int i = 0; i < part.count; i++) {
+                    all.add(part.samples[i]);
+                }
+            }
+        }
+        return all;
     }
 
     synchronized int count() {
