@@ -40,9 +40,16 @@ export async function signIn(browser, name, viewport = DESKTOP) {
   return { context, page, errors };
 }
 
-/** Online: the connection banner is gone. */
+/**
+ * Online: the workspace is shown and the connection banner is gone. The banner alone is not enough:
+ * a page still loading, or a workspace not yet connecting, shows none either.
+ */
 export async function waitOnline(page, timeout = 30_000) {
-  await page.waitForFunction(() => !document.querySelector('[role="status"]'), null, { timeout });
+  await page.waitForFunction(
+    () => document.querySelector("aside") !== null && !document.querySelector('[role="status"]'),
+    null,
+    { timeout },
+  );
 }
 
 /** Creates a room from the sidebar's button and waits until it is open. */

@@ -130,6 +130,7 @@ export function ChatRoom({
   onLeft: () => void;
 }) {
   const listing = useChatStore((state) => state.rooms.find((r) => r.name === room));
+  const online = useChatStore((state) => state.status === "online");
   const [inviting, setInviting] = useState(false);
   const [joinFailure, setJoinFailure] = useState<{ room: string; message: string } | null>(null);
   const member = listing?.member ?? false;
@@ -160,8 +161,10 @@ export function ChatRoom({
       <InviteDialog client={client} open={inviting} onOpenChange={setInviting} room={room} />
     </>
   ) : (
+    // Not while connecting: a join needs the connection, and the banner says why the button waits.
     <Button
       size="sm"
+      disabled={!online}
       onClick={() =>
         void client.join(room).catch((failure: unknown) => {
           setJoinFailure({ room, message: failure instanceof Error ? failure.message : String(failure) });
