@@ -82,6 +82,27 @@ describe("two people chatting in the browser", () => {
     await screenshot(bob.page, "direct-message-desktop");
   });
 
+  it("someone found in the directory gets a direct message, and each appears in the other's sidebar", async () => {
+    const daveName = unique("Dave Directory");
+    const dave = await signIn(browser, daveName);
+    await alice.page.getByRole("button", { name: "New message" }).click();
+    await alice.page.getByLabel("Find people").fill(daveName.toLowerCase().replace("dave ", "DAVE "));
+    await alice.page.getByRole("list", { name: "People found" }).getByRole("button", { name: daveName }).click();
+    await alice.page.getByRole("textbox", { name: `Message ${daveName}` }).waitFor();
+    await send(alice.page, "found you in the directory");
+
+    const aliceInDavesSidebar = dave.page.getByRole("button", { name: `Message ${aliceName} (online)` });
+    await aliceInDavesSidebar.getByLabel("1 unread").waitFor();
+    await aliceInDavesSidebar.click();
+    await dave.page.locator(".message-body", { hasText: "found you in the directory" }).waitFor();
+    await alice.page.getByRole("button", { name: `Message ${daveName} (online)` }).waitFor();
+    assert.deepEqual(dave.errors, []);
+    await dave.context.close();
+    // Back to where the next tests expect Alice: her conversation with Bob.
+    await alice.page.getByRole("button", { name: `Message ${bobName} (online)` }).click();
+    await alice.page.getByRole("textbox", { name: `Message ${bobName}` }).waitFor();
+  });
+
   it("a hidden tab notifies of direct messages and counts them in the title", async () => {
     await bob.context.grantPermissions(["notifications"]);
     await bob.page.evaluate(() => {

@@ -5,6 +5,7 @@ import {
   type RoomListing,
   type ServerEvent,
   type ServerEventOf,
+  type UserListing,
   type WireMessage,
 } from "@/socket/protocol";
 import { type ConversationKey, dmKey, oldestId, parseKey } from "@/messages/model";
@@ -15,6 +16,7 @@ import { notify } from "@/notifications/notifier";
 export const PAGE_SIZE = 50;
 /** Rooms shown for one search: a person refines the prefix rather than scrolls. */
 const ROOM_SEARCH_LIMIT = 50;
+const PEOPLE_SEARCH_LIMIT = 20;
 /** At most one typing notice per conversation this often: the server drops the excess anyway. */
 const TYPING_EVERY_MS = 2_500;
 
@@ -177,6 +179,17 @@ export class ChatClient {
       limit: ROOM_SEARCH_LIMIT,
     });
     return found.rooms;
+  }
+
+  /** People in the server's directory whose words start with those typed, best first. */
+  async searchPeople(query: string): Promise<UserListing[]> {
+    const found = await this.socket.request<ServerEventOf<"users">>({
+      type: "users",
+      query,
+      limit: PEOPLE_SEARCH_LIMIT,
+    });
+    useChatStore.getState().rememberUsers(found.users);
+    return found.users;
   }
 
   private async refreshUsers(): Promise<void> {

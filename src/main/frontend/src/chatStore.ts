@@ -54,6 +54,8 @@ interface DirectorySlice {
   roomJoined(room: string, isPrivate?: boolean): void;
   roomLeft(room: string): void;
   setUsers(users: UserListing[]): void;
+  /** People met in a search: known from now on (a DM with them shows their name). */
+  rememberUsers(users: UserListing[]): void;
   presence(user: string, online: boolean): void;
 }
 
@@ -123,6 +125,9 @@ const directorySlice: StateCreator<ChatState, [], [], DirectorySlice> = (set) =>
   },
   setUsers: (users) => {
     set({ users: Object.fromEntries(users.map((u) => [u.id, u])) });
+  },
+  rememberUsers: (users) => {
+    set((state) => ({ users: { ...state.users, ...Object.fromEntries(users.map((u) => [u.id, u])) } }));
   },
   presence: (user, online) => {
     set((state) => {

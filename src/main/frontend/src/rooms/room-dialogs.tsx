@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -16,6 +16,7 @@ import { useChatStore } from "@/chatStore";
 import type { ChatClient } from "@/chat-client";
 import { useAction } from "@/lib/use-action";
 import { useRoomSearch } from "@/rooms/use-room-search";
+import { usePeopleSearch } from "@/people/use-people-search";
 
 const ROOM_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
@@ -154,19 +155,12 @@ export function CreateRoomDialog({
 }
 
 export function InviteDialog({ client, open, onOpenChange, room }: DialogProps & { room: string }) {
-  const users = useChatStore((state) => state.users);
   const me = useChatStore((state) => state.me);
   const [filter, setFilter] = useState("");
   const [invited, setInvited] = useState<string[]>([]);
   const { error, busy, run } = useAction();
-  const people = useMemo(
-    () =>
-      Object.values(users)
-        .filter((user) => user.id !== me?.id)
-        .filter((user) => `${user.name} ${user.id}`.toLowerCase().includes(filter.toLowerCase().trim()))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-    [users, me, filter],
-  );
+  // The company's directory, searched on the server: never a list of everyone.
+  const people = usePeopleSearch(client, open ? filter : "").people.filter((user) => user.id !== me?.id);
   return (
     <Dialog
       open={open}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Bell, BellOff, Compass, Hash, Lock, LogOut, Plus, Search } from "lucide-react";
+import { Bell, BellOff, Compass, Hash, Lock, LogOut, MessageSquarePlus, Plus, Search } from "lucide-react";
 import { useChatStore } from "@/chatStore";
 import type { ChatClient } from "@/chat-client";
 import { type ConversationKey, dmKey, roomKey } from "@/messages/model";
@@ -11,6 +11,7 @@ import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip
 import { useRoomSearch } from "@/rooms/use-room-search";
 import { cn } from "@/lib/class-names";
 import { askForNotifications, notificationPermission } from "@/notifications/notifier";
+import { NewMessageDialog } from "@/people/new-message-dialog";
 import { BrowseRoomsDialog, CreateRoomDialog } from "./room-dialogs";
 
 interface SidebarProps {
@@ -70,6 +71,7 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
   const conversations = useChatStore((state) => state.conversations);
   const [query, setQuery] = useState("");
   const [browsing, setBrowsing] = useState(false);
+  const [messaging, setMessaging] = useState(false);
   const [creating, setCreating] = useState(false);
   const [permission, setPermission] = useState(notificationPermission());
 
@@ -233,12 +235,21 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
         </section>
 
         <section aria-labelledby="people-heading">
-          <h2
-            id="people-heading"
-            className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground"
-          >
-            People
-          </h2>
+          <div className="flex items-center justify-between px-2 pb-1">
+            <h2 id="people-heading" className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+              People
+            </h2>
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              aria-label="New message"
+              onClick={() => {
+                setMessaging(true);
+              }}
+            >
+              <MessageSquarePlus />
+            </Button>
+          </div>
           <ul className="space-y-0.5">
             {people.map((user) => {
               const key = dmKey(user.id);
@@ -283,6 +294,14 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
         onOpenChange={setCreating}
         onCreated={(room) => {
           onOpen(roomKey(room));
+        }}
+      />
+      <NewMessageDialog
+        client={client}
+        open={messaging}
+        onOpenChange={setMessaging}
+        onChosen={(user) => {
+          onOpen(dmKey(user));
         }}
       />
     </nav>

@@ -1,8 +1,8 @@
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
 import type { ChatClient } from "@/chat-client";
 import type { RoomListing } from "@/socket/protocol";
+import { useServerSearch } from "@/lib/use-server-search";
 
-const DEBOUNCE_MS = 250;
 const ROOM_NAME_PART = /^[a-z0-9_-]{0,64}$/;
 
 /**
@@ -10,28 +10,11 @@ const ROOM_NAME_PART = /^[a-z0-9_-]{0,64}$/;
  * not empty, or at once when {@code always} asks to list from the start.
  */
 export function useRoomSearch(client: ChatClient, query: string, always = false): RoomListing[] {
-  const [found, setFound] = useState<{ prefix: string; rooms: RoomListing[] } | null>(null);
   const prefix = query.toLowerCase().trim();
   const active = (always || prefix !== "") && ROOM_NAME_PART.test(prefix);
-  useEffect(() => {
-    if (!active) return;
-    let current = true;
-    const timer = window.setTimeout(() => {
-      client.searchRooms(prefix).then(
-        (rooms) => {
-          if (current) setFound({ prefix, rooms });
-        },
-        () => {
-          if (current) setFound({ prefix, rooms: [] });
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [client, prefix, active]);
+  const search = useCallback((text: string) => client.searchRooms(text), [client]);
+  const found = useServerSearch(search, prefix, active);
   // While the next answer is on its way, the last one narrowed to the current prefix: no flicker,
   // and never a room that does not match what is typed.
-  return active && found ? found.rooms.filter((room) => room.name.startsWith(prefix)) : [];
+  return found ? found.results.filter((room) => room.name.startsWith(prefix)) : [];
 }

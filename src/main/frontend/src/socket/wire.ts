@@ -310,6 +310,18 @@ export interface RoomsRequest {
  */
 export interface UsersRequest {
   type: "users";
+  /**
+   * Search the people directory; absent, every user is listed.
+   */
+  query?: string | null;
+  /**
+   * Results per page of a search; 20 when absent.
+   */
+  limit?: number | null;
+  /**
+   * Results of a search to skip; the previous page's `next`.
+   */
+  offset?: number | null;
   ref?: RequestRef;
 }
 /**
@@ -568,6 +580,10 @@ export interface RoomListing {
 export interface UsersAnswer {
   type: "users";
   users: UserListing[];
+  /**
+   * A search's next page: send it as `offset`. Absent on the last page and without a query.
+   */
+  next?: number;
   ref?: Ref;
 }
 /**

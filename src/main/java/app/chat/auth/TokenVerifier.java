@@ -32,6 +32,9 @@ public final class TokenVerifier {
 
     static final int MAX_DISPLAY_NAME_LENGTH = 200;
 
+    /** RFC 5321\'s limit on an address\'s length; the users.email column holds as much. */
+    private static final int MAX_EMAIL_LENGTH = 320;
+
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Duration clockSkew;
 
@@ -91,8 +94,12 @@ public final class TokenVerifier {
         if (name.length() > MAX_DISPLAY_NAME_LENGTH) {
             name = name.substring(0, MAX_DISPLAY_NAME_LENGTH);
         }
+        String email = firstText(claims, "email", "upn");
+        if (email != null && email.length() > MAX_EMAIL_LENGTH) {
+            email = null; // no address is that long: not one to find anyone by
+        }
         return new AuthenticatedUser(
-                subject, name, claims.getExpirationTime().toInstant().plus(clockSkew));
+                subject, name, email, claims.getExpirationTime().toInstant().plus(clockSkew));
     }
 
     private static String firstText(JWTClaimsSet claims, String... names) {

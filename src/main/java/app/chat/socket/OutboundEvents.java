@@ -201,7 +201,8 @@ public final class OutboundEvents {
         });
     }
 
-    public static String users(String ref, List<UserEntry> users) {
+    /** A list of people; {@code next}, when not null, is the offset of the next page of a search. */
+    public static String users(String ref, List<UserEntry> users, Integer next) {
         return event("users", ref, json -> {
             json.writeStartArray("users");
             for (UserEntry user : users) {
@@ -212,6 +213,9 @@ public final class OutboundEvents {
                         .writeEnd();
             }
             json.writeEnd();
+            if (next != null) {
+                json.write("next", next);
+            }
         });
     }
 

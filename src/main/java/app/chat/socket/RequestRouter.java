@@ -20,6 +20,8 @@ import app.chat.rooms.RoomQuery;
 import app.chat.rooms.RoomState;
 import app.chat.schema.DatabaseOutages;
 import app.chat.users.KnownUsers;
+import app.chat.users.PeopleQuery;
+import app.chat.users.User;
 import app.chat.users.Users;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
@@ -315,10 +318,31 @@ public class RequestRouter {
     }
 
     private void listUsers(Request request) {
-        var entries = users.all().stream()
+        InboundFrame frame = request.frame();
+        Optional<String> text = frame.optionalString("query");
+        List<User> found;
+        Integer next = null;
+        if (text.isPresent()) {
+            PeopleQuery query = new PeopleQuery(
+                    text.get(),
+                    frame.optionalLong("limit", 1, PeopleQuery.MAX_LIMIT)
+                            .orElse((long) PeopleQuery.DEFAULT_LIMIT)
+                            .intValue(),
+                    frame.optionalLong("offset", 0, PeopleQuery.MAX_OFFSET)
+                            .orElse(0L)
+                            .intValue());
+            found = users.search(query);
+            // A full page may have more after it, unless the next would start past the bound.
+            if (found.size() == query.limit() && query.offset() + query.limit() <= PeopleQuery.MAX_OFFSET) {
+                next = query.offset() + query.limit();
+            }
+        } else {
+            found = users.all();
+        }
+        var entries = found.stream()
                 .map(user -> new OutboundEvents.UserEntry(user.id(), user.name(), presence.isOnline(user.id())))
                 .toList();
-        request.reply(OutboundEvents.users(request.ref(), entries));
+        request.reply(OutboundEvents.users(request.ref(), entries, next));
     }
 
     private static MessageWriter.Outcome acknowledge(Request request) {

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The users this instance has recorded, so that a reconnecting user costs no database write: a
- * user is written when first seen here, when their display name changes, and at most once per
+ * user is written when first seen here, when their display name or e-mail address changes, and at most once per
  * {@link #REFRESH} to keep {@code last_seen_at} meaningful. Users never disappear, so a user known
  * here needs no lookup either.
  */
@@ -19,7 +19,7 @@ public class KnownUsers {
     /** How stale users.last_seen_at may get for a user who keeps reconnecting. */
     static final Duration REFRESH = Duration.ofMinutes(5);
 
-    private record Recorded(String name, long atNanos) {}
+    private record Recorded(String name, String email, long atNanos) {}
 
     @Inject
     Users users;
@@ -30,11 +30,14 @@ public class KnownUsers {
     public void record(AuthenticatedUser user) {
         long now = System.nanoTime();
         Recorded known = recorded.get(user.id());
-        if (known != null && known.name().equals(user.displayName()) && now - known.atNanos() < REFRESH.toNanos()) {
+        if (known != null
+                && known.name().equals(user.displayName())
+                && java.util.Objects.equals(known.email(), user.email())
+                && now - known.atNanos() < REFRESH.toNanos()) {
             return;
         }
         users.record(user);
-        recorded.put(user.id(), new Recorded(user.displayName(), now));
+        recorded.put(user.id(), new Recorded(user.displayName(), user.email(), now));
     }
 
     public boolean exists(String id) {

@@ -62,7 +62,18 @@ class TokenVerifierTest {
                         .name("Ada Lovelace")
                         .expiresAt(expiry)
                         .sign());
-        assertEquals(new AuthenticatedUser("u-123", "Ada Lovelace", expiry.plusSeconds(60)), user);
+        assertEquals(new AuthenticatedUser("u-123", "Ada Lovelace", null, expiry.plusSeconds(60)), user);
+    }
+
+    @Test
+    void readsTheEmailAddressThePeopleDirectoryFindsSomeoneBy() throws Exception {
+        assertEquals(
+                "ada@example.com",
+                rsaVerifier()
+                        .verify(TestTokens.forUser("u-e")
+                                .email("ada@example.com")
+                                .sign())
+                        .email());
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class VerifiedTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-    private static final AuthenticatedUser ADA = new AuthenticatedUser("ada", "Ada", NOW.plusSeconds(600));
+    private static final AuthenticatedUser ADA = new AuthenticatedUser("ada", "Ada", null, NOW.plusSeconds(600));
 
     private final AtomicInteger checks = new AtomicInteger();
 

@@ -3,18 +3,17 @@ package app.chat.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.chat.testsupport.MigratedDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,20 +35,7 @@ class QueryPlansIT {
 
     @BeforeAll
     static void fill() throws SQLException {
-        String admin = System.getProperty("chat.test.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String user = System.getProperty("chat.test.db-user", "postgres");
-        try (Connection connection = DriverManager.getConnection(admin, user, "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            statement.execute("create database " + DATABASE);
-        }
-        String url = admin.substring(0, admin.lastIndexOf('/') + 1) + DATABASE;
-        Flyway.configure()
-                .dataSource(url, user, "")
-                .locations("filesystem:sql")
-                .load()
-                .migrate();
-        db = DriverManager.getConnection(url, user, "");
+        db = MigratedDatabase.create(DATABASE);
         try (Statement statement = db.createStatement()) {
             statement.execute("""
                     insert into users (id, name) select 'u' || g, 'User ' || g from generate_series(0, 1999) g;

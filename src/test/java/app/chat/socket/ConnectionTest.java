@@ -72,7 +72,7 @@ class ConnectionTest {
     private final List<Connection> dropped = new ArrayList<>();
     private final Connection connection = new Connection(
             fake.session(),
-            new AuthenticatedUser("alice", "Alice", Instant.now().plusSeconds(3600)),
+            new AuthenticatedUser("alice", "Alice", null, Instant.now().plusSeconds(3600)),
             Runnable::run,
             Runnable::run,
             dropped::add,
@@ -98,7 +98,7 @@ class ConnectionTest {
         List<Runnable> senderTasks = new ArrayList<>();
         Connection handedOff = new Connection(
                 fake.session(),
-                new AuthenticatedUser("bob", "Bob", Instant.now().plusSeconds(3600)),
+                new AuthenticatedUser("bob", "Bob", null, Instant.now().plusSeconds(3600)),
                 senderTasks::add,
                 Runnable::run,
                 dropped::add,
@@ -205,7 +205,7 @@ class ConnectionTest {
     private Connection boundedBy(OutboundMemory memory, String userId) {
         return new Connection(
                 fake.session(),
-                new AuthenticatedUser(userId, userId, Instant.now().plusSeconds(3600)),
+                new AuthenticatedUser(userId, userId, null, Instant.now().plusSeconds(3600)),
                 Runnable::run,
                 Runnable::run,
                 dropped::add,
@@ -251,7 +251,7 @@ class ConnectionTest {
         FakeSession other = new FakeSession();
         Connection reader = new Connection(
                 other.session(),
-                new AuthenticatedUser("erin", "Erin", Instant.now().plusSeconds(3600)),
+                new AuthenticatedUser("erin", "Erin", null, Instant.now().plusSeconds(3600)),
                 Runnable::run,
                 Runnable::run,
                 dropped::add,

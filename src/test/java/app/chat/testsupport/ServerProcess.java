@@ -183,18 +183,41 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Like {@code kill -9}: no shutdown hooks, no chance to flush anything. */
     public void kill() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor();
+        List<ProcessHandle> all = everyProcess();
+        all.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(all, Duration.ofSeconds(30));
     }
 
-    /** Like {@code kill} (SIGTERM): the server shuts down in order. */
+    /**
+     * Like {@code kill} (SIGTERM): the server shuts down in order. Returns once every process of it
+     * has exited (a launcher script exits at once, the server after its graceful stop), or kills
+     * what is left after a minute.
+     */
     public void stop() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            kill();
+        List<ProcessHandle> all = everyProcess();
+        all.forEach(ProcessHandle::destroy);
+        if (!awaitExit(all, Duration.ofSeconds(60))) {
+            all.forEach(ProcessHandle::destroyForcibly);
+            awaitExit(all, Duration.ofSeconds(30));
         }
+    }
+
+    /** The launched process and its descendants, found while the launcher still lives. */
+    private List<ProcessHandle> everyProcess() {
+        return Stream.concat(process.descendants(), Stream.of(process.toHandle()))
+                .toList();
+    }
+
+    private static boolean awaitExit(List<ProcessHandle> processes, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (ProcessHandle each : processes) {
+            try {
+                each.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Starts again on the same port against the same database. */

@@ -45,6 +45,7 @@ public final class TestTokens {
 
     private String subject;
     private String name;
+    private String email;
     private String issuer = ISSUER;
     private List<String> audience = List.of(AUDIENCE);
     private Instant issuedAt = Instant.now();
@@ -62,6 +63,11 @@ public final class TestTokens {
 
     public TestTokens name(String name) {
         this.name = name;
+        return this;
+    }
+
+    public TestTokens email(String email) {
+        this.email = email;
         return this;
     }
 
@@ -170,6 +176,9 @@ public final class TestTokens {
                 .expirationTime(Date.from(expiresAt));
         if (!audience.isEmpty()) {
             claims.audience(audience);
+        }
+        if (email != null) {
+            claims.claim("email", email);
         }
         if (name != null) {
             claims.claim("name", name);
