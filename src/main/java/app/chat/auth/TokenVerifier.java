@@ -32,7 +32,7 @@ public final class TokenVerifier {
 
     static final int MAX_DISPLAY_NAME_LENGTH = 200;
 
-    /** RFC 5321\'s limit on an address\'s length; the users.email column holds as much. */
+    /** RFC 5321's limit on an address's length; the users.email column holds as much. */
     private static final int MAX_EMAIL_LENGTH = 320;
 
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();

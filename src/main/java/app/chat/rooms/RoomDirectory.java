@@ -1,6 +1,7 @@
 package app.chat.rooms;
 
 import app.chat.feed.Announcement;
+import app.chat.feed.FeedListening;
 import app.chat.protection.Budget;
 import app.chat.protection.Limits;
 import app.chat.protocol.ErrorCode;
@@ -161,6 +162,21 @@ public class RoomDirectory {
         if (change.isInvitation() && !change.instance().equals(instance.id())) {
             byId(change.roomId())
                     .ifPresent(invited -> invitations.fire(new Invited(invited, change.user(), change.by())));
+        }
+    }
+
+    /**
+     * Once the feed listens again after its connection was lost (and when it first listens),
+     * membership changes announced in between were missed: every room held here takes its members
+     * from the database again. On the map itself, as {@link #follow} applies a change: one announced
+     * meanwhile applies after this, in commit order, and ends in the database's state.
+     */
+    void resync(@Observes FeedListening listening) {
+        for (String name : List.copyOf(byName.keySet())) {
+            byName.computeIfPresent(name, (key, room) -> {
+                room.replaceMembers(rooms.memberIds(room.id()));
+                return room;
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 package app.chat.rooms;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,5 +49,11 @@ public final class RoomState {
 
     void remove(String userId) {
         members.remove(userId);
+    }
+
+    /** The members as the database holds them now: those still in stay, the others go or come. */
+    void replaceMembers(Collection<String> current) {
+        members.retainAll(Set.copyOf(current));
+        members.addAll(current);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,7 +33,7 @@ public class KnownUsers {
         Recorded known = recorded.get(user.id());
         if (known != null
                 && known.name().equals(user.displayName())
-                && java.util.Objects.equals(known.email(), user.email())
+                && Objects.equals(known.email(), user.email())
                 && now - known.atNanos() < REFRESH.toNanos()) {
             return;
         }

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 /**
  * A search of the people directory: the words typed (each matching the start of a word of a
  * person's name, id or e-mail address, whatever the case and accents), a page of at most
- * {@code limit} results after skipping {@code offset}. Bounded so that no query reads more than a
- * few pages of the index.
+ * {@code limit} results after skipping {@code offset}. Every part is bounded: its length, its words,
+ * the page size and how deep one may page.
  */
 public record PeopleQuery(String text, int limit, int offset) {
 

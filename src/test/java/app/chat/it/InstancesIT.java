@@ -229,6 +229,31 @@ class InstancesIT {
         }
     }
 
+    @Test
+    void aMembershipChangeMissedWhileTheFeedWasNotListeningHoldsOnceItListensAgain() throws Exception {
+        String room = unique("missed");
+        String leaverId = unique("leaver");
+        try (ChatClient leaver = connect(second, leaverId)) {
+            leaver.join(room);
+            leaver.post(room, "still a member");
+            try (Connection db = DriverManager.getConnection(System.getProperty("chat.test.db-url"), "postgres", "");
+                    Statement sql = db.createStatement()) {
+                // A change no instance hears of, as one committed while their feeds were not listening.
+                sql.execute("delete from room_members where user_id = '" + leaverId
+                        + "' and room_id = (select id from rooms where name = '" + room + "')");
+                sql.execute(
+                        "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'chat-feed'");
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            JsonObject answer;
+            do {
+                Thread.sleep(200);
+                answer = leaver.request(frame("message", "room", room, "content", "still here?"));
+            } while (answer.getString("type").equals("ack") && System.nanoTime() < deadline);
+            assertEquals("forbidden", answer.getString("code", answer.getString("type")), answer::toString);
+        }
+    }
+
     private static Predicate<JsonObject> presence(String user, boolean online) {
         return e -> e.getString("type").equals("presence")
                 && e.getString("user").equals(user)

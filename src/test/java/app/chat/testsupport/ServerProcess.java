@@ -262,10 +262,20 @@ public final class ServerProcess implements AutoCloseable {
                 URI.create("http://127.0.0.1:" + port + "/health/ready"), process, STARTUP, launcher.name(), log);
     }
 
-    /** A port nothing listens on now. */
+    /**
+     * A port nothing listens on now, from the top of the range: below it are the fixed ports other
+     * servers of the build take later (Open Liberty's 9080), which a widened ephemeral range (as
+     * bench/run sets) would otherwise hand out too.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (socket.getLocalPort() >= LOWEST_FREE_PORT) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
+
+    private static final int LOWEST_FREE_PORT = 32768;
 }
