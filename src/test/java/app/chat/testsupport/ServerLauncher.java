@@ -106,7 +106,7 @@ interface ServerLauncher {
         public List<String> command(Path war, int port, Path directory, Optional<Https> https) throws IOException {
             if (https.isPresent()) {
                 // bin/liberty-server keeps what else it finds in configDropins.
-                Path overrides = Files.createDirectories(directory.resolve("servers/chat/configDropins/overrides"));
+                Path overrides = Files.createDirectories(directory.resolve("servers/instance/configDropins/overrides"));
                 Files.writeString(overrides.resolve("https.xml"), """
                         <server>
                             <featureManager>
