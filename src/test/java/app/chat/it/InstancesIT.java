@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testsupport.ChatClient;
+import app.chat.testsupport.EmptyDatabase;
 import app.chat.testsupport.FaultyConversation;
 import app.chat.testsupport.LoadBalancer;
 import app.chat.testsupport.ServerProcess;
@@ -19,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,9 +38,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * and {@code doomed} are also behind HAProxy, and one test kills {@code doomed}; {@code quiet} has notifications switched off, so what it writes reaches
  * the others, and what they write reaches it, through the feed's polling alone.
  *
- * <p>Runs beside the other test classes: its servers are its own and its people are unique. Cutting
- * the feeds' connections also cuts those of any other server running then, which (as this class
- * shows) loses nothing.
+ * <p>Runs beside the other test classes: its servers and its database are its own.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class InstancesIT {
@@ -52,14 +52,18 @@ class InstancesIT {
     /** Heartbeats this often, so an instance killed without stopping is taken for dead within 1.5 s. */
     private static final Map<String, String> LISTENING = Map.of("CHAT_PRESENCE_HEARTBEAT_MS", "500");
 
+    /** Its own, which the instances migrate together: cutting its feeds' connections reaches no other test's server. */
+    private static String database;
+
     @BeforeAll
     static void start() throws Exception {
+        database = EmptyDatabase.create("chat_instances_it");
         // Side by side: most of a start is waiting.
         CompletableFuture<ServerProcess> startingQuiet = CompletableFuture.supplyAsync(
                 () -> startWith(Map.of("CHAT_FEED_NOTIFY", "false", "CHAT_FEED_POLL_MILLIS", "200")));
         CompletableFuture<ServerProcess> startingDoomed = CompletableFuture.supplyAsync(() -> startWith(LISTENING));
-        first = ServerProcess.start(LISTENING);
-        second = ServerProcess.start(LISTENING);
+        first = startWith(LISTENING);
+        second = startWith(LISTENING);
         quiet = startingQuiet.join();
         doomed = startingDoomed.join();
         balancer = LoadBalancer.inFrontOf(List.of(second, doomed));
@@ -67,7 +71,9 @@ class InstancesIT {
 
     private static ServerProcess startWith(Map<String, String> environment) {
         try {
-            return ServerProcess.start(environment);
+            Map<String, String> onItsDatabase = new HashMap<>(environment);
+            onItsDatabase.put("CHAT_DB_URL", database);
+            return ServerProcess.start(onItsDatabase);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -213,10 +219,11 @@ class InstancesIT {
                 }
             });
             Thread.sleep(100);
-            try (Connection db = DriverManager.getConnection(System.getProperty("chat.test.db-url"), "postgres", "");
+            try (Connection db = DriverManager.getConnection(database, EmptyDatabase.user(), "");
                     Statement sql = db.createStatement()) {
                 sql.execute(
-                        "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'chat-feed'");
+                        "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'chat-feed'"
+                                + " and datname = current_database()");
             }
             posting.join();
 
@@ -236,13 +243,14 @@ class InstancesIT {
         try (ChatClient leaver = connect(second, leaverId)) {
             leaver.join(room);
             leaver.post(room, "still a member");
-            try (Connection db = DriverManager.getConnection(System.getProperty("chat.test.db-url"), "postgres", "");
+            try (Connection db = DriverManager.getConnection(database, EmptyDatabase.user(), "");
                     Statement sql = db.createStatement()) {
                 // A change no instance hears of, as one committed while their feeds were not listening.
                 sql.execute("delete from room_members where user_id = '" + leaverId
                         + "' and room_id = (select id from rooms where name = '" + room + "')");
                 sql.execute(
-                        "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'chat-feed'");
+                        "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'chat-feed'"
+                                + " and datname = current_database()");
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             JsonObject answer;

@@ -5,14 +5,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Waits for a server the tests started to answer 200 at an address. Plain HTTP/1.1: no h2c upgrade
- * attempts against a server that is still booting.
+ * attempts against a server that is still booting. A server that never gets there fails the test
+ * with its last answer and the end of its output: CI keeps the message, not the log file.
  */
 final class ReadinessProbe {
+
+    private static final int LOG_LINES_IN_FAILURE = 20;
 
     private ReadinessProbe() {}
 
@@ -29,19 +34,33 @@ final class ReadinessProbe {
         HttpRequest probe =
                 HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + patience.toNanos();
+        String lastAnswer = "nothing";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(what + " exited; see " + log);
+                throw new IllegalStateException(what + " exited; see " + log + ending(log));
             }
             try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                HttpResponse<String> answer = http.send(probe, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
                     return;
                 }
+                lastAnswer = answer.statusCode() + " " + answer.body();
             } catch (IOException notYetListening) {
-                // keep polling
+                lastAnswer = notYetListening.toString();
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(what + " did not answer " + address + " within " + patience + "; see " + log);
+        throw new IllegalStateException(what + " did not answer " + address + " within " + patience + " (last answer: "
+                + lastAnswer + "); see " + log + ending(log));
+    }
+
+    private static String ending(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return "; it ended with:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_IN_FAILURE), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "; its output could not be read: " + e;
+        }
     }
 }

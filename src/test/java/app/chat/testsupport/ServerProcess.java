@@ -86,11 +86,17 @@ public final class ServerProcess implements AutoCloseable {
      * and HTTP sessions that expire after {@code sessionTimeout} of inactivity.
      */
     public static ServerProcess startSecure(Duration sessionTimeout) throws IOException, InterruptedException {
+        int port = freePort();
+        int securePort;
+        do {
+            // Free ports are found one after the other: the second may be the first one again.
+            securePort = freePort();
+        } while (securePort == port);
         return launched(new ServerProcess(
                 ServerLauncher.configured(),
-                freePort(),
+                port,
                 Map.of(),
-                Optional.of(new ServerLauncher.Https(freePort(), sessionTimeout))));
+                Optional.of(new ServerLauncher.Https(securePort, sessionTimeout))));
     }
 
     /** The TLS address of a server started with {@link #startSecure}. */
