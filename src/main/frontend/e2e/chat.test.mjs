@@ -63,13 +63,27 @@ describe("two people chatting in the browser", () => {
     await bob.page.getByRole("navigation", { name: "Rooms and people" }).getByText(found).waitFor();
   });
 
-  it("they see each other online", async () => {
-    await alice.page.getByRole("button", { name: `Message ${bobName} (online)` }).waitFor();
-    await bob.page.getByRole("button", { name: `Message ${aliceName} (online)` }).waitFor();
+  it("they see each other online among the room's members", async () => {
+    await bob.page.getByRole("button", { name: `Room ${room}` }).click();
+    await bob.page.getByRole("button", { name: "Members" }).click();
+    const members = bob.page.getByRole("list", { name: "Members" });
+    await members.getByRole("button", { name: `Message ${aliceName} (online)` }).waitFor();
+    await members.getByRole("button", { name: `${bobName} (you)` }).waitFor();
+    await bob.page.keyboard.press("Escape");
+    await alice.page.getByRole("button", { name: `Room ${room}` }).click();
+    await alice.page.getByRole("button", { name: "Members" }).click();
+    await alice.page
+      .getByRole("list", { name: "Members" })
+      .getByRole("button", { name: `Message ${bobName} (online)` })
+      .waitFor();
   });
 
   it("they talk privately, with an unread count for the one not looking", async () => {
-    await alice.page.getByRole("button", { name: `Message ${bobName} (online)` }).click();
+    // From the member list: Bob is nobody Alice talked with yet.
+    await alice.page
+      .getByRole("list", { name: "Members" })
+      .getByRole("button", { name: `Message ${bobName} (online)` })
+      .click();
     await alice.page.getByRole("textbox", { name: `Message ${bobName}` }).waitFor();
     await send(alice.page, "psst, a secret for you");
 

@@ -14,7 +14,7 @@ import {
 import { SignIn } from "@/auth/sign-in";
 import { Sidebar } from "@/rooms/sidebar";
 import { ChatRoom, DMView } from "@/messages/conversation-view";
-import { parseKey, type ConversationKey } from "@/messages/model";
+import { dmKey, parseKey, type ConversationKey } from "@/messages/model";
 import { navigate, useRouting } from "@/lib/router";
 import { Sheet, SheetContent, SheetTitle } from "@/components/ui/sheet";
 import { TooltipProvider } from "@/components/ui/tooltip";
@@ -170,6 +170,9 @@ function Workspace({ session, onSignedOut }: { session: Session; onSignedOut: ()
                 }}
                 onLeft={() => {
                   navigate(null);
+                }}
+                onMessage={(user) => {
+                  open(dmKey(user));
                 }}
               />
             )}

@@ -12,6 +12,7 @@ import { type ConversationKey, dmKey, oldestId, parseKey } from "@/messages/mode
 import type { Session } from "@/auth/session";
 import { webSocketUrl } from "@/lib/base-url";
 import { notify } from "@/notifications/notifier";
+import { watchList } from "@/people/watch-list";
 
 export const PAGE_SIZE = 50;
 /** Rooms shown for one search: a person refines the prefix rather than scrolls. */
@@ -19,6 +20,8 @@ const ROOM_SEARCH_LIMIT = 50;
 const PEOPLE_SEARCH_LIMIT = 20;
 /** At most one typing notice per conversation this often: the server drops the excess anyway. */
 const TYPING_EVERY_MS = 2_500;
+/** A screen that changes a few times in a row (a dialog opens, results arrive) sends one `watch`. */
+const WATCH_SETTLE_MS = 150;
 
 /**
  * The signed-in client: connects the socket to the store, and offers what the interface does
@@ -28,6 +31,10 @@ export class ChatClient {
   readonly socket: ChatSocket;
   private lastTyping = new Map<ConversationKey, number>();
   private navigate: (key: ConversationKey) => void = () => {};
+  /** The watch list the server has (joined), or null after a (re)connect: nothing is watched yet. */
+  private watching: string | null = null;
+  private watchTimer: number | undefined;
+  private readonly stopWatching: () => void;
 
   constructor(private readonly session: Session) {
     const store = useChatStore.getState();
@@ -40,11 +47,18 @@ export class ChatClient {
       },
       onStatus: (status, detail) => {
         useChatStore.getState().setStatus(status, detail);
-        if (status === "online") void this.refreshDirectory();
+        if (status === "online") {
+          this.watching = null;
+          void this.refreshDirectory();
+        }
       },
+    });
+    this.stopWatching = useChatStore.subscribe(() => {
+      this.watchSoon();
     });
     session.onRenewed((token) => void this.socket.renew(token).catch(() => undefined));
     session.onEnded(() => {
+      this.stopWatching();
       this.socket.stop();
       useChatStore.getState().signedOut();
     });
@@ -56,6 +70,7 @@ export class ChatClient {
   }
 
   async signOut(): Promise<void> {
+    this.stopWatching();
     this.socket.stop();
     await this.session.signOut();
     useChatStore.getState().signedOut();
@@ -142,15 +157,15 @@ export class ChatClient {
     await this.socket.request({ type: "invite", room, user });
   }
 
-  /** The rooms one belongs to (page by page) and the people: on each (re)connect, never per event. */
+  /** The rooms one belongs to (page by page) and one's conversations: on each (re)connect, never per event. */
   async refreshDirectory(): Promise<void> {
     try {
-      const [rooms, users] = await Promise.all([
+      const [rooms, contacts] = await Promise.all([
         this.memberships(),
         this.socket.request<ServerEventOf<"users">>({ type: "users" }),
       ]);
       useChatStore.getState().setRooms(rooms);
-      useChatStore.getState().setUsers(users.users);
+      useChatStore.getState().setContacts(contacts.users);
       const active = useChatStore.getState().active;
       if (active) await this.ensureLoaded(active);
     } catch {
@@ -192,13 +207,40 @@ export class ChatClient {
     return found.users;
   }
 
-  private async refreshUsers(): Promise<void> {
-    try {
-      const users = await this.socket.request<ServerEventOf<"users">>({ type: "users" });
-      useChatStore.getState().setUsers(users.users);
-    } catch {
-      // the next reconnect tries again
-    }
+  /** One page of a room's members by name, after the member with id `after`. */
+  async members(room: string, after?: string): Promise<ServerEventOf<"members">> {
+    const page = await this.socket.request<ServerEventOf<"members">>(
+      after === undefined ? { type: "members", room } : { type: "members", room, after },
+    );
+    useChatStore.getState().rememberUsers(page.members);
+    return page;
+  }
+
+  /**
+   * Tells the server whose presence to send once the screen settles, when that changed: presence
+   * comes for those people only (docs/protocol.md, `watch`).
+   */
+  private watchSoon(): void {
+    if (this.watchTimer !== undefined) return;
+    this.watchTimer = window.setTimeout(() => {
+      this.watchTimer = undefined;
+      const state = useChatStore.getState();
+      if (state.status !== "online") return;
+      const users = watchList(state);
+      const joined = users.join("\n");
+      if (joined === this.watching) return;
+      this.watching = joined;
+      this.socket.request<ServerEventOf<"watching">>({ type: "watch", users }).then(
+        (answer) => {
+          useChatStore.getState().rememberUsers(answer.users);
+          if (answer.unknown) useChatStore.getState().forgetUnknown(answer.unknown);
+        },
+        () => {
+          // Asked again with the next change or reconnect.
+          if (this.watching === joined) this.watching = null;
+        },
+      );
+    }, WATCH_SETTLE_MS);
   }
 
   private async page(key: ConversationKey, before?: number): Promise<WireMessage[]> {
@@ -228,7 +270,6 @@ export class ChatClient {
       }
       case "presence":
         store.presence(event.user, event.online);
-        if (event.online && !store.users[event.user]) void this.refreshUsers();
         break;
       case "typing":
         store.someoneTyping("room" in event ? `room:${event.room}` : dmKey(event.user), event.user, Date.now());

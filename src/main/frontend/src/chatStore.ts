@@ -8,6 +8,7 @@ import {
   fromWire,
   mentions,
   mergeMessages,
+  parseKey,
 } from "@/messages/model";
 
 export interface Me {
@@ -49,14 +50,24 @@ interface SessionSlice {
 
 interface DirectorySlice {
   rooms: RoomListing[];
+  /** Everyone the client has heard of (conversations, searches, members), by id: never the whole directory. */
   users: Record<string, UserListing>;
+  /** The people one has direct conversations with, the most recent first: the sidebar's people. */
+  contacts: string[];
+  /** Who each part of the screen shows (a dialog's results, a member list): their presence is watched. */
+  shown: Record<string, string[]>;
   setRooms(rooms: RoomListing[]): void;
   roomJoined(room: string, isPrivate?: boolean): void;
   roomLeft(room: string): void;
-  setUsers(users: UserListing[]): void;
+  /** The server's list of one's conversations, most recent first. */
+  setContacts(users: UserListing[]): void;
   /** People met in a search: known from now on (a DM with them shows their name). */
   rememberUsers(users: UserListing[]): void;
+  /** Ids the server knows nobody by (a mistyped link): not people to list. */
+  forgetUnknown(ids: string[]): void;
   presence(user: string, online: boolean): void;
+  /** What a part of the screen shows now (an empty list: nothing). */
+  show(part: string, users: string[]): void;
 }
 
 interface ConversationsSlice {
@@ -102,9 +113,16 @@ const sessionSlice: StateCreator<ChatState, [], [], SessionSlice> = (set) => ({
   },
 });
 
+/** The conversation with this person moves to the top of the sidebar (or appears there). */
+function withContactFirst(contacts: string[], user: string): string[] {
+  return contacts[0] === user ? contacts : [user, ...contacts.filter((id) => id !== user)];
+}
+
 const directorySlice: StateCreator<ChatState, [], [], DirectorySlice> = (set) => ({
   rooms: [],
   users: {},
+  contacts: [],
+  shown: {},
   setRooms: (rooms) => {
     set({ rooms });
   },
@@ -123,16 +141,30 @@ const directorySlice: StateCreator<ChatState, [], [], DirectorySlice> = (set) =>
         .filter((r) => !(r.name === room && r.private)),
     }));
   },
-  setUsers: (users) => {
-    set({ users: Object.fromEntries(users.map((u) => [u.id, u])) });
+  setContacts: (users) => {
+    set((state) => ({
+      users: { ...state.users, ...Object.fromEntries(users.map((u) => [u.id, u])) },
+      contacts: users.map((u) => u.id),
+    }));
   },
   rememberUsers: (users) => {
     set((state) => ({ users: { ...state.users, ...Object.fromEntries(users.map((u) => [u.id, u])) } }));
+  },
+  forgetUnknown: (ids) => {
+    set((state) => ({ contacts: state.contacts.filter((id) => !ids.includes(id)) }));
   },
   presence: (user, online) => {
     set((state) => {
       const known = state.users[user] ?? { id: user, name: user, online };
       return { users: { ...state.users, [user]: { ...known, online } } };
+    });
+  },
+  show: (part, users) => {
+    set((state) => {
+      const before = state.shown[part] ?? [];
+      if (before.length === users.length && before.every((id, i) => id === users[i])) return state;
+      const shown = Object.fromEntries(Object.entries(state.shown).filter(([other]) => other !== part));
+      return { shown: users.length === 0 ? shown : { ...shown, [part]: users } };
     });
   },
 });
@@ -148,11 +180,17 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
   linkNotFound: false,
   attentive: true,
   open: (key, linkNotFound = false) => {
-    set((state) => ({
-      active: key,
-      linkNotFound,
-      ...(key ? update(state, key, () => ({ unread: 0, mentioned: false })) : {}),
-    }));
+    set((state) => {
+      const partner = key && !linkNotFound ? parseKey(key) : null;
+      return {
+        active: key,
+        linkNotFound,
+        ...(partner?.kind === "dm" && !state.contacts.includes(partner.name)
+          ? { contacts: [partner.name, ...state.contacts] }
+          : {}),
+        ...(key ? update(state, key, () => ({ unread: 0, mentioned: false })) : {}),
+      };
+    });
   },
   setAttentive: (attentive) => {
     set((state) => ({
@@ -167,13 +205,14 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
     const seen = get().active === key && get().attentive;
     const mentioned = !mine && me !== null && mentions(message.content, me);
     const direct = !("room" in message);
-    set((state) =>
-      update(state, key, (c) => ({
+    set((state) => ({
+      ...update(state, key, (c) => ({
         messages: mergeMessages(c.messages, [fromWire(message)]),
         unread: mine || seen ? c.unread : c.unread + 1,
         mentioned: c.mentioned || (mentioned && !seen),
       })),
-    );
+      ...(direct ? { contacts: withContactFirst(state.contacts, parseKey(key).name) } : {}),
+    }));
     return { key, notify: !mine && !seen && (direct || mentioned) };
   },
   latestPage: (key, messages, pageSize) => {
@@ -198,7 +237,13 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
     set((state) => update(state, key, () => ({ loadingOlder: loading })));
   },
   addPending: (key, message) => {
-    set((state) => update(state, key, (c) => ({ messages: [...c.messages, message] })));
+    set((state) => {
+      const { kind, name } = parseKey(key);
+      return {
+        ...update(state, key, (c) => ({ messages: [...c.messages, message] })),
+        ...(kind === "dm" ? { contacts: withContactFirst(state.contacts, name) } : {}),
+      };
+    });
   },
   acknowledged: (key, clientId, id, timestamp) => {
     set((state) =>
@@ -267,6 +312,8 @@ function initialState(): Partial<ChatState> {
     statusDetail: undefined,
     rooms: [],
     users: {},
+    contacts: [],
+    shown: {},
     conversations: {},
     active: null,
     linkNotFound: false,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Hash, Lock, LogOut, Menu, UserPlus } from "lucide-react";
+import { Hash, Lock, LogOut, Menu, UserPlus, Users } from "lucide-react";
 import { useChatStore } from "@/chatStore";
 import type { ChatClient } from "@/chat-client";
 import { type ConversationKey, dmKey, roomKey } from "./model";
@@ -8,6 +8,7 @@ import { Composer } from "./composer";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { InviteDialog } from "@/rooms/room-dialogs";
+import { MembersDialog } from "@/rooms/members-dialog";
 
 const EMPTY: never[] = [];
 
@@ -123,21 +124,47 @@ export function ChatRoom({
   room,
   onOpenSidebar,
   onLeft,
+  onMessage,
 }: {
   client: ChatClient;
   room: string;
   onOpenSidebar: () => void;
   onLeft: () => void;
+  onMessage: (user: string) => void;
 }) {
   const listing = useChatStore((state) => state.rooms.find((r) => r.name === room));
   const online = useChatStore((state) => state.status === "online");
   const [inviting, setInviting] = useState(false);
+  const [listingMembers, setListingMembers] = useState(false);
   const [joinFailure, setJoinFailure] = useState<{ room: string; message: string } | null>(null);
   const member = listing?.member ?? false;
   const joinError = joinFailure?.room === room ? joinFailure.message : null;
 
+  const members = (
+    <>
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label="Members"
+        disabled={!online}
+        onClick={() => {
+          setListingMembers(true);
+        }}
+      >
+        <Users />
+      </Button>
+      <MembersDialog
+        client={client}
+        room={room}
+        open={listingMembers}
+        onOpenChange={setListingMembers}
+        onMessage={onMessage}
+      />
+    </>
+  );
   const actions = member ? (
     <>
+      {members}
       {listing?.private && (
         <Button
           variant="ghost"
@@ -161,18 +188,21 @@ export function ChatRoom({
       <InviteDialog client={client} open={inviting} onOpenChange={setInviting} room={room} />
     </>
   ) : (
-    // Not while connecting: a join needs the connection, and the banner says why the button waits.
-    <Button
-      size="sm"
-      disabled={!online}
-      onClick={() =>
-        void client.join(room).catch((failure: unknown) => {
-          setJoinFailure({ room, message: failure instanceof Error ? failure.message : String(failure) });
-        })
-      }
-    >
-      Join room
-    </Button>
+    <>
+      {!listing?.private && members}
+      {/* Not while connecting: a join needs the connection, and the banner says why the button waits. */}
+      <Button
+        size="sm"
+        disabled={!online}
+        onClick={() =>
+          void client.join(room).catch((failure: unknown) => {
+            setJoinFailure({ room, message: failure instanceof Error ? failure.message : String(failure) });
+          })
+        }
+      >
+        Join room
+      </Button>
+    </>
   );
 
   return (

@@ -12,6 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { Avatar } from "@/components/ui/avatar";
+import { ErrorText } from "@/components/ui/error-text";
 import { useChatStore } from "@/chatStore";
 import type { ChatClient } from "@/chat-client";
 import { useAction } from "@/lib/use-action";
@@ -74,11 +75,7 @@ export function BrowseRoomsDialog({
             <li className="px-2 py-4 text-sm text-muted-foreground">No other public rooms.</li>
           )}
         </ul>
-        {error && (
-          <p role="alert" className="text-sm text-destructive">
-            {error}
-          </p>
-        )}
+        <ErrorText error={error} />
       </DialogContent>
     </Dialog>
   );
@@ -138,11 +135,7 @@ export function CreateRoomDialog({
             </Label>
             <Switch id="room-private" checked={isPrivate} onCheckedChange={setPrivate} />
           </div>
-          {error && (
-            <p role="alert" className="text-sm text-destructive">
-              {error}
-            </p>
-          )}
+          <ErrorText error={error} />
           <DialogFooter>
             <Button type="submit" disabled={!valid || busy}>
               Create
@@ -203,11 +196,7 @@ export function InviteDialog({ client, open, onOpenChange, room }: DialogProps &
             </li>
           ))}
         </ul>
-        {error && (
-          <p role="alert" className="text-sm text-destructive">
-            {error}
-          </p>
-        )}
+        <ErrorText error={error} />
       </DialogContent>
     </Dialog>
   );

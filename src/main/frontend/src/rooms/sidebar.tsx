@@ -12,6 +12,8 @@ import { useRoomSearch } from "@/rooms/use-room-search";
 import { cn } from "@/lib/class-names";
 import { askForNotifications, notificationPermission } from "@/notifications/notifier";
 import { NewMessageDialog } from "@/people/new-message-dialog";
+import { usePeopleSearch } from "@/people/use-people-search";
+import { useShown } from "@/people/use-shown";
 import { BrowseRoomsDialog, CreateRoomDialog } from "./room-dialogs";
 
 interface SidebarProps {
@@ -67,6 +69,7 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
   const me = useChatStore((state) => state.me)!;
   const rooms = useChatStore((state) => state.rooms);
   const users = useChatStore((state) => state.users);
+  const contacts = useChatStore((state) => state.contacts);
   const active = useChatStore((state) => state.active);
   const conversations = useChatStore((state) => state.conversations);
   const [query, setQuery] = useState("");
@@ -79,13 +82,18 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
   const joined = useMemo(() => rooms.filter((room) => room.member && room.name.includes(search)), [rooms, search]);
   const found = useRoomSearch(client, search);
   const discoverable = useMemo(() => found.filter((room) => !room.member), [found]);
-  const people = useMemo(
-    () =>
-      Object.values(users)
-        .filter((user) => user.id !== me.id && `${user.name} ${user.id}`.toLowerCase().includes(search))
-        .sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name)),
-    [users, me.id, search],
-  );
+  // One's conversations, most recent first; while searching, those that match and then anyone the
+  // directory finds.
+  const directory = usePeopleSearch(client, search);
+  const people = useMemo(() => {
+    const talkedWith = contacts
+      .filter((id) => id !== me.id)
+      .map((id) => users[id] ?? { id, name: id, online: false })
+      .filter((user) => `${user.name} ${user.id}`.toLowerCase().includes(search));
+    const others = directory.people.filter((user) => user.id !== me.id && !contacts.includes(user.id));
+    return [...talkedWith, ...others.map((user) => users[user.id] ?? user)];
+  }, [contacts, users, me.id, search, directory.people]);
+  useShown(directory.people.map((user) => user.id));
 
   return (
     <nav aria-label="Rooms and people" className="flex h-full min-h-0 flex-col bg-sidebar text-sidebar-foreground">
@@ -273,7 +281,22 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
             })}
             {people.length === 0 && (
               <li className="px-2 py-1 text-sm text-muted-foreground">
-                {search ? "Nobody matches." : "Nobody else yet."}
+                {search ? (
+                  directory.searching ? (
+                    "Searching…"
+                  ) : (
+                    "Nobody matches."
+                  )
+                ) : (
+                  <button
+                    className="underline underline-offset-2"
+                    onClick={() => {
+                      setMessaging(true);
+                    }}
+                  >
+                    Start a conversation
+                  </button>
+                )}
               </li>
             )}
           </ul>

@@ -16,11 +16,13 @@ export type ClientFrame =
   | InviteRequest
   | JoinRequest
   | LeaveRequest
+  | MembersRequest
   | MessageRequest
   | ResumeRequest
   | RoomTypingRequest
   | RoomsRequest
-  | UsersRequest;
+  | UsersRequest
+  | WatchRequest;
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
  * via the `definition` "RequestRef".
@@ -90,6 +92,7 @@ export type ServerFrame =
   | InvitedEvent
   | JoinedAnswer
   | LeftAnswer
+  | MembersAnswer
   | MessageEvent
   | OkAnswer
   | PresenceEvent
@@ -97,7 +100,8 @@ export type ServerFrame =
   | RoomCreatedAnswer
   | RoomTypingEvent
   | RoomsAnswer
-  | UsersAnswer;
+  | UsersAnswer
+  | WatchingAnswer;
 /**
  * Unique across rooms and direct messages; increasing in the order of every conversation.
  *
@@ -248,6 +252,23 @@ export interface LeaveRequest {
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "MembersRequest".
+ */
+export interface MembersRequest {
+  type: "members";
+  room: RoomName;
+  /**
+   * The previous page's `next`.
+   */
+  after?: UserId | null;
+  /**
+   * 50 when absent.
+   */
+  limit?: number | null;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
  * via the `definition` "MessageRequest".
  */
 export interface MessageRequest {
@@ -311,17 +332,31 @@ export interface RoomsRequest {
 export interface UsersRequest {
   type: "users";
   /**
-   * Search the people directory; absent, every user is listed.
+   * Search the people directory; absent, the people one has direct conversations with.
    */
   query?: string | null;
   /**
-   * Results per page of a search; 20 when absent.
+   * Results per page of a search (at most 50, 20 when absent); without a query, conversations (at most 100, 50 when absent).
    */
   limit?: number | null;
   /**
    * Results of a search to skip; the previous page's `next`.
    */
   offset?: number | null;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "WatchRequest".
+ */
+export interface WatchRequest {
+  type: "watch";
+  /**
+   * Everyone to watch from now on; an empty list watches nobody.
+   *
+   * @maxItems 500
+   */
+  users: UserId[];
   ref?: RequestRef;
 }
 /**
@@ -481,6 +516,40 @@ export interface LeftAnswer {
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "MembersAnswer".
+ */
+export interface MembersAnswer {
+  type: "members";
+  room: CanonicalRoomName;
+  members: UserListing[];
+  /**
+   * How many members the room has.
+   */
+  count: number;
+  /**
+   * How many of them are online now.
+   */
+  online: number;
+  /**
+   * The token's `sub`; 1 to 255 characters without control characters.
+   */
+  next?: string;
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "UserListing".
+ */
+export interface UserListing {
+  id: UserId;
+  /**
+   * From the token's claims, without control characters, direction overrides or zero-width spaces.
+   */
+  name: string;
+  online: boolean;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
  * via the `definition` "MessageEvent".
  */
 export interface MessageEvent {
@@ -588,13 +657,19 @@ export interface UsersAnswer {
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
- * via the `definition` "UserListing".
+ * via the `definition` "WatchingAnswer".
  */
-export interface UserListing {
-  id: UserId;
+export interface WatchingAnswer {
+  type: "watching";
   /**
-   * From the token's claims, without control characters, direction overrides or zero-width spaces.
+   * The people now watched, with whether each is online now.
    */
-  name: string;
-  online: boolean;
+  users: UserListing[];
+  /**
+   * The ids asked for that belong to nobody the server has seen; not watched. Absent when there is none.
+   *
+   * @minItems 1
+   */
+  unknown?: [UserId, ...UserId[]];
+  ref?: Ref;
 }

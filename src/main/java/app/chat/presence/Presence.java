@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -165,6 +166,17 @@ public class Presence {
     synchronized void stop() {
         leaving.values().forEach(pending -> pending.cancel(false));
         leaving.clear();
+    }
+
+    /** How many of these people are online, in one look. */
+    public synchronized int countOnline(Collection<String> users) {
+        int online = 0;
+        for (String user : users) {
+            if (isOnline(user)) {
+                online++;
+            }
+        }
+        return online;
     }
 
     public synchronized boolean isOnline(String user) {

@@ -9,6 +9,7 @@ import app.chat.protocol.RequestRejected;
 import app.chat.schema.ChangeChannels;
 import app.chat.schema.ThisInstance;
 import app.chat.users.KnownUsers;
+import app.chat.users.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -130,6 +131,21 @@ public class RoomDirectory {
             throw forbidden(name);
         }
         return room;
+    }
+
+    /**
+     * A page of the members of a room the user may read, by name: {@code limit} of them after the
+     * member with id {@code after} (the previous page's {@code next}).
+     */
+    public MemberPage members(String userId, String rawName, Optional<String> after, int limit) {
+        RoomState room = readable(userId, rawName);
+        if (after.isPresent() && !users.exists(after.get())) {
+            throw new RequestRejected(ErrorCode.BAD_REQUEST, "\"after\" must be the id of the last member of a page");
+        }
+        List<User> page = rooms.members(room.id(), after, limit + 1);
+        List<User> shown = page.subList(0, Math.min(limit, page.size()));
+        String next = page.size() > limit ? shown.get(shown.size() - 1).id() : null;
+        return new MemberPage(room, shown, next);
     }
 
     /** The room with this id, loaded when this instance has not needed it yet (another one created it). */

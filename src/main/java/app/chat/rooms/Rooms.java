@@ -4,6 +4,7 @@ import app.chat.schema.ChangeAnnouncements;
 import app.chat.schema.ChangeChannels;
 import app.chat.schema.DatabaseWork;
 import app.chat.schema.ThisInstance;
+import app.chat.users.User;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -96,6 +97,29 @@ public class Rooms {
         return em.createNativeQuery("select user_id from room_members where room_id = ?1")
                 .setParameter(1, roomId)
                 .getResultList();
+    }
+
+    /**
+     * One page of the room's members by display name (then id), from the first or after the person
+     * with id {@code after}: a keyset on (name, id), so a deep page costs no more than the first.
+     */
+    @SuppressWarnings("unchecked")
+    public List<User> members(long roomId, Optional<String> after, int limit) {
+        Query query = after.isEmpty()
+                ? em.createNativeQuery("""
+                        select u.id, u.name from room_members m join users u on u.id = m.user_id
+                        where m.room_id = ?1
+                        order by u.name, u.id
+                        limit ?2
+                        """, User.class)
+                : em.createNativeQuery("""
+                        select u.id, u.name from room_members m join users u on u.id = m.user_id
+                        where m.room_id = ?1
+                          and (u.name, u.id) > (select name, id from users where id = ?3)
+                        order by u.name, u.id
+                        limit ?2
+                        """, User.class).setParameter(3, after.get());
+        return query.setParameter(1, roomId).setParameter(2, limit).getResultList();
     }
 
     /** How many rooms the user created and still belongs to. */

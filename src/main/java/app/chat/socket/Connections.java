@@ -1,10 +1,8 @@
 package app.chat.socket;
 
 import app.chat.presence.Presence;
-import app.chat.presence.PresenceChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -29,9 +26,11 @@ public class Connections {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    PresenceSubscriptions subscriptions;
+
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final AtomicInteger openCount = new AtomicInteger();
-    private Counter presenceFrames;
 
     @PostConstruct
     void measured() {
@@ -49,10 +48,6 @@ public class Connections {
                         .build(),
                 byUser,
                 Map::size);
-        presenceFrames = metrics.counter(Metadata.builder()
-                .withName("chat.presence.frames")
-                .withDescription("Presence events queued to connections")
-                .build());
     }
 
     /**
@@ -86,6 +81,13 @@ public class Connections {
             }
             return connectionsOfUser.isEmpty() ? null : connectionsOfUser;
         });
+        subscriptions.forget(connection);
+    }
+
+    /** Whether the connection is registered (admitted and not closed since). */
+    public boolean holds(Connection connection) {
+        Set<Connection> connections = byUser.get(connection.user().id());
+        return connections != null && connections.contains(connection);
     }
 
     public void sendToUser(String userId, String frame) {
@@ -126,15 +128,5 @@ public class Connections {
         List<Connection> all = new ArrayList<>();
         byUser.values().forEach(all::addAll);
         return all;
-    }
-
-    void announce(@Observes PresenceChanged change) {
-        String frame = OutboundEvents.presence(change.user(), change.online());
-        byUser.forEach((id, connections) -> {
-            if (!id.equals(change.user())) {
-                connections.forEach(connection -> connection.send(frame));
-                presenceFrames.inc(connections.size());
-            }
-        });
     }
 }

@@ -3,6 +3,7 @@ package app.chat.socket;
 import app.chat.protocol.Characters;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonNumber;
@@ -16,8 +17,10 @@ import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -194,11 +197,31 @@ public final class InboundFrame {
 
     public String userId(String field) {
         String id = requiredString(field);
-        if (id.isEmpty() || id.length() > MAX_USER_ID_LENGTH || !Characters.isPlain(id)) {
+        if (!isUserId(id)) {
             throw badRequest("\"" + field + "\" must be a user id of 1 to " + MAX_USER_ID_LENGTH
                     + " characters without control characters");
         }
         return id;
+    }
+
+    /** A required array of at most {@code max} distinct user ids (repeats count once), in the order given. */
+    public Set<String> userIds(String field, int max) {
+        JsonValue value = fields.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            throw badRequest("\"" + field + "\" is required");
+        }
+        if (!(value instanceof JsonArray array) || array.size() > max) {
+            throw badRequest("\"" + field + "\" must be an array of at most " + max + " user ids");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonValue element : array) {
+            if (!(element instanceof JsonString text) || !isUserId(text.getString())) {
+                throw badRequest("\"" + field + "\" must hold user ids of 1 to " + MAX_USER_ID_LENGTH
+                        + " characters without control characters");
+            }
+            ids.add(text.getString());
+        }
+        return ids;
     }
 
     /** An optional UUID in its canonical 8-4-4-4-12 hexadecimal form. */
@@ -242,6 +265,10 @@ public final class InboundFrame {
             }
         }
         throw badRequest("\"" + field + "\" must be a whole number from " + min + " to " + max);
+    }
+
+    private static boolean isUserId(String id) {
+        return !id.isEmpty() && id.length() <= MAX_USER_ID_LENGTH && Characters.isPlain(id);
     }
 
     private static RequestRejected badRequest(String message) {

@@ -204,19 +204,45 @@ public final class OutboundEvents {
     /** A list of people; {@code next}, when not null, is the offset of the next page of a search. */
     public static String users(String ref, List<UserEntry> users, Integer next) {
         return event("users", ref, json -> {
-            json.writeStartArray("users");
-            for (UserEntry user : users) {
-                json.writeStartObject()
-                        .write("id", user.id())
-                        .write("name", user.name())
-                        .write("online", user.online())
-                        .writeEnd();
-            }
-            json.writeEnd();
+            writeUsers(json, "users", users);
             if (next != null) {
                 json.write("next", next);
             }
         });
+    }
+
+    public static String watching(String ref, List<UserEntry> users, List<String> unknown) {
+        return event("watching", ref, json -> {
+            writeUsers(json, "users", users);
+            if (!unknown.isEmpty()) {
+                json.writeStartArray("unknown");
+                unknown.forEach(json::write);
+                json.writeEnd();
+            }
+        });
+    }
+
+    public static String members(String ref, String room, List<UserEntry> members, int count, int online, String next) {
+        return event("members", ref, json -> {
+            json.write("room", room);
+            writeUsers(json, "members", members);
+            json.write("count", count).write("online", online);
+            if (next != null) {
+                json.write("next", next);
+            }
+        });
+    }
+
+    private static void writeUsers(JsonGenerator json, String field, List<UserEntry> users) {
+        json.writeStartArray(field);
+        for (UserEntry user : users) {
+            json.writeStartObject()
+                    .write("id", user.id())
+                    .write("name", user.name())
+                    .write("online", user.online())
+                    .writeEnd();
+        }
+        json.writeEnd();
     }
 
     public static String presence(String user, boolean online) {

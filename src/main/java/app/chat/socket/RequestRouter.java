@@ -15,6 +15,7 @@ import app.chat.protection.Limits;
 import app.chat.protection.RateLimited;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
+import app.chat.rooms.MemberPage;
 import app.chat.rooms.RoomDirectory;
 import app.chat.rooms.RoomQuery;
 import app.chat.rooms.RoomState;
@@ -27,13 +28,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -54,6 +58,13 @@ public class RequestRouter {
     static final int MAX_HISTORY_PAGE = 100;
     /** Caps one history answer's text; fits {@link Limits#MIN_QUEUE_BYTES_PER_CONNECTION}. */
     static final long MAX_PAGE_BYTES = Limits.MIN_QUEUE_BYTES_PER_CONNECTION / 2;
+
+    /** The people one talks with, most recent first: what a sidebar shows, not the directory. */
+    static final int DEFAULT_CONVERSATIONS = 50;
+
+    static final int MAX_CONVERSATIONS = 100;
+    static final int DEFAULT_MEMBERS_PAGE = 50;
+    static final int MAX_MEMBERS_PAGE = 100;
 
     /** What a request handler gets: who asked, on which connection, and what they sent. */
     private record Request(Connection connection, InboundFrame frame) {
@@ -93,6 +104,9 @@ public class RequestRouter {
 
     @Inject
     Presence presence;
+
+    @Inject
+    PresenceSubscriptions subscriptions;
 
     @Inject
     Limits limits;
@@ -139,6 +153,8 @@ public class RequestRouter {
                 Map.entry("dm_history", new Route(Budget.READS, RequestRouter::directHistory)),
                 Map.entry("rooms", new Route(Budget.READS, RequestRouter::listRooms)),
                 Map.entry("users", new Route(Budget.READS, RequestRouter::listUsers)),
+                Map.entry("watch", new Route(Budget.READS, RequestRouter::watchPresence)),
+                Map.entry("members", new Route(Budget.READS, RequestRouter::listMembers)),
                 Map.entry("resume", new Route(Budget.READS, RequestRouter::resume)),
                 Map.entry("typing", new Route(null, RequestRouter::typing)),
                 Map.entry("auth", new Route(null, RequestRouter::renewToken)));
@@ -337,12 +353,51 @@ public class RequestRouter {
                 next = query.offset() + query.limit();
             }
         } else {
-            found = users.all();
+            int limit = frame.optionalLong("limit", 1, MAX_CONVERSATIONS)
+                    .orElse((long) DEFAULT_CONVERSATIONS)
+                    .intValue();
+            found = users.conversationsOf(request.user(), limit);
         }
-        var entries = found.stream()
+        request.reply(OutboundEvents.users(request.ref(), withPresence(found), next));
+    }
+
+    /** The connection watches these people from now on, and learns whether each is online now. */
+    private void watchPresence(Request request) {
+        Set<String> ids = request.frame().userIds("users", PresenceSubscriptions.MAX_WATCHED);
+        List<User> known = users.withIds(ids);
+        Set<String> unknown = new LinkedHashSet<>(ids);
+        known.forEach(user -> unknown.remove(user.id()));
+        Connection connection = request.connection();
+        subscriptions.watch(connection, known.stream().map(User::id).collect(Collectors.toSet()));
+        if (!connections.holds(connection)) {
+            subscriptions.forget(connection); // it closed while this request was handled
+        }
+        // Read after subscribing: a change from now on arrives as an event, after or instead of this.
+        request.reply(OutboundEvents.watching(request.ref(), withPresence(known), List.copyOf(unknown)));
+    }
+
+    private void listMembers(Request request) {
+        InboundFrame frame = request.frame();
+        Optional<String> after =
+                frame.optionalString("after").isPresent() ? Optional.of(frame.userId("after")) : Optional.empty();
+        int limit = frame.optionalLong("limit", 1, MAX_MEMBERS_PAGE)
+                .orElse((long) DEFAULT_MEMBERS_PAGE)
+                .intValue();
+        MemberPage page = rooms.members(request.user(), frame.requiredString("room"), after, limit);
+        Set<String> everyone = page.room().members();
+        request.reply(OutboundEvents.members(
+                request.ref(),
+                page.room().name(),
+                withPresence(page.members()),
+                everyone.size(),
+                presence.countOnline(everyone),
+                page.next()));
+    }
+
+    private List<OutboundEvents.UserEntry> withPresence(List<User> people) {
+        return people.stream()
                 .map(user -> new OutboundEvents.UserEntry(user.id(), user.name(), presence.isOnline(user.id())))
                 .toList();
-        request.reply(OutboundEvents.users(request.ref(), entries, next));
     }
 
     private static MessageWriter.Outcome acknowledge(Request request) {

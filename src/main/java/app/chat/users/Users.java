@@ -5,9 +5,10 @@ import app.chat.schema.DatabaseWork;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 
-/** The people the server knows: recorded on every successful connection, listed for the sidebar. */
+/** The people the server knows: recorded on every successful connection, found by the directory. */
 @Stateless
 @DatabaseWork
 public class Users {
@@ -63,8 +64,39 @@ public class Users {
         return em.find(User.class, id) != null;
     }
 
-    public List<User> all() {
-        return em.createQuery("select u from User u order by u.name, u.id", User.class)
+    /** Those of the ids that belong to someone known, in no particular order. */
+    public List<User> withIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select u from User u where u.id in :ids", User.class)
+                .setParameter("ids", ids)
                 .getResultList();
     }
+
+    /**
+     * The people the user has direct conversations with (notes to self included), the most recent
+     * conversation first. Read from the two indexes of direct messages by sender and by recipient:
+     * the cost is that of the user's own direct messages, whoever else there is.
+     */
+    @SuppressWarnings("unchecked")
+    public List<User> conversationsOf(String userId, int limit) {
+        return em.createNativeQuery(CONVERSATIONS, User.class)
+                .setParameter(1, userId)
+                .setParameter(2, limit)
+                .getResultList();
+    }
+
+    static final String CONVERSATIONS = """
+            select u.id, u.name from (
+                select partner, max(id) as latest from (
+                    select to_user as partner, id from messages where from_user = ?1 and to_user is not null
+                    union all
+                    select from_user as partner, id from messages where to_user = ?1
+                ) direct group by partner
+            ) conversation
+            join users u on u.id = conversation.partner
+            order by conversation.latest desc
+            limit ?2
+            """;
 }

@@ -204,6 +204,7 @@ class AbuseIT extends DeployedChat {
             }
             try (RawWebSocket hoarder =
                     RawWebSocket.open(base, TestTokens.forUser(readerId).sign(), 4096)) {
+                bystander.watch(readerId);
                 AtomicInteger asked = new AtomicInteger();
                 String ask =
                         frame("history", "room", room, "limit", 100).build().toString();
@@ -255,7 +256,7 @@ class AbuseIT extends DeployedChat {
             assertEquals(
                     "bad_request",
                     code(spoof.request(frame("message", "room", room, "content", "\u200B\u2060\u202E "))));
-            JsonObject me = other.ok(frame("users")).getJsonArray("users").stream()
+            JsonObject me = other.watch(spoofId).getJsonArray("users").stream()
                     .map(JsonObject.class::cast)
                     .filter(user -> user.getString("id").equals(spoofId))
                     .findFirst()

@@ -233,8 +233,11 @@ class DeliveryIT extends DeployedChat {
         String bobId = unique("bob");
         try (ChatClient alice = connect(unique("alice"))) {
             try (ChatClient bob = connect(bobId)) {
-                alice.await(e -> e.getString("type").equals("presence")
-                        && e.getString("user").equals(bobId));
+                bob.ok(frame("rooms"));
+                assertTrue(alice.watch(bobId)
+                        .getJsonArray("users")
+                        .getJsonObject(0)
+                        .getBoolean("online"));
             }
             try (ChatClient bobReloaded = connect(bobId)) {
                 bobReloaded.ok(frame("rooms"));
@@ -252,9 +255,8 @@ class DeliveryIT extends DeployedChat {
         try (ChatClient alice = connect(unique("alice"))) {
             alice.ok(frame("rooms")); // registered before the ghost arrives
             Socket silent = rawHandshake(ghostId);
-            alice.await(e -> e.getString("type").equals("presence")
-                    && e.getString("user").equals(ghostId)
-                    && e.getBoolean("online"));
+            assertTrue(
+                    alice.watch(ghostId).getJsonArray("users").getJsonObject(0).getBoolean("online"));
             // The raw socket never reads or answers pings: to the server it is a dead peer.
             JsonObject offline = alice.await(e -> e.getString("type").equals("presence")
                     && e.getString("user").equals(ghostId)
@@ -275,6 +277,7 @@ class DeliveryIT extends DeployedChat {
             alice.join(room);
             fast.join(room);
             slow.join(room);
+            alice.watch(slowId);
             slow.stopReading();
             List<Long> latenciesMillis = new ArrayList<>();
             List<Long> posted = new ArrayList<>();

@@ -41,7 +41,7 @@ class HandshakeIT extends DeployedChat {
         String user = unique("carrier");
         try (ChatClient client =
                 ChatClient.connect(ws(), TestTokens.forUser(user).name("Carrie").sign(), carrier, Map.of())) {
-            JsonObject users = client.ok(Json.createObjectBuilder().add("type", "users"));
+            JsonObject users = client.watch(user);
             assertTrue(users.getJsonArray("users").stream()
                     .map(JsonObject.class::cast)
                     .anyMatch(u -> u.getString("id").equals(user)

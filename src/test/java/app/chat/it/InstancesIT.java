@@ -268,12 +268,19 @@ class InstancesIT {
                 && e.getBoolean("online") == online;
     }
 
-    private static boolean listedOnline(ChatClient client, String user) {
-        return client.ok(frame("users")).getJsonArray("users").getValuesAs(JsonObject.class).stream()
-                .filter(entry -> entry.getString("id").equals(user))
-                .findFirst()
-                .map(entry -> entry.getBoolean("online"))
-                .orElse(false);
+    /** Whether the answer to watching the user says they are online; the client watches them from then on. */
+    private static boolean watchedOnline(ChatClient client, String user) {
+        return client.watch(user).getJsonArray("users").getJsonObject(0).getBoolean("online");
+    }
+
+    /**
+     * The client watches the user and waits until it knows them online: from the answer, or from
+     * the event when the news of their arrival had not reached its instance yet.
+     */
+    private static void watchUntilOnline(ChatClient client, String user) {
+        if (!watchedOnline(client, user)) {
+            client.await(presence(user, true));
+        }
     }
 
     @Test
@@ -281,12 +288,12 @@ class InstancesIT {
         String walker = unique("walker");
         try (ChatClient watching = connect(second, unique("watcher"))) {
             ChatClient walking = connect(first, walker);
-            watching.await(presence(walker, true));
-            assertTrue(listedOnline(watching, walker), "users on the other instance says online");
+            watchUntilOnline(watching, walker);
+            assertTrue(watchedOnline(watching, walker), "the other instance says online");
 
             walking.close();
             watching.await(presence(walker, false));
-            assertFalse(listedOnline(watching, walker), "users on the other instance says offline");
+            assertFalse(watchedOnline(watching, walker), "the other instance says offline");
         }
     }
 
@@ -295,12 +302,12 @@ class InstancesIT {
         String roamer = unique("roamer");
         try (ChatClient watching = connect(first, unique("watcher"))) {
             ChatClient onSecond = connect(second, roamer);
-            watching.await(presence(roamer, true));
+            watchUntilOnline(watching, roamer);
             try (ChatClient onFirst = connect(first, roamer)) {
                 onSecond.close();
                 // Longer than the grace period (1 s in the tests): the connection here still counts.
                 watching.assertNothing(presence(roamer, false), Duration.ofSeconds(2));
-                assertTrue(listedOnline(watching, roamer));
+                assertTrue(watchedOnline(watching, roamer));
             }
             watching.await(presence(roamer, false));
         }
@@ -316,7 +323,7 @@ class InstancesIT {
         String victim = unique("victim");
         try (ChatClient watching = connect(first, unique("watcher"));
                 ChatClient onDoomed = connect(doomed, victim)) {
-            watching.await(presence(victim, true));
+            watchUntilOnline(watching, victim);
 
             FaultyConversation.Outcome outcome = FaultyConversation.run(balancer::webSocket, doomed::kill);
 
@@ -325,7 +332,7 @@ class InstancesIT {
             assertEquals(0, outcome.foreign(), "messages delivered to someone not entitled to them");
             assertTrue(outcome.cutConnections(), "the test did cut connections: " + outcome);
             watching.await(presence(victim, false));
-            assertFalse(listedOnline(watching, victim));
+            assertFalse(watchedOnline(watching, victim));
         }
     }
 

@@ -67,10 +67,14 @@ class ProtocolContractTest {
                         "dm_history",
                         "rooms",
                         "users",
+                        "watch",
+                        "members",
                         "resume",
                         "typing",
                         "auth"),
                 contract().requestTypes());
+        assertEquals(Set.of("watching", "error"), contract().answersTo("watch"));
+        assertEquals(Set.of("members", "error"), contract().answersTo("members"));
         assertEquals(Set.of("ack", "error"), contract().answersTo("message"));
         assertEquals(Set.of("history", "error"), contract().answersTo("history"));
     }
@@ -82,6 +86,12 @@ class ProtocolContractTest {
             OutboundEvents.ack("7", IN_ROOM),
             OutboundEvents.joined("1", "general"),
             OutboundEvents.presence("alice", true),
+            OutboundEvents.watching(
+                    "5", List.of(new OutboundEvents.UserEntry("alice", "Alice", true)), List.of("nobody")),
+            OutboundEvents.watching("6", List.of(), List.of()),
+            OutboundEvents.members(
+                    "8", "general", List.of(new OutboundEvents.UserEntry("bob", "Bob", false)), 40, 12, "bob"),
+            OutboundEvents.members("9", "general", List.of(), 0, 0, null),
             OutboundEvents.typingInRoom("general", "alice"),
             OutboundEvents.typingDirect("alice", "bob"),
             OutboundEvents.resumed(null, 0, false, 9000),

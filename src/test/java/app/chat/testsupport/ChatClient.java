@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -160,6 +161,22 @@ public final class ChatClient implements AutoCloseable {
         return ack;
     }
 
+    /** A {@code watch} request for exactly these people. */
+    public static JsonObjectBuilder watchFrame(String... users) {
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        for (String user : users) {
+            ids.add(user);
+        }
+        return Json.createObjectBuilder().add("type", "watch").add("users", ids);
+    }
+
+    /** Watches exactly these people from now on; returns the {@code watching} answer. */
+    public JsonObject watch(String... users) {
+        JsonObject answer = ok(watchFrame(users));
+        assertEquals("watching", answer.getString("type"));
+        return answer;
+    }
+
     /** Waits for, and consumes, the first event (already received or still to come) that matches. */
     public JsonObject await(Predicate<JsonObject> match) {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -206,7 +223,10 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    /** The close code the server closed the connection with. */
+    /** Close code 1006 (abnormal closure): the connection ended without a close frame. */
+    public static final int CLOSED_WITHOUT_CLOSE_FRAME = 1006;
+
+    /** The close code the server closed the connection with, or 1006 when it sent none. */
     public int awaitClose() {
         return awaitClose(WAIT);
     }
@@ -261,9 +281,10 @@ public final class ChatClient implements AutoCloseable {
             return null;
         }
 
+        /** The connection ended without a close frame: what browsers report as 1006. */
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.complete(-1);
+            closeCode.complete(CLOSED_WITHOUT_CLOSE_FRAME);
         }
     }
 }
