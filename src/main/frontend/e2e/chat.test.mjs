@@ -117,6 +117,27 @@ describe("two people chatting in the browser", () => {
     await alice.page.getByRole("textbox", { name: `Message ${bobName}` }).waitFor();
   });
 
+  it(
+    "with a company's worth of people in the directory, the sidebar lists only one's conversations and search finds anyone",
+    { skip: !process.env.CHAT_CROWD },
+    async () => {
+      const crowd = process.env.CHAT_CROWD;
+      const newcomer = await signIn(browser, unique("Nora Newcomer "));
+      const sidebar = newcomer.page.getByRole("navigation", { name: "Rooms and people" });
+      await sidebar.getByRole("button", { name: "Start a conversation" }).waitFor();
+      const somebody = `${crowd} Colleague 1999`;
+      await newcomer.page.getByLabel("Search rooms and people").fill(`${crowd.toLowerCase()} colleague 1999`);
+      await sidebar.getByRole("button", { name: `Message ${somebody} (offline)` }).waitFor();
+      const listed = await newcomer.page.locator("li").count();
+      assert.ok(
+        listed <= 40,
+        `${listed} list items on the page, with ${process.env.CHAT_CROWD_SIZE} people in the directory`,
+      );
+      assert.deepEqual(newcomer.errors, []);
+      await newcomer.context.close();
+    },
+  );
+
   it("a hidden tab notifies of direct messages and counts them in the title", async () => {
     await bob.context.grantPermissions(["notifications"]);
     await bob.page.evaluate(() => {

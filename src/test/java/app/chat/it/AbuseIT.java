@@ -204,7 +204,7 @@ class AbuseIT extends DeployedChat {
             }
             try (RawWebSocket hoarder =
                     RawWebSocket.open(base, TestTokens.forUser(readerId).sign(), 4096)) {
-                bystander.watch(readerId);
+                bystander.watchOnceKnown(readerId);
                 AtomicInteger asked = new AtomicInteger();
                 String ask =
                         frame("history", "room", room, "limit", 100).build().toString();

@@ -5,28 +5,45 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.bench.Bench;
+import app.chat.testsupport.EmptyDatabase;
 import app.chat.testsupport.ServerProcess;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Keeps the benchmark harness working: every scenario at a tiny size against a real server, and the
  * fanout and durable scenarios against two instances on one database (bench/run --instances). Its
- * figures mean nothing; bench/run produces the real ones.
+ * figures mean nothing; bench/run produces the real ones. Runs beside the other test classes, on
+ * servers and a database of its own, as bench/run does.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class BenchSmokeIT {
 
+    private static String database;
+
     /** As bench/run does: the load generator sends far beyond any person's allowance. */
-    private static final Map<String, String> NO_LIMITS = Map.of(
-            "CHAT_RATE_READS_PER_SECOND",
-            "0",
-            "CHAT_RATE_JOINS_PER_MINUTE",
-            "0",
-            "CHAT_RATE_ROOMS_CREATED_PER_HOUR",
-            "0",
-            "CHAT_LIMIT_ROOMS_PER_USER",
-            "0");
+    private static Map<String, String> noLimits() {
+        return Map.of(
+                "CHAT_DB_URL",
+                database,
+                "CHAT_RATE_READS_PER_SECOND",
+                "0",
+                "CHAT_RATE_JOINS_PER_MINUTE",
+                "0",
+                "CHAT_RATE_ROOMS_CREATED_PER_HOUR",
+                "0",
+                "CHAT_LIMIT_ROOMS_PER_USER",
+                "0");
+    }
+
+    @BeforeAll
+    static void ownDatabase() throws Exception {
+        database = EmptyDatabase.create("chat_bench_smoke");
+    }
 
     private static String url(ServerProcess server) {
         return server.webSocket().toString().replaceFirst("^ws", "http").replaceFirst("ws$", "");
@@ -34,9 +51,8 @@ class BenchSmokeIT {
 
     @Test
     void everyScenarioRunsAndReportsItsFigures() throws Exception {
-        try (ServerProcess server = ServerProcess.start(NO_LIMITS)) {
-            List<String> rows =
-                    Bench.run("--url", url(server), "--scale", "smoke", "--db", System.getProperty("chat.test.db-url"));
+        try (ServerProcess server = ServerProcess.start(noLimits())) {
+            List<String> rows = Bench.run("--url", url(server), "--scale", "smoke", "--db", database);
             System.out.println(String.join("\n", rows));
             for (String scenario : List.of(
                     "idle connections",
@@ -44,6 +60,7 @@ class BenchSmokeIT {
                     "durable throughput",
                     "durable, open loop",
                     "history",
+                    "organisation (300 people)",
                     "reconnect storm")) {
                 assertTrue(
                         rows.stream().anyMatch(row -> row.startsWith("| " + scenario + " |")),
@@ -64,8 +81,8 @@ class BenchSmokeIT {
 
     @Test
     void withTwoInstancesTheFanoutReportsTheMembersOfEachInstanceApart() throws Exception {
-        try (ServerProcess first = ServerProcess.start(NO_LIMITS);
-                ServerProcess second = ServerProcess.start(NO_LIMITS)) {
+        try (ServerProcess first = ServerProcess.start(noLimits());
+                ServerProcess second = ServerProcess.start(noLimits())) {
             List<String> rows = Bench.run(
                     "--url",
                     url(first) + "," + url(second),
@@ -74,7 +91,7 @@ class BenchSmokeIT {
                     "--only",
                     "fanout,durable",
                     "--db",
-                    System.getProperty("chat.test.db-url"));
+                    database);
             System.out.println(String.join("\n", rows));
             String across = rows.stream()
                     .filter(row -> row.startsWith("| fanout across 2 instances |"))

@@ -255,8 +255,7 @@ class DeliveryIT extends DeployedChat {
         try (ChatClient alice = connect(unique("alice"))) {
             alice.ok(frame("rooms")); // registered before the ghost arrives
             Socket silent = rawHandshake(ghostId);
-            assertTrue(
-                    alice.watch(ghostId).getJsonArray("users").getJsonObject(0).getBoolean("online"));
+            alice.watchUntilOnline(ghostId);
             // The raw socket never reads or answers pings: to the server it is a dead peer.
             JsonObject offline = alice.await(e -> e.getString("type").equals("presence")
                     && e.getString("user").equals(ghostId)

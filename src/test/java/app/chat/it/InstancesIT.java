@@ -273,22 +273,12 @@ class InstancesIT {
         return client.watch(user).getJsonArray("users").getJsonObject(0).getBoolean("online");
     }
 
-    /**
-     * The client watches the user and waits until it knows them online: from the answer, or from
-     * the event when the news of their arrival had not reached its instance yet.
-     */
-    private static void watchUntilOnline(ChatClient client, String user) {
-        if (!watchedOnline(client, user)) {
-            client.await(presence(user, true));
-        }
-    }
-
     @Test
     void someoneConnectedToOneInstanceIsOnlineForPeopleOnAnotherAndOfflineAfterTheGracePeriod() {
         String walker = unique("walker");
         try (ChatClient watching = connect(second, unique("watcher"))) {
             ChatClient walking = connect(first, walker);
-            watchUntilOnline(watching, walker);
+            watching.watchUntilOnline(walker);
             assertTrue(watchedOnline(watching, walker), "the other instance says online");
 
             walking.close();
@@ -302,7 +292,7 @@ class InstancesIT {
         String roamer = unique("roamer");
         try (ChatClient watching = connect(first, unique("watcher"))) {
             ChatClient onSecond = connect(second, roamer);
-            watchUntilOnline(watching, roamer);
+            watching.watchUntilOnline(roamer);
             try (ChatClient onFirst = connect(first, roamer)) {
                 onSecond.close();
                 // Longer than the grace period (1 s in the tests): the connection here still counts.
@@ -323,7 +313,7 @@ class InstancesIT {
         String victim = unique("victim");
         try (ChatClient watching = connect(first, unique("watcher"));
                 ChatClient onDoomed = connect(doomed, victim)) {
-            watchUntilOnline(watching, victim);
+            watching.watchUntilOnline(victim);
 
             FaultyConversation.Outcome outcome = FaultyConversation.run(balancer::webSocket, doomed::kill);
 

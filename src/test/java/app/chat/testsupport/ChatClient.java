@@ -177,6 +177,43 @@ public final class ChatClient implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * Watches people who are signing in right now: asks again until the server knows them all (a
+     * raw handshake returns before the server has recorded its user).
+     */
+    public JsonObject watchOnceKnown(String... users) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonObject answer = watch(users);
+        while (answer.containsKey("unknown") && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            answer = watch(users);
+        }
+        if (answer.containsKey("unknown")) {
+            fail("the server never knew " + answer.get("unknown"));
+        }
+        return answer;
+    }
+
+    /**
+     * Watches someone who is signing in, and returns once this connection knows them online: from
+     * the answer, or from the presence event when their arrival had not reached the server's
+     * picture yet (a raw handshake, another instance).
+     */
+    public void watchUntilOnline(String user) {
+        boolean online =
+                watchOnceKnown(user).getJsonArray("users").getJsonObject(0).getBoolean("online");
+        if (!online) {
+            await(event -> event.getString("type").equals("presence")
+                    && event.getString("user").equals(user)
+                    && event.getBoolean("online"));
+        }
+    }
+
     /** Waits for, and consumes, the first event (already received or still to come) that matches. */
     public JsonObject await(Predicate<JsonObject> match) {
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -44,17 +44,17 @@ import java.util.function.Consumer;
  */
 public final class Bench {
 
-    private final Map<String, String> options;
+    final Map<String, String> options;
     /** The product's WebSocket address on each instance; connection number i goes to instance i mod n. */
     private final List<URI> instances;
 
-    private final boolean smoke;
+    final boolean smoke;
     /** Rounds per measurement; figures are the medians of the rounds. */
     private final int repeat;
 
     private final List<String> rows = new ArrayList<>();
     private final Network network = new Network(2);
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+    final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     /** USER_HZ, the unit of /proc/PID/stat's CPU times: 100 on Linux on x86 and ARM. */
@@ -91,7 +91,7 @@ public final class Bench {
     }
 
     private void runScenarios() throws Exception {
-        String only = options.getOrDefault("only", "idle,fanout,durable,offered,history,storm");
+        String only = options.getOrDefault("only", "idle,fanout,durable,offered,history,organisation,storm");
         if (!smoke) {
             warmUp(Integer.parseInt(options.getOrDefault("warm-up", "10000")));
         }
@@ -126,6 +126,13 @@ public final class Bench {
         if (only.contains("history")) {
             history(smoke ? 20_000 : 1_000_000, smoke ? 50 : 500);
         }
+        if (only.contains("organisation")) {
+            new Organisation(this)
+                    .run(
+                            smoke ? 300 : Integer.parseInt(options.getOrDefault("people", "20000")),
+                            smoke ? 150 : Integer.parseInt(options.getOrDefault("wave", "10000")),
+                            20);
+        }
         if (only.contains("storm")) {
             storm(
                     smoke ? 200 : Integer.parseInt(options.getOrDefault("storm", "10000")),
@@ -148,7 +155,7 @@ public final class Bench {
                 .toArray();
     }
 
-    private void report(String scenario, String figure, String value) {
+    void report(String scenario, String figure, String value) {
         String row = "| " + scenario + " | " + figure + " | " + value + " |";
         System.out.println(row);
         rows.add(row);
@@ -172,7 +179,7 @@ public final class Bench {
     }
 
     /** The instance connection number {@code index} goes to. */
-    private URI product(int index) {
+    URI product(int index) {
         return instances.get(index % instances.size());
     }
 
@@ -185,7 +192,7 @@ public final class Bench {
         return connectWithToken(index, user == null ? null : token(user), product(index), onText);
     }
 
-    private CompletableFuture<Client> connectWithToken(int index, String token, URI target, Consumer<String> onText) {
+    CompletableFuture<Client> connectWithToken(int index, String token, URI target, Consumer<String> onText) {
         return Client.open(network, address(target, index), token, onText);
     }
 
@@ -634,8 +641,7 @@ public final class Bench {
      * Joins every connection to its room with a bounded number of joins outstanding: thousands of
      * requests in the same millisecond would only measure the server's request queue.
      */
-    private static void joinPaced(
-            List<Client> open, java.util.function.IntFunction<String> roomOf, AtomicInteger joined)
+    static void joinPaced(List<Client> open, java.util.function.IntFunction<String> roomOf, AtomicInteger joined)
             throws InterruptedException {
         int outstanding = 256;
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
@@ -746,7 +752,7 @@ public final class Bench {
      * rows inserted straight into the table reach their members live too. A message posted now
      * arrives after all of them: once it does, the server is past the seeding.
      */
-    private void awaitServerCaughtUp()
+    void awaitServerCaughtUp()
             throws InterruptedException, java.util.concurrent.ExecutionException,
                     java.util.concurrent.TimeoutException {
         java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -836,7 +842,7 @@ public final class Bench {
     }
 
     /** User plus system CPU time the servers have used so far, summed over the instances, or -1. */
-    private long serverCpuNanos() {
+    long serverCpuNanos() {
         return summedOverServers(pid -> {
             try {
                 return cpuTicks(Files.readString(Path.of("/proc", pid, "stat")))
@@ -865,7 +871,7 @@ public final class Bench {
      * User plus system CPU time of every PostgreSQL process on this machine so far (the benchmark's
      * database is local): what the instances cost the database, reads of the log included.
      */
-    private static long databaseCpuNanos() {
+    static long databaseCpuNanos() {
         long ticks = 0;
         try (var processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
@@ -932,7 +938,7 @@ public final class Bench {
         return output;
     }
 
-    private static String suffix() {
+    static String suffix() {
         return Long.toString(System.nanoTime() % 100_000_000L, 36);
     }
 }

@@ -1,0 +1,497 @@
+package app.chat.bench;
+
+import app.chat.testsupport.TestTokens;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * A company at organisation scale: everyone in the directory, a morning log-in wave of part of
+ * them, each arriving client loading its conversations ({@code users}) and watching those people
+ * ({@code watch}), as the web client does. Measures the presence frames the wave costs (against
+ * what broadcasting every change to every connection would have cost), the server's CPU and
+ * handshake rate during the wave, delivery in a busy room before and during it, and directory
+ * searches among everyone afterwards.
+ */
+final class Organisation {
+
+    private static final String[] FIRST = {
+        "Ada", "Alan", "Amélie", "Anna", "Arjun", "Beatriz", "Björn", "Carla", "Chen", "Chloé", "Dário", "David",
+        "Elena", "Émile", "Eva", "Farah", "Felix", "Grace", "Hana", "Hugo", "Ines", "Ivan", "Jakob", "José",
+        "Julia", "Kai", "Karin", "Lars", "Lea", "Leila", "Luca", "Maja", "Marek", "Maria", "Mateo", "Mei",
+        "Nadia", "Noah", "Olga", "Omar", "Pablo", "Priya", "Quentin", "Rosa", "Sami", "Sara", "Sofia", "Tariq",
+        "Theo", "Uma", "Valentin", "Vera", "Wen", "Yara", "Yusuf", "Zoë", "Zofia", "Linus", "Malin", "Rahul"
+    };
+    private static final String[] LAST = {
+        "Andersen",
+        "Baker",
+        "Becker",
+        "Bianchi",
+        "Brown",
+        "Castro",
+        "Chen",
+        "Costa",
+        "Dubois",
+        "Eriksson",
+        "Fischer",
+        "Fontaine",
+        "García",
+        "Gomez",
+        "Hansen",
+        "Hoffmann",
+        "Ivanova",
+        "Jansen",
+        "Johansson",
+        "Kim",
+        "Kowalski",
+        "Kumar",
+        "Larsen",
+        "Laurent",
+        "Lee",
+        "Lindqvist",
+        "López",
+        "Martin",
+        "Meyer",
+        "Moreau",
+        "Müller",
+        "Nakamura",
+        "Nguyen",
+        "Novak",
+        "Nowak",
+        "Olsen",
+        "Patel",
+        "Petrov",
+        "Rossi",
+        "Santos",
+        "Schmidt",
+        "Schneider",
+        "Silva",
+        "Singh",
+        "Smith",
+        "Sørensen",
+        "Suzuki",
+        "Tanaka",
+        "Taylor",
+        "Thomas",
+        "Vogel",
+        "Wagner",
+        "Wang",
+        "Weber",
+        "Williams",
+        "Wilson",
+        "Wójcik",
+        "Yamamoto",
+        "Zhang",
+        "Zimmermann",
+        "Abe",
+        "Berg",
+        "Cruz",
+        "Dahl",
+        "Ek",
+        "Falk",
+        "Gil",
+        "Holm",
+        "Ito",
+        "Jung",
+        "Krause",
+        "Lund",
+        "Mora",
+        "Nieminen",
+        "Ortiz",
+        "Park",
+        "Quist",
+        "Ruiz",
+        "Sato",
+        "Torres",
+        "Ueda",
+        "Vidal",
+        "Winter",
+        "Xu",
+        "Young"
+    };
+
+    private static final Pattern LISTED_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+    private final Bench bench;
+    private final String prefix = "org" + Bench.suffix() + "-";
+
+    Organisation(Bench bench) {
+        this.bench = bench;
+    }
+
+    private String id(int person) {
+        return prefix + person;
+    }
+
+    private static String name(int person) {
+        return FIRST[person % FIRST.length] + " " + LAST[(person / FIRST.length) % LAST.length];
+    }
+
+    /**
+     * @param people everyone in the directory
+     * @param wave how many of them log in, as fast as the server admits them
+     * @param partners how many people each one has direct conversations with
+     */
+    void run(int people, int wave, int partners) throws Exception {
+        introduce(people);
+        converse(people, partners);
+        BusyRoom busy = BusyRoom.open(bench, bench.smoke ? 20 : 100, bench.smoke ? 10 : 20);
+        Duration calm = Duration.ofSeconds(bench.smoke ? 2 : 10);
+        Stats before = busy.measure(() -> Thread.sleep(calm.toMillis()));
+        Wave arrived = new Wave(wave);
+        Stats during = busy.measure(() -> arrived.logIn(this));
+        busy.close();
+        String scenario = "organisation (" + people + " people)";
+        bench.report(
+                scenario,
+                "log-in wave of " + wave + ", each loading " + partners + " conversations and watching them",
+                String.format(
+                        "%.0f handshakes/s; all watching after %.1f s; server CPU %.1f s for the wave (%.2f ms per log-in)%s",
+                        arrived.handshakesPerSecond,
+                        arrived.seconds,
+                        arrived.serverCpuSeconds,
+                        arrived.serverCpuSeconds * 1000 / Math.max(1, arrived.watching.get()),
+                        arrived.watching.get() < wave ? "; only " + arrived.watching.get() + " got there" : ""));
+        long frames = arrived.presenceFrames.get();
+        long broadcast = (long) wave * (wave - 1) / 2;
+        bench.report(
+                scenario,
+                "presence frames during the wave (subscriptions)",
+                String.format(
+                        "%d in all, %.1f per log-in (each person has %d watchers at most; measured: %d subscriptions"
+                                + " to people who then came online); broadcasting to every connection would have"
+                                + " sent %d (N(N-1)/2)",
+                        frames, frames / (double) wave, partners, arrived.watchedBeforeArrival(), broadcast));
+        bench.report(
+                scenario,
+                "busy room, " + busy.members() + " members, " + busy.rate()
+                        + " msg/s: delivery without / during the wave",
+                String.format(
+                        "without: %s; during: %s; p99 ratio %.2f",
+                        before.summary(), during.summary(), during.percentileMillis(99) / before.percentileMillis(99)));
+        Stats search = search(people, bench.smoke ? 50 : 500);
+        bench.report(
+                scenario,
+                "directory search among " + people + " people (users with a query, limit 20), " + search.count()
+                        + " searches with " + arrived.open.size() + " connections open",
+                search.summary());
+        arrived.open.forEach(Client::abort);
+        Thread.sleep(bench.smoke ? 500 : 3_000);
+    }
+
+    /**
+     * Everyone signs in once, as the SSO introduces them: the directory then knows their names. Each
+     * leaves once the server answered its first request (it is recorded by then).
+     */
+    private void introduce(int people) throws InterruptedException {
+        String[] tokens = signed(people, Instant.now().plus(Duration.ofHours(6)));
+        Client[] clients = new Client[people];
+        Semaphore inFlight = new Semaphore(256);
+        CountDownLatch done = new CountDownLatch(people);
+        for (int i = 0; i < people; i++) {
+            inFlight.acquire();
+            int person = i;
+            bench.connectWithToken(person, tokens[person], bench.product(person), text -> {
+                        if (!text.contains("\"type\":\"rooms\"")) {
+                            return;
+                        }
+                        Client client;
+                        synchronized (clients) {
+                            client = clients[person];
+                        }
+                        client.abort();
+                        inFlight.release();
+                        done.countDown();
+                    })
+                    .whenComplete((client, error) -> {
+                        if (client == null) {
+                            inFlight.release();
+                            done.countDown();
+                            return;
+                        }
+                        synchronized (clients) {
+                            clients[person] = client;
+                        }
+                        client.send("{\"type\":\"rooms\",\"member\":true,\"limit\":1}");
+                    });
+        }
+        if (!done.await(5, TimeUnit.MINUTES)) {
+            System.out.println("  " + done.getCount() + " of " + people + " never got an answer");
+        }
+        // Past the grace period: nobody of the directory is online when the wave begins.
+        Thread.sleep(bench.smoke ? 1_500 : 4_000);
+        System.out.println("  " + people + " people in the directory");
+    }
+
+    private String[] signed(int people, Instant expiry) {
+        return IntStream.range(0, people)
+                .parallel()
+                .mapToObj(i -> TestTokens.forUser(id(i))
+                        .name(name(i))
+                        .email(name(i).toLowerCase().replace(' ', '.') + "." + i + "@example.com")
+                        .expiresAt(expiry.plusSeconds(i))
+                        .sign())
+                .toArray(String[]::new);
+    }
+
+    /**
+     * Everyone has had direct conversations with {@code partners} colleagues (the half after them and
+     * the half before them, in a ring): one message each, straight into the database.
+     */
+    private void converse(int people, int partners) throws Exception {
+        try (Connection db = DriverManager.getConnection(bench.options.get("db"), "postgres", "");
+                Statement sql = db.createStatement()) {
+            sql.execute("insert into messages (from_user, to_user, content, \"timestamp\")"
+                    + " select '" + prefix + "' || p, '" + prefix + "' || ((p + k) % " + people + "),"
+                    + " 'hello', now() - interval '1 day' + (k || ' seconds')::interval"
+                    + " from generate_series(0, " + (people - 1) + ") p, generate_series(1, " + partners / 2 + ") k");
+            sql.execute("vacuum analyze messages");
+        } catch (SQLException e) {
+            throw new IllegalStateException("seeding conversations failed", e);
+        }
+        bench.awaitServerCaughtUp();
+        System.out.println("  " + people * (partners / 2) + " direct conversations");
+    }
+
+    /** Directory searches by the first letters of a name (and of a family name, one time in three). */
+    private Stats search(int people, int searches) throws Exception {
+        BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+        Client client = bench.connectWithToken(
+                        0, TestTokens.forUser(prefix + "searcher").sign(), bench.product(0), answers::add)
+                .get(30, TimeUnit.SECONDS);
+        Stats stats = new Stats();
+        for (int i = 0; i < searches; i++) {
+            String name = name(ThreadLocalRandom.current().nextInt(people));
+            String first = name.substring(0, name.indexOf(' '));
+            String last = name.substring(name.indexOf(' ') + 1);
+            String query = i % 3 == 0
+                    ? first.substring(0, Math.min(3, first.length())) + " "
+                            + last.substring(0, Math.min(2, last.length()))
+                    : first.substring(0, Math.min(2 + i % 3, first.length()));
+            answers.clear();
+            long started = System.nanoTime();
+            client.send("{\"type\":\"users\",\"query\":\"" + query + "\",\"limit\":20,\"ref\":\"s" + i + "\"}");
+            String answer;
+            do {
+                answer = answers.poll(10, TimeUnit.SECONDS);
+            } while (answer != null && !answer.contains("\"ref\":\"s" + i + "\""));
+            if (answer == null || !answer.contains("\"type\":\"users\"")) {
+                throw new IllegalStateException("no answer to a search for " + query + ": " + answer);
+            }
+            stats.add((System.nanoTime() - started) / 1_000);
+        }
+        client.abort();
+        return stats;
+    }
+
+    /** The log-in wave: who arrived, how fast, and what presence it cost. */
+    private static final class Wave {
+
+        final int size;
+        final AtomicInteger watching = new AtomicInteger();
+        final AtomicLong presenceFrames = new AtomicLong();
+        /** Per person: when their watch was answered (nanoTime), 0 before. */
+        final long[] watchingSince;
+        /** Per person: the people they watch. */
+        final List<List<Integer>> watched;
+        /** Per person: when their connection opened (nanoTime). */
+        final long[] arrivedAt;
+
+        final List<Client> open = new ArrayList<>();
+        double handshakesPerSecond;
+        double seconds;
+        double serverCpuSeconds;
+
+        Wave(int size) {
+            this.size = size;
+            watchingSince = new long[size];
+            arrivedAt = new long[size];
+            watched = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                watched.add(List.of());
+            }
+        }
+
+        void logIn(Organisation organisation) throws InterruptedException {
+            Bench bench = organisation.bench;
+            String[] tokens = organisation.signed(size, Instant.now().plus(Duration.ofHours(7)));
+            Client[] clients = new Client[size];
+            Semaphore inFlight = new Semaphore(256);
+            CountDownLatch handshakes = new CountDownLatch(size);
+            long cpuBefore = bench.serverCpuNanos();
+            long started = System.nanoTime();
+            for (int i = 0; i < size; i++) {
+                inFlight.acquire();
+                int person = i;
+                bench.connectWithToken(
+                                person,
+                                tokens[person],
+                                bench.product(person),
+                                text -> received(organisation, clients, person, text))
+                        .whenComplete((client, error) -> {
+                            inFlight.release();
+                            if (client != null) {
+                                synchronized (clients) {
+                                    clients[person] = client;
+                                    open.add(client);
+                                }
+                                arrivedAt[person] = System.nanoTime();
+                                client.send("{\"type\":\"users\",\"ref\":\"conversations\"}");
+                            }
+                            handshakes.countDown();
+                        });
+            }
+            handshakes.await();
+            handshakesPerSecond = size / ((System.nanoTime() - started) / 1e9);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (watching.get() < open.size() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            seconds = (System.nanoTime() - started) / 1e9;
+            serverCpuSeconds = (bench.serverCpuNanos() - cpuBefore) / 1e9;
+        }
+
+        /** Runs on the connection's event loop: answers the conversations with a watch of those people. */
+        private void received(Organisation organisation, Client[] clients, int person, String text) {
+            if (text.contains("\"type\":\"presence\"")) {
+                presenceFrames.incrementAndGet();
+            } else if (text.contains("\"ref\":\"conversations\"")) {
+                List<Integer> partners = new ArrayList<>();
+                StringBuilder watch = new StringBuilder("{\"type\":\"watch\",\"ref\":\"watch\",\"users\":[");
+                Matcher ids = LISTED_ID.matcher(text);
+                while (ids.find()) {
+                    partners.add(Integer.parseInt(ids.group(1).substring(organisation.prefix.length())));
+                    watch.append(partners.size() > 1 ? "," : "")
+                            .append('"')
+                            .append(ids.group(1))
+                            .append('"');
+                }
+                watched.set(person, partners);
+                Client client;
+                synchronized (clients) {
+                    client = clients[person];
+                }
+                client.send(watch.append("]}").toString());
+            } else if (text.contains("\"ref\":\"watch\"")) {
+                watchingSince[person] = System.nanoTime();
+                watching.incrementAndGet();
+            }
+        }
+
+        /**
+         * How many subscriptions were in place when the person they watch arrived: the presence frames
+         * the wave may cost at most (a frame per watcher already watching, none for anyone else).
+         */
+        long watchedBeforeArrival() {
+            long count = 0;
+            for (int watcher = 0; watcher < size; watcher++) {
+                for (int person : watched.get(watcher)) {
+                    if (person < size
+                            && watchingSince[watcher] != 0
+                            && arrivedAt[person] != 0
+                            && watchingSince[watcher] < arrivedAt[person]) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
+    }
+
+    /** A room that keeps talking: its delivery latency, measured while something else happens. */
+    private static final class BusyRoom {
+
+        private final List<Client> members;
+        private final int rate;
+        private final Bench bench;
+        private final String room;
+        private volatile Stats stats = new Stats();
+
+        private BusyRoom(Bench bench, List<Client> members, int rate, String room) {
+            this.bench = bench;
+            this.members = members;
+            this.rate = rate;
+            this.room = room;
+        }
+
+        static BusyRoom open(Bench bench, int size, int rate) throws Exception {
+            String room = "busy-" + Bench.suffix();
+            AtomicInteger joined = new AtomicInteger();
+            BusyRoom[] self = new BusyRoom[1];
+            List<Client> members = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                Consumer<String> listener = text -> {
+                    int at = text.indexOf("t=");
+                    if (at >= 0 && self[0] != null) {
+                        int end = text.indexOf('"', at);
+                        long sent = Long.parseLong(text.substring(at + 2, end));
+                        self[0].stats.add((System.nanoTime() - sent) / 1_000);
+                    } else if (text.contains("\"type\":\"joined\"")) {
+                        joined.incrementAndGet();
+                    }
+                };
+                URI target = bench.product(i);
+                members.add(
+                        bench.connectWithToken(i, TestTokens.forUser("busy" + i).sign(), target, listener)
+                                .get(30, TimeUnit.SECONDS));
+            }
+            Bench.joinPaced(members, i -> room, joined);
+            self[0] = new BusyRoom(bench, members, rate, room);
+            return self[0];
+        }
+
+        int members() {
+            return members.size();
+        }
+
+        int rate() {
+            return rate;
+        }
+
+        interface During {
+            void run() throws Exception;
+        }
+
+        /** The room's delivery latencies while {@code during} runs. */
+        Stats measure(During during) throws Exception {
+            stats = new Stats();
+            AtomicInteger next = new AtomicInteger();
+            var publishing = bench.timer.scheduleAtFixedRate(
+                    () -> members.get(next.getAndIncrement() % Math.min(5, members.size()))
+                            .send("{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"t=" + System.nanoTime()
+                                    + "\"}"),
+                    0,
+                    1_000_000L / rate,
+                    TimeUnit.MICROSECONDS);
+            try {
+                during.run();
+            } finally {
+                publishing.cancel(false);
+            }
+            Thread.sleep(1_000);
+            return stats;
+        }
+
+        void close() {
+            members.forEach(Client::abort);
+        }
+    }
+}
