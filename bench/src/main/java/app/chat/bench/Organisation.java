@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -33,102 +35,24 @@ import java.util.stream.IntStream;
  */
 final class Organisation {
 
-    private static final String[] FIRST = {
-        "Ada", "Alan", "Amélie", "Anna", "Arjun", "Beatriz", "Björn", "Carla", "Chen", "Chloé", "Dário", "David",
-        "Elena", "Émile", "Eva", "Farah", "Felix", "Grace", "Hana", "Hugo", "Ines", "Ivan", "Jakob", "José",
-        "Julia", "Kai", "Karin", "Lars", "Lea", "Leila", "Luca", "Maja", "Marek", "Maria", "Mateo", "Mei",
-        "Nadia", "Noah", "Olga", "Omar", "Pablo", "Priya", "Quentin", "Rosa", "Sami", "Sara", "Sofia", "Tariq",
-        "Theo", "Uma", "Valentin", "Vera", "Wen", "Yara", "Yusuf", "Zoë", "Zofia", "Linus", "Malin", "Rahul"
-    };
-    private static final String[] LAST = {
-        "Andersen",
-        "Baker",
-        "Becker",
-        "Bianchi",
-        "Brown",
-        "Castro",
-        "Chen",
-        "Costa",
-        "Dubois",
-        "Eriksson",
-        "Fischer",
-        "Fontaine",
-        "García",
-        "Gomez",
-        "Hansen",
-        "Hoffmann",
-        "Ivanova",
-        "Jansen",
-        "Johansson",
-        "Kim",
-        "Kowalski",
-        "Kumar",
-        "Larsen",
-        "Laurent",
-        "Lee",
-        "Lindqvist",
-        "López",
-        "Martin",
-        "Meyer",
-        "Moreau",
-        "Müller",
-        "Nakamura",
-        "Nguyen",
-        "Novak",
-        "Nowak",
-        "Olsen",
-        "Patel",
-        "Petrov",
-        "Rossi",
-        "Santos",
-        "Schmidt",
-        "Schneider",
-        "Silva",
-        "Singh",
-        "Smith",
-        "Sørensen",
-        "Suzuki",
-        "Tanaka",
-        "Taylor",
-        "Thomas",
-        "Vogel",
-        "Wagner",
-        "Wang",
-        "Weber",
-        "Williams",
-        "Wilson",
-        "Wójcik",
-        "Yamamoto",
-        "Zhang",
-        "Zimmermann",
-        "Abe",
-        "Berg",
-        "Cruz",
-        "Dahl",
-        "Ek",
-        "Falk",
-        "Gil",
-        "Holm",
-        "Ito",
-        "Jung",
-        "Krause",
-        "Lund",
-        "Mora",
-        "Nieminen",
-        "Ortiz",
-        "Park",
-        "Quist",
-        "Ruiz",
-        "Sato",
-        "Torres",
-        "Ueda",
-        "Vidal",
-        "Winter",
-        "Xu",
-        "Young"
-    };
+    private static final String[] FIRST =
+            ("Ada Alan Amélie Anna Arjun Beatriz Björn Carla Chen Chloé Dário David Elena Émile Eva "
+                            + " Farah Felix Grace Hana Hugo Ines Ivan Jakob José Julia Kai Karin Lars Lea Leila Luca Maja "
+                            + " Marek Maria Mateo Mei Nadia Noah Olga Omar Pablo Priya Quentin Rosa Sami Sara Sofia Tariq "
+                            + " Theo Uma Valentin Vera Wen Yara Yusuf Zoë Zofia Linus Malin Rahul")
+                    .split(" +");
+    private static final String[] LAST =
+            ("Andersen Baker Becker Bianchi Brown Castro Chen Costa Dubois Eriksson Fischer Fontaine "
+                            + " García Gomez Hansen Hoffmann Ivanova Jansen Johansson Kim Kowalski Kumar Larsen Laurent "
+                            + " Lee Lindqvist López Martin Meyer Moreau Müller Nakamura Nguyen Novak Nowak Olsen Patel "
+                            + " Petrov Rossi Santos Schmidt Schneider Silva Singh Smith Sørensen Suzuki Tanaka Taylor "
+                            + " Thomas Vogel Wagner Wang Weber Williams Wilson Wójcik Yamamoto Zhang Zimmermann Abe Berg "
+                            + " Cruz Dahl Ek Falk Gil Holm Ito Jung Krause Lund Mora Nieminen Ortiz Park Quist Ruiz Sato "
+                            + " Torres Ueda Vidal Winter Xu Young")
+                    .split(" +");
 
     private static final Pattern LISTED_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern PRESENCE_OF = Pattern.compile("\"user\":\"([^\"]+)\"");
 
     private final Bench bench;
     private final String prefix = "org" + Bench.suffix() + "-";
@@ -172,14 +96,29 @@ final class Organisation {
                         arrived.watching.get() < wave ? "; only " + arrived.watching.get() + " got there" : ""));
         long frames = arrived.presenceFrames.get();
         long broadcast = (long) wave * (wave - 1) / 2;
+        int[] watchers = arrived.watchersOfEach();
+        int most = 0;
+        int beyond = 0;
+        for (int person = 0; person < wave; person++) {
+            int about = arrived.framesAbout.get(person);
+            most = Math.max(most, about);
+            if (about > watchers[person]) {
+                beyond++;
+            }
+        }
         bench.report(
                 scenario,
                 "presence frames during the wave (subscriptions)",
                 String.format(
-                        "%d in all, %.1f per log-in (each person has %d watchers at most; measured: %d subscriptions"
-                                + " to people who then came online); broadcasting to every connection would have"
-                                + " sent %d (N(N-1)/2)",
-                        frames, frames / (double) wave, partners, arrived.watchedBeforeArrival(), broadcast));
+                        "%d in all, %.2f per log-in; about any one person at most %d, never more than the"
+                                + " connections watching them (people with more: %d; watchers each: at most %d);"
+                                + " broadcasting every change to every connection would have sent %d (N(N-1)/2)",
+                        frames,
+                        frames / (double) wave,
+                        most,
+                        beyond,
+                        Arrays.stream(watchers).max().orElse(0),
+                        broadcast));
         bench.report(
                 scenario,
                 "busy room, " + busy.members() + " members, " + busy.rate()
@@ -253,14 +192,17 @@ final class Organisation {
     }
 
     /**
-     * Everyone has had direct conversations with {@code partners} colleagues (the half after them and
-     * the half before them, in a ring): one message each, straight into the database.
+     * Everyone has had direct conversations with {@code partners} colleagues spread over the company
+     * (half of them at steps of people / (partners / 2 + 1) after them in a ring, half before): one
+     * message each, straight into the database. Spread, so that many arrive in the wave after the
+     * people who watch them, as colleagues do, and not in the same handful of handshakes.
      */
     private void converse(int people, int partners) throws Exception {
+        int step = Math.max(1, people / (partners / 2 + 1));
         try (Connection db = DriverManager.getConnection(bench.options.get("db"), "postgres", "");
                 Statement sql = db.createStatement()) {
             sql.execute("insert into messages (from_user, to_user, content, \"timestamp\")"
-                    + " select '" + prefix + "' || p, '" + prefix + "' || ((p + k) % " + people + "),"
+                    + " select '" + prefix + "' || p, '" + prefix + "' || ((p + k * " + step + ") % " + people + "),"
                     + " 'hello', now() - interval '1 day' + (k || ' seconds')::interval"
                     + " from generate_series(0, " + (people - 1) + ") p, generate_series(1, " + partners / 2 + ") k");
             sql.execute("vacuum analyze messages");
@@ -308,12 +250,10 @@ final class Organisation {
         final int size;
         final AtomicInteger watching = new AtomicInteger();
         final AtomicLong presenceFrames = new AtomicLong();
-        /** Per person: when their watch was answered (nanoTime), 0 before. */
-        final long[] watchingSince;
+        /** Per person of the wave: presence frames about them that the wave's connections received. */
+        final AtomicIntegerArray framesAbout;
         /** Per person: the people they watch. */
         final List<List<Integer>> watched;
-        /** Per person: when their connection opened (nanoTime). */
-        final long[] arrivedAt;
 
         final List<Client> open = new ArrayList<>();
         double handshakesPerSecond;
@@ -322,8 +262,7 @@ final class Organisation {
 
         Wave(int size) {
             this.size = size;
-            watchingSince = new long[size];
-            arrivedAt = new long[size];
+            framesAbout = new AtomicIntegerArray(size);
             watched = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 watched.add(List.of());
@@ -353,7 +292,6 @@ final class Organisation {
                                     clients[person] = client;
                                     open.add(client);
                                 }
-                                arrivedAt[person] = System.nanoTime();
                                 client.send("{\"type\":\"users\",\"ref\":\"conversations\"}");
                             }
                             handshakes.countDown();
@@ -373,6 +311,13 @@ final class Organisation {
         private void received(Organisation organisation, Client[] clients, int person, String text) {
             if (text.contains("\"type\":\"presence\"")) {
                 presenceFrames.incrementAndGet();
+                Matcher subject = PRESENCE_OF.matcher(text);
+                if (subject.find()) {
+                    int about = Integer.parseInt(subject.group(1).substring(organisation.prefix.length()));
+                    if (about < size) {
+                        framesAbout.incrementAndGet(about);
+                    }
+                }
             } else if (text.contains("\"ref\":\"conversations\"")) {
                 List<Integer> partners = new ArrayList<>();
                 StringBuilder watch = new StringBuilder("{\"type\":\"watch\",\"ref\":\"watch\",\"users\":[");
@@ -391,28 +336,21 @@ final class Organisation {
                 }
                 client.send(watch.append("]}").toString());
             } else if (text.contains("\"ref\":\"watch\"")) {
-                watchingSince[person] = System.nanoTime();
                 watching.incrementAndGet();
             }
         }
 
-        /**
-         * How many subscriptions were in place when the person they watch arrived: the presence frames
-         * the wave may cost at most (a frame per watcher already watching, none for anyone else).
-         */
-        long watchedBeforeArrival() {
-            long count = 0;
-            for (int watcher = 0; watcher < size; watcher++) {
-                for (int person : watched.get(watcher)) {
-                    if (person < size
-                            && watchingSince[watcher] != 0
-                            && arrivedAt[person] != 0
-                            && watchingSince[watcher] < arrivedAt[person]) {
-                        count++;
+        /** Per person of the wave: how many of the wave's connections watch them. */
+        int[] watchersOfEach() {
+            int[] watchers = new int[size];
+            for (List<Integer> people : watched) {
+                for (int person : people) {
+                    if (person < size) {
+                        watchers[person]++;
                     }
                 }
             }
-            return count;
+            return watchers;
         }
     }
 
