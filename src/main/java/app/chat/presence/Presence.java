@@ -3,7 +3,7 @@ package app.chat.presence;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 
@@ -38,7 +39,14 @@ public class Presence {
     Config config;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
+
+    /**
+     * Grace periods, one timer task per departure. Its own executor on a managed thread rather than
+     * the container's managed scheduler: that one captures the caller's context for every task, which
+     * on Payara scans the class path (2 % of the server's CPU in a log-in wave, BENCHMARKS.md).
+     */
+    private ScheduledThreadPoolExecutor graceTimer;
 
     @Inject
     PresenceLedger ledger;
@@ -53,6 +61,8 @@ public class Presence {
 
     @PostConstruct
     void configure() {
+        graceTimer = new ScheduledThreadPoolExecutor(1, threads);
+        graceTimer.setRemoveOnCancelPolicy(true);
         graceMillis =
                 config.getOptionalValue("chat.presence.grace-ms", Long.class).orElse(DEFAULT_GRACE_MILLIS);
     }
@@ -83,7 +93,7 @@ public class Presence {
         if (graceMillis <= 0) {
             goneFromHere(user);
         } else {
-            leaving.put(user, scheduler.schedule(() -> graceOver(user), graceMillis, TimeUnit.MILLISECONDS));
+            leaving.put(user, graceTimer.schedule(() -> graceOver(user), graceMillis, TimeUnit.MILLISECONDS));
         }
     }
 
@@ -166,6 +176,7 @@ public class Presence {
     synchronized void stop() {
         leaving.values().forEach(pending -> pending.cancel(false));
         leaving.clear();
+        graceTimer.shutdownNow();
     }
 
     /** How many of these people are online, in one look. */
