@@ -227,7 +227,8 @@ export class ChatClient {
       const state = useChatStore.getState();
       if (state.status !== "online") return;
       const users = watchList(state);
-      const joined = users.join("\n");
+      // The same people in another order (a conversation moved up) need no new watch.
+      const joined = [...users].sort().join("\n");
       if (joined === this.watching) return;
       this.watching = joined;
       this.socket.request<ServerEventOf<"watching">>({ type: "watch", users }).then(
