@@ -118,7 +118,7 @@ describe("two people chatting in the browser", () => {
   });
 
   it(
-    "with a company's worth of people in the directory, the sidebar lists only one's conversations and search finds anyone",
+    "with a company's worth of people in the directory, the sidebar lists only one's conversations, search finds anyone and a link starts a conversation",
     { skip: !process.env.CHAT_CROWD },
     async () => {
       const crowd = process.env.CHAT_CROWD;
@@ -133,6 +133,18 @@ describe("two people chatting in the browser", () => {
         listed <= 40,
         `${listed} list items on the page, with ${process.env.CHAT_CROWD_SIZE} people in the directory`,
       );
+
+      // A deep link to a colleague never talked with opens the conversation; a message sent there is
+      // stored, and the colleague joins the sidebar.
+      const colleague = `${crowd} Colleague 1234`;
+      await newcomer.page.goto(`${baseUrl}dm/${crowd.toLowerCase()}-1234`);
+      await waitOnline(newcomer.page);
+      await newcomer.page.getByRole("textbox", { name: `Message ${colleague}` }).waitFor();
+      await send(newcomer.page, "hello from a link");
+      await newcomer.page.locator(".message-body", { hasText: "hello from a link" }).waitFor();
+      await newcomer.page.getByText("Sending…").waitFor({ state: "hidden" });
+      assert.equal(await newcomer.page.getByText("Not sent").count(), 0);
+      await sidebar.getByRole("button", { name: `Message ${colleague} (offline)` }).waitFor();
       assert.deepEqual(newcomer.errors, []);
       await newcomer.context.close();
     },

@@ -28,8 +28,8 @@ class BrowserIT {
 
     @Test
     void twoPeopleChatInTheBrowserAcrossAServerRestart() throws Exception {
-        CrowdedDirectory.add(CROWD, DIRECTORY_SIZE);
         try (ServerProcess server = ServerProcess.start(Map.of("CHAT_DEV_LOGIN", "true"))) {
+            CrowdedDirectory.add(CROWD, DIRECTORY_SIZE); // once the server has migrated the database
             HttpServer control = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             control.createContext("/kill", exchange -> answer(exchange, () -> server.kill()));
             control.createContext("/start", exchange -> answer(exchange, () -> server.restart()));
