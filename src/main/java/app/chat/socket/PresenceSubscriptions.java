@@ -72,12 +72,6 @@ public class PresenceSubscriptions {
         }
     }
 
-    /** How many connections watch the person (on this instance). */
-    public int watchersOf(String person) {
-        Set<Connection> connections = watchers.get(person);
-        return connections == null ? 0 : connections.size();
-    }
-
     private void unwatch(Connection connection, String person) {
         watchers.computeIfPresent(person, (p, connections) -> {
             connections.remove(connection);
