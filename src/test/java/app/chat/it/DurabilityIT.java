@@ -15,11 +15,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * What was acknowledged is durable: it survives the server being killed (SIGKILL, no shutdown) and
- * started again, as do rooms and memberships.
+ * started again, as do rooms and memberships. Runs beside the other test classes: it owns its
+ * server, and nothing it does reaches theirs.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DurabilityIT {
 
     private static ServerProcess server;
@@ -99,9 +103,9 @@ class DurabilityIT {
                         .build()
                         .toString());
             }
-            server.stop();
-            // Liberty may hold the socket until its quiesce ends (30 s) when it wins the race.
-            closeCode = alice.awaitClose(Duration.ofSeconds(45));
+            ServerProcess.Stopped stopped = server.stop();
+            // Every process of the server has exited: its sockets are closed, with or without 1001.
+            closeCode = alice.awaitClose(Duration.ofSeconds(45), "after the server " + stopped);
             alice.received().stream()
                     .filter(e -> e.getString("type").equals("ack"))
                     .forEach(acks::add);

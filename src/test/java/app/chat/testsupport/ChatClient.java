@@ -269,10 +269,17 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public int awaitClose(Duration patience) {
+        return awaitClose(patience, "");
+    }
+
+    /** As {@link #awaitClose(Duration)}, saying in the failure what the test knows of the server. */
+    public int awaitClose(Duration patience, String circumstances) {
         try {
             return closeCode.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            return fail("the server did not close the connection: " + e);
+            return fail("the server did not close the connection within " + patience.toSeconds() + " s "
+                    + circumstances + " (input closed: " + socket.isInputClosed() + ", output closed: "
+                    + socket.isOutputClosed() + ", " + received().size() + " events received): " + e);
         }
     }
 

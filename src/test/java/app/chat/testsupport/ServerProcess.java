@@ -197,14 +197,30 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * Like {@code kill} (SIGTERM): the server shuts down in order. Returns once every process of it
      * has exited (a launcher script exits at once, the server after its graceful stop), or kills
-     * what is left after a minute.
+     * what is left after a minute; says which, for the failure messages of the tests that stop it.
      */
-    public void stop() throws InterruptedException {
+    public Stopped stop() throws InterruptedException {
+        long start = System.nanoTime();
         List<ProcessHandle> all = everyProcess();
         all.forEach(ProcessHandle::destroy);
+        boolean killed = false;
         if (!awaitExit(all, Duration.ofSeconds(60))) {
+            killed = true;
             all.forEach(ProcessHandle::destroyForcibly);
             awaitExit(all, Duration.ofSeconds(30));
+        }
+        return new Stopped(
+                Duration.ofNanos(System.nanoTime() - start),
+                killed,
+                all.stream().filter(ProcessHandle::isAlive).count());
+    }
+
+    /** How a {@link #stop} ended: how long it took, whether it had to kill, and what still runs. */
+    public record Stopped(Duration took, boolean killed, long stillAlive) {
+        @Override
+        public String toString() {
+            return (killed ? "killed after no graceful stop within 60 s" : "stopped gracefully") + " in "
+                    + took.toMillis() + " ms" + (stillAlive > 0 ? ", " + stillAlive + " process(es) still alive" : "");
         }
     }
 
