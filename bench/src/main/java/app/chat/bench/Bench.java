@@ -54,6 +54,13 @@ public final class Bench {
 
     private final List<String> rows = new ArrayList<>();
     private final Network network = new Network(2);
+    /**
+     * An event loop of its own for connections that measure while a crowd arrives on the others:
+     * the people of a busy room are not the browsers of the crowd, and must not wait behind their
+     * handshakes in the load generator.
+     */
+    private final Network observers = new Network(1);
+
     final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
@@ -87,6 +94,7 @@ public final class Bench {
         } finally {
             bench.timer.shutdownNow();
             bench.network.close();
+            bench.observers.close();
         }
     }
 
@@ -194,6 +202,11 @@ public final class Bench {
 
     CompletableFuture<Client> connectWithToken(int index, String token, URI target, Consumer<String> onText) {
         return Client.open(network, address(target, index), token, onText);
+    }
+
+    /** Opens a connection that measures, on the observers' event loop (see {@link #observers}). */
+    CompletableFuture<Client> connectObserver(int index, String token, URI target, Consumer<String> onText) {
+        return Client.open(observers, address(target, index), token, onText);
     }
 
     /**

@@ -80,8 +80,10 @@ final class Organisation {
         BusyRoom busy = BusyRoom.open(bench, bench.smoke ? 20 : 100, bench.smoke ? 10 : 20);
         Duration calm = Duration.ofSeconds(bench.smoke ? 2 : 10);
         Stats before = busy.measure(() -> Thread.sleep(calm.toMillis()));
+        Stats ackedBefore = busy.acks();
         Wave arrived = new Wave(wave);
         Stats during = busy.measure(() -> arrived.logIn(this));
+        Stats ackedDuring = busy.acks();
         busy.close();
         String scenario = "organisation (" + people + " people)";
         bench.report(
@@ -126,6 +128,10 @@ final class Organisation {
                 String.format(
                         "without: %s; during: %s; p99 ratio %.2f",
                         before.summary(), during.summary(), during.percentileMillis(99) / before.percentileMillis(99)));
+        bench.report(
+                scenario,
+                "busy room: its publishers' acknowledgements without / during the wave",
+                String.format("without: %s; during: %s", ackedBefore.summary(), ackedDuring.summary()));
         Stats search = search(people, bench.smoke ? 50 : 500);
         bench.report(
                 scenario,
@@ -362,6 +368,8 @@ final class Organisation {
         private final Bench bench;
         private final String room;
         private volatile Stats stats = new Stats();
+        /** The publishers' acknowledgements: from sending until the ack (stored, committed). */
+        private volatile Stats acks = new Stats();
 
         private BusyRoom(Bench bench, List<Client> members, int rate, String room) {
             this.bench = bench;
@@ -377,6 +385,13 @@ final class Organisation {
             List<Client> members = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 Consumer<String> listener = text -> {
+                    int acked = text.indexOf("\"ref\":\"a");
+                    if (acked >= 0 && self[0] != null && text.contains("\"type\":\"ack\"")) {
+                        int end = text.indexOf('"', acked + 8);
+                        long sent = Long.parseLong(text.substring(acked + 8, end));
+                        self[0].acks.add((System.nanoTime() - sent) / 1_000);
+                        return;
+                    }
                     int at = text.indexOf("t=");
                     if (at >= 0 && self[0] != null) {
                         int end = text.indexOf('"', at);
@@ -388,7 +403,7 @@ final class Organisation {
                 };
                 URI target = bench.product(i);
                 members.add(
-                        bench.connectWithToken(i, TestTokens.forUser("busy" + i).sign(), target, listener)
+                        bench.connectObserver(i, TestTokens.forUser("busy" + i).sign(), target, listener)
                                 .get(30, TimeUnit.SECONDS));
             }
             Bench.joinPaced(members, i -> room, joined);
@@ -408,14 +423,25 @@ final class Organisation {
             void run() throws Exception;
         }
 
+        /** A message whose content and ref carry the time it was sent. */
+        private String published(long now) {
+            return "{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"t=" + now + "\",\"ref\":\"a" + now
+                    + "\"}";
+        }
+
+        /** The acknowledgements of what the last {@link #measure} published. */
+        Stats acks() {
+            return acks;
+        }
+
         /** The room's delivery latencies while {@code during} runs. */
         Stats measure(During during) throws Exception {
             stats = new Stats();
+            acks = new Stats();
             AtomicInteger next = new AtomicInteger();
             var publishing = bench.timer.scheduleAtFixedRate(
                     () -> members.get(next.getAndIncrement() % Math.min(5, members.size()))
-                            .send("{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"t=" + System.nanoTime()
-                                    + "\"}"),
+                            .send(published(System.nanoTime())),
                     0,
                     1_000_000L / rate,
                     TimeUnit.MICROSECONDS);
