@@ -18,15 +18,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * While PostgreSQL is down, nothing is acknowledged and senders are told to retry; the server stays
  * up, and it recovers by itself when the database is back. The database here is one the test owns.
- * Runs beside the other test classes: its server and its database are its own.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class DatabaseOutageIT {
 
     private static ThrowawayPostgres postgres;

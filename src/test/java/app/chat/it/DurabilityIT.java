@@ -15,15 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * What was acknowledged is durable: it survives the server being killed (SIGKILL, no shutdown) and
- * started again, as do rooms and memberships. Runs beside the other test classes: it owns its
- * server, and nothing it does reaches theirs.
+ * started again, as do rooms and memberships.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class DurabilityIT {
 
     private static ServerProcess server;
