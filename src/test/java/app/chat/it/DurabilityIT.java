@@ -101,7 +101,7 @@ class DurabilityIT {
             }
             ServerProcess.Stopped stopped = server.stop();
             // Every process of the server has exited: its sockets are closed, with or without 1001.
-            closeCode = alice.awaitClose(Duration.ofSeconds(45), "after the server " + stopped);
+            closeCode = alice.awaitCloseOfExitedServer(Duration.ofSeconds(35), "after the server " + stopped);
             alice.received().stream()
                     .filter(e -> e.getString("type").equals("ack"))
                     .forEach(acks::add);
