@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,7 @@ class DurabilityIT {
         List<String> clientIds = new ArrayList<>();
         List<JsonObject> acks = new ArrayList<>();
         int closeCode;
+        boolean liberty = server.serverName().equals("Open Liberty");
         try (ChatClient alice = ChatClient.connect(
                 server.webSocket(), TestTokens.forUser(aliceId).sign())) {
             alice.join(room);
@@ -100,8 +102,19 @@ class DurabilityIT {
                         .toString());
             }
             ServerProcess.Stopped stopped = server.stop();
-            // Every process of the server has exited: its sockets are closed, with or without 1001.
-            closeCode = alice.awaitCloseOfExitedServer(Duration.ofSeconds(35), "after the server " + stopped);
+            OptionalInt seen = alice.closeWithin(Duration.ofSeconds(45));
+            // In CI, three times on Open Liberty, the JDK client saw no end of the connection at all
+            // although every process of the server had exited after a graceful stop (input still
+            // open, a ping written without error): there, an unseen close counts as one without a
+            // close frame, which Liberty may give anyway (below). On Payara the 1001 must arrive.
+            if (seen.isEmpty() && liberty && stopped.stillAlive() == 0) {
+                System.out.println("graceful stop: no close seen by the client after the server " + stopped);
+                closeCode = ChatClient.CLOSED_WITHOUT_CLOSE_FRAME;
+            } else {
+                closeCode = seen.orElseThrow(
+                        () -> new AssertionError("the server did not close the connection within 45 s after it "
+                                + stopped + " (" + alice.received().size() + " events received)"));
+            }
             alice.received().stream()
                     .filter(e -> e.getString("type").equals("ack"))
                     .forEach(acks::add);
@@ -111,7 +124,6 @@ class DurabilityIT {
         // Open Liberty takes the application off its sockets about 100 ms after SIGTERM; a graceful
         // stop that has not finished by then cannot send 1001 (docs/configuration.md, open in issue
         // 11). What must hold on both: nothing acknowledged is lost.
-        boolean liberty = server.serverName().equals("Open Liberty");
         if (!liberty || closeCode != ChatClient.CLOSED_WITHOUT_CLOSE_FRAME) {
             assertEquals(1001, closeCode, "going away");
         }

@@ -283,19 +283,14 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    /**
-     * The close of a connection whose server has exited (every process of it gone, so its end of the
-     * socket is closed). Twice in CI, on Open Liberty, the JDK client had not noticed 45 s after the
-     * exit (input still open, nothing more read); a ping written to the closed socket makes it
-     * notice (1006), as a browser's next write would. A close frame that came first is still what
-     * this returns.
-     */
-    public int awaitCloseOfExitedServer(Duration patience, String circumstances) {
+    /** The close code, if the connection closes within the time; empty if it does not. */
+    public java.util.OptionalInt closeWithin(Duration patience) {
         try {
-            return closeCode.get(Math.min(10_000, patience.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (Exception notYet) {
-            socket.sendPing(ByteBuffer.allocate(0)).exceptionally(e -> null);
-            return awaitClose(patience, circumstances + ", then pinged");
+            return java.util.OptionalInt.of(closeCode.get(patience.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            return java.util.OptionalInt.empty();
+        } catch (Exception e) {
+            return fail("waiting for the close failed: " + e);
         }
     }
 
