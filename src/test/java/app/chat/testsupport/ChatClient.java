@@ -19,10 +19,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -269,26 +271,18 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public int awaitClose(Duration patience) {
-        return awaitClose(patience, "");
-    }
-
-    /** As {@link #awaitClose(Duration)}, saying in the failure what the test knows of the server. */
-    public int awaitClose(Duration patience, String circumstances) {
-        try {
-            return closeCode.get(patience.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            return fail("the server did not close the connection within " + patience.toSeconds() + " s "
-                    + circumstances + " (input closed: " + socket.isInputClosed() + ", output closed: "
-                    + socket.isOutputClosed() + ", " + received().size() + " events received): " + e);
-        }
+        return closeWithin(patience)
+                .orElseGet(() -> fail("the server did not close the connection within " + patience.toSeconds()
+                        + " s (input closed: " + socket.isInputClosed() + ", output closed: "
+                        + socket.isOutputClosed() + ", " + received().size() + " events received)"));
     }
 
     /** The close code, if the connection closes within the time; empty if it does not. */
-    public java.util.OptionalInt closeWithin(Duration patience) {
+    public OptionalInt closeWithin(Duration patience) {
         try {
-            return java.util.OptionalInt.of(closeCode.get(patience.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (java.util.concurrent.TimeoutException e) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.of(closeCode.get(patience.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return OptionalInt.empty();
         } catch (Exception e) {
             return fail("waiting for the close failed: " + e);
         }
