@@ -10,6 +10,7 @@ import app.chat.testsupport.ServerProcess;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.parallel.Execution;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * servers and a database of its own, as bench/run does.
  */
 @Execution(ExecutionMode.CONCURRENT)
+@Order(3) // beside the others, the longest first (pom.xml)
 class BenchSmokeIT {
 
     private static String database;

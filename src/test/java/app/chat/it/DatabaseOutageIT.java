@@ -17,12 +17,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * While PostgreSQL is down, nothing is acknowledged and senders are told to retry; the server stays
  * up, and it recovers by itself when the database is back. The database here is one the test owns.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@Order(4) // beside the others, the longest first (pom.xml)
 class DatabaseOutageIT {
 
     private static ThrowawayPostgres postgres;

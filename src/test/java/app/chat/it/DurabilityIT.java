@@ -15,12 +15,17 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * What was acknowledged is durable: it survives the server being killed (SIGKILL, no shutdown) and
  * started again, as do rooms and memberships.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@Order(5) // beside the others, the longest first (pom.xml)
 class DurabilityIT {
 
     private static ServerProcess server;

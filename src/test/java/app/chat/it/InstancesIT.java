@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * <p>Runs beside the other test classes: its servers and its database are its own.
  */
 @Execution(ExecutionMode.CONCURRENT)
+@Order(2) // beside the others, the longest first (pom.xml)
 class InstancesIT {
 
     private static ServerProcess first;

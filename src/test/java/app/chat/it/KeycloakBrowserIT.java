@@ -6,6 +6,7 @@ import app.chat.testsupport.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * expire.
  */
 @Execution(ExecutionMode.CONCURRENT)
+@Order(1) // beside the others, the longest first (pom.xml)
 class KeycloakBrowserIT {
 
     @Test

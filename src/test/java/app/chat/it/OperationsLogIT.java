@@ -16,13 +16,18 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * What an operator reads with {@code chat.log.format=json}: JSON lines with the same fields, one
  * start-up summary without secrets, refusals summed up per interval (one second here) with who
  * caused them, and never a token.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@Order(6) // beside the others, the longest first (pom.xml)
 class OperationsLogIT {
 
     /** Ignored by the test database (trust authentication), so it can be looked for in the log. */

@@ -9,7 +9,10 @@ import app.chat.testsupport.ServerProcess;
 import app.chat.testsupport.TestTokens;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A WebSocket connection lives as long as its client wants, whatever the HTTP session its handshake
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * handshake carried a container principal, so the product never hands it one. Checked over TLS with
  * sessions that expire after two seconds.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@Order(7) // beside the others, the longest first (pom.xml)
 class SessionTimeoutIT {
 
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(2);

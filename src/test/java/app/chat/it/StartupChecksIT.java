@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import app.chat.testsupport.ServerProcess;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** A configuration that would let in other applications' tokens never starts serving. */
+@Execution(ExecutionMode.CONCURRENT)
+@Order(8) // beside the others, the longest first (pom.xml)
 class StartupChecksIT {
 
     @Test

@@ -17,6 +17,13 @@ import java.util.Optional;
 interface ServerLauncher {
 
     /**
+     * The tests start dozens of servers on two cores and none runs long enough to need the C2
+     * compiler: with C1 alone a start costs half the CPU (Open Liberty 11 s instead of 22, Payara
+     * Micro a quarter less), which the classes running beside it get instead.
+     */
+    String QUICK_START = "-XX:TieredStopAtLevel=1";
+
+    /**
      * A TLS listener next to the plain one, with the server's own self-signed certificate, and HTTP
      * sessions that expire after {@code sessionTimeout} of inactivity.
      */
@@ -51,6 +58,7 @@ interface ServerLauncher {
         public List<String> command(Path war, int port, Path directory, Optional<Https> https) throws IOException {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    QUICK_START,
                     "-jar",
                     System.getProperty("payara.microJar"),
                     "--deploy",
@@ -127,7 +135,7 @@ interface ServerLauncher {
 
         @Override
         public Map<String, String> environment(int port) {
-            return Map.of("PORT", String.valueOf(port));
+            return Map.of("PORT", String.valueOf(port), "JVM_ARGS", QUICK_START);
         }
 
         @Override

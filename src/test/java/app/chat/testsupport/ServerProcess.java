@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -287,17 +289,22 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * A port nothing listens on now, from the top of the range: below it are the fixed ports other
      * servers of the build take later (Open Liberty's 9080), which a widened ephemeral range (as
-     * bench/run sets) would otherwise hand out too.
+     * bench/run sets) would otherwise hand out too. Never the same port twice in one test run: a
+     * server restarted on its port must not find it taken by one that a class running beside it
+     * started in the meantime.
      */
     public static int freePort() throws IOException {
         while (true) {
             try (ServerSocket socket = new ServerSocket(0)) {
-                if (socket.getLocalPort() >= LOWEST_FREE_PORT) {
+                if (socket.getLocalPort() >= LOWEST_FREE_PORT && HANDED_OUT.add(socket.getLocalPort())) {
                     return socket.getLocalPort();
                 }
             }
         }
     }
+
+    /** Every port {@link #freePort()} has handed out in this JVM (test classes run side by side). */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private static final int LOWEST_FREE_PORT = 32768;
 }

@@ -1,7 +1,6 @@
 package app.chat.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
     public static ThrowawayPostgres create(String database) throws IOException, InterruptedException, SQLException {
         Path folder = Files.createTempDirectory("chat-pg-");
         Path data = folder.resolve("data");
-        ThrowawayPostgres postgres = new ThrowawayPostgres(serverBinaries(), data, freePort());
+        ThrowawayPostgres postgres = new ThrowawayPostgres(serverBinaries(), data, ServerProcess.freePort());
         if (runningAsRoot()) {
             postgres.run(List.of("chown", "-R", "postgres", folder.toString()), false);
         }
@@ -116,11 +115,5 @@ public final class ThrowawayPostgres implements AutoCloseable {
 
     private static boolean runningAsRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
