@@ -49,6 +49,41 @@ describe("two people chatting in the browser", () => {
     await screenshot(alice.page, "room-desktop");
   });
 
+  it("an author fixes one message and deletes another, and the other person sees both at once", async () => {
+    await send(alice.page, "Meeting at 10 in teh big room");
+    await send(alice.page, "Wrong room, ignore me");
+    await bob.page.locator(".message-body", { hasText: "Wrong room, ignore me" }).waitFor();
+    const own = (text) =>
+      alice.page.locator("article", { has: alice.page.locator(".message-body", { hasText: text }) });
+
+    await own("teh big room").hover();
+    await own("teh big room").getByRole("button", { name: "Edit message" }).click();
+    const box = alice.page.getByRole("textbox", { name: "Edit message" });
+    await box.fill("Meeting at 10 in the big room");
+    await screenshot(alice.page, "editing-a-message");
+    await box.press("Enter");
+    const fixed = bob.page.locator("article", {
+      has: bob.page.locator(".message-body", { hasText: "Meeting at 10 in the big room" }),
+    });
+    await fixed.getByText("(edited)").waitFor();
+    assert.equal(await bob.page.locator(".message-body", { hasText: "teh big room" }).count(), 0);
+
+    await own("Wrong room, ignore me").hover();
+    await own("Wrong room, ignore me").getByRole("button", { name: "Delete message" }).click();
+    await alice.page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await bob.page.getByText("This message was deleted.").waitFor();
+    assert.equal(await bob.page.locator(".message-body", { hasText: "Wrong room" }).count(), 0);
+    assert.equal(
+      await bob.page
+        .locator("article", { hasText: "Meeting at 10" })
+        .getByRole("button", { name: "Edit message" })
+        .count(),
+      0,
+      "nobody but the author is offered to edit",
+    );
+    await screenshot(bob.page, "edited-and-deleted");
+  });
+
   it("a room is found by the beginning of its name and joined from the browser", async () => {
     const found = unique("found-");
     await createRoom(alice.page, found);

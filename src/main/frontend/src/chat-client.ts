@@ -97,6 +97,16 @@ export class ChatClient {
       });
   }
 
+  /** Replaces the text of one's own message; everyone sees it through `message_edited`. */
+  async edit(id: number, content: string): Promise<void> {
+    await this.socket.request({ type: "edit", id, content });
+  }
+
+  /** Deletes one's own message for everyone; its text is erased on the server. */
+  async deleteMessage(id: number): Promise<void> {
+    await this.socket.request({ type: "delete", id });
+  }
+
   retry(key: ConversationKey, clientId: string): void {
     const message = useChatStore.getState().conversations[key]?.messages.find((m) => m.clientId === clientId);
     if (message) this.send(key, message.content, clientId);
@@ -263,12 +273,16 @@ export class ChatClient {
         if (worthNotifying && document.hidden) {
           const sender = store.users[event.from]?.name ?? event.from;
           const where = event.type === "dm" ? sender : `${sender} in #${event.room}`;
-          notify(where, event.content, key, () => {
+          notify(where, event.content ?? "", key, () => {
             this.navigate(key);
           });
         }
         break;
       }
+      case "message_edited":
+      case "message_deleted":
+        store.revised(event);
+        break;
       case "presence":
         store.presence(event.user, event.online);
         break;

@@ -121,4 +121,65 @@ describe("chat store", () => {
     store.getState().expireTyping(10_000);
     expect(store.getState().typing["room:general"]).toBeUndefined();
   });
+  it("applies an edit to the loaded message, in its room, without counting it as unread", () => {
+    store.getState().received(wire(1));
+    const unread = store.getState().conversations["room:general"]?.unread;
+    store.getState().revised({
+      type: "message_edited",
+      id: 7,
+      message_id: 1,
+      room: "general",
+      from: "bob",
+      content: "m1, fixed",
+      edited_at: "2026-01-01T00:05:00.000Z",
+    });
+    const conversation = store.getState().conversations["room:general"]!;
+    expect(conversation.messages[0]).toMatchObject({
+      id: 1,
+      content: "m1, fixed",
+      editedAt: "2026-01-01T00:05:00.000Z",
+    });
+    expect(conversation.unread).toBe(unread);
+  });
+
+  it("turns a deleted direct message into a tombstone in the conversation with the other person", () => {
+    store.getState().received({ id: 2, from: "alice", to: "bob", content: "oops", timestamp: "t" });
+    store.getState().revised({
+      type: "message_deleted",
+      id: 8,
+      message_id: 2,
+      from: "alice",
+      to: "bob",
+      deleted_at: "2026-01-01T00:06:00.000Z",
+    });
+    expect(store.getState().conversations["dm:bob"]?.messages[0]).toMatchObject({ id: 2, content: "", deleted: true });
+  });
+
+  it("ignores a revision of a message that is not loaded: history brings it as it is now", () => {
+    store.getState().revised({
+      type: "message_deleted",
+      id: 9,
+      message_id: 3,
+      room: "elsewhere",
+      from: "bob",
+      deleted_at: "2026-01-01T00:06:00.000Z",
+    });
+    expect(store.getState().conversations["room:elsewhere"]).toBeUndefined();
+  });
+
+  it("reads an edited message and a tombstone from history", () => {
+    store
+      .getState()
+      .latestPage(
+        "room:general",
+        [
+          wire(1, { edited_at: "2026-01-01T00:05:00.000Z" }),
+          { id: 2, room: "general", from: "bob", deleted: true, timestamp: "t" },
+        ],
+        50,
+      );
+    const [edited, deleted] = store.getState().conversations["room:general"]!.messages;
+    expect(edited).toMatchObject({ id: 1, editedAt: "2026-01-01T00:05:00.000Z" });
+    expect(deleted).toMatchObject({ id: 2, deleted: true, content: "" });
+  });
 });

@@ -1,14 +1,16 @@
 import { create, type StateCreator } from "zustand";
-import type { RoomListing, UserListing, WireMessage } from "@/socket/protocol";
+import type { RoomListing, UserListing, WireMessage, WireRevision } from "@/socket/protocol";
 import type { ConnectionStatus } from "@/socket/chat-socket";
 import {
   type ChatMessage,
   type ConversationKey,
   conversationOf,
+  conversationOfRevision,
   fromWire,
   mentions,
   mergeMessages,
   parseKey,
+  revise,
 } from "@/messages/model";
 
 export interface Me {
@@ -80,6 +82,8 @@ interface ConversationsSlice {
   open(key: ConversationKey | null, linkNotFound?: boolean): void;
   setAttentive(attentive: boolean): void;
   received(message: WireMessage): { key: ConversationKey; notify: boolean };
+  /** An edit or deletion: changes the message where it is loaded, and counts as nothing new. */
+  revised(revision: WireRevision): void;
   latestPage(key: ConversationKey, messages: WireMessage[], pageSize: number): void;
   olderPage(key: ConversationKey, messages: WireMessage[], pageSize: number): void;
   setLoadingOlder(key: ConversationKey, loading: boolean): void;
@@ -203,7 +207,7 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
     const key = conversationOf(message, me?.id ?? "");
     const mine = message.from === me?.id;
     const seen = get().active === key && get().attentive;
-    const mentioned = !mine && me !== null && mentions(message.content, me);
+    const mentioned = !mine && me !== null && mentions(message.content ?? "", me);
     const direct = !("room" in message);
     set((state) => ({
       ...update(state, key, (c) => ({
@@ -214,6 +218,11 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
       ...(direct ? { contacts: withContactFirst(state.contacts, parseKey(key).name) } : {}),
     }));
     return { key, notify: !mine && !seen && (direct || mentioned) };
+  },
+  revised: (revision) => {
+    const key = conversationOfRevision(revision, get().me?.id ?? "");
+    if (!get().conversations[key]) return;
+    set((state) => update(state, key, (c) => ({ messages: revise(c.messages, revision) })));
   },
   latestPage: (key, messages, pageSize) => {
     set((state) =>

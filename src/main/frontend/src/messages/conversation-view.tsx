@@ -1,9 +1,10 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Hash, Lock, LogOut, Menu, UserPlus, Users } from "lucide-react";
 import { useChatStore } from "@/chatStore";
 import type { ChatClient } from "@/chat-client";
 import { type ConversationKey, dmKey, roomKey } from "./model";
 import { MessageList } from "./message-list";
+import type { MessageChanges } from "./message-changes";
 import { Composer } from "./composer";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -67,6 +68,10 @@ function ConversationView({
         },
       );
   }, [client, conversation, status]);
+  const changes = useMemo<MessageChanges>(
+    () => ({ edit: (id, content) => client.edit(id, content), remove: (id) => client.deleteMessage(id) }),
+    [client],
+  );
   // An error belongs to the conversation it happened in: switching away hides it.
   const shownError = error?.conversation === conversation ? error.message : null;
 
@@ -102,6 +107,7 @@ function ConversationView({
         onRetry={(clientId) => {
           client.retry(conversation, clientId);
         }}
+        changes={changes}
         emptyText={emptyText}
       />
       <TypingLine conversation={conversation} />

@@ -7,6 +7,7 @@ import { renderMarkdown } from "./markdown";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/class-names";
+import { DeleteMessageDialog, EditBox, type MessageChanges, OwnMessageActions } from "./message-changes";
 
 /** Messages from one author within this long of each other form one group under one header. */
 const GROUP_WITHIN_MS = 5 * 60_000;
@@ -53,15 +54,23 @@ export function rowsOf(messages: ChatMessage[]): Row[] {
 const MessageRow = memo(function MessageRow({
   row,
   authorName,
+  mine,
   onRetry,
+  changes,
 }: {
   row: Row;
   authorName: string;
+  mine: boolean;
   onRetry: (clientId: string) => void;
+  changes?: MessageChanges;
 }) {
   const { message } = row;
   const html = useMemo(() => renderMarkdown(message.content), [message.content]);
   const time = timeFormat.format(new Date(message.timestamp));
+  const [editing, setEditing] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const id = message.id;
+  const changeable = mine && changes !== undefined && id !== undefined && !message.deleted;
   return (
     <div>
       {row.day && (
@@ -74,7 +83,7 @@ const MessageRow = memo(function MessageRow({
       )}
       <article
         className={cn(
-          "group flex gap-3 px-4 hover:bg-muted/50",
+          "group relative flex gap-3 px-4 hover:bg-muted/50",
           row.grouped ? "py-0.5" : "pt-2 pb-0.5",
           message.state === "pending" && "opacity-60",
         )}
@@ -102,7 +111,27 @@ const MessageRow = memo(function MessageRow({
               </time>
             </header>
           )}
-          <div className="message-body text-sm" dangerouslySetInnerHTML={{ __html: html }} />
+          {message.deleted ? (
+            <p className="text-sm italic text-muted-foreground">This message was deleted.</p>
+          ) : editing && changeable ? (
+            <EditBox
+              content={message.content}
+              onSave={(content) => changes.edit(id, content)}
+              onDone={() => {
+                setEditing(false);
+              }}
+            />
+          ) : (
+            <div className="message-body text-sm" dangerouslySetInnerHTML={{ __html: html }} />
+          )}
+          {message.editedAt && !message.deleted && !editing && (
+            <span
+              className="text-[11px] text-muted-foreground"
+              title={`Edited ${dayFormat.format(new Date(message.editedAt))} ${timeFormat.format(new Date(message.editedAt))}`}
+            >
+              (edited)
+            </span>
+          )}
           {message.state === "pending" && (
             <p className="flex items-center gap-1 text-xs text-muted-foreground">
               <Clock className="size-3" /> Sending…
@@ -124,7 +153,24 @@ const MessageRow = memo(function MessageRow({
             </p>
           )}
         </div>
+        {changeable && !editing && (
+          <OwnMessageActions
+            onEdit={() => {
+              setEditing(true);
+            }}
+            onDelete={() => {
+              setConfirmingDelete(true);
+            }}
+          />
+        )}
       </article>
+      {changeable && (
+        <DeleteMessageDialog
+          open={confirmingDelete}
+          onOpenChange={setConfirmingDelete}
+          onDelete={() => changes.remove(id)}
+        />
+      )}
     </div>
   );
 });
@@ -136,6 +182,8 @@ interface MessageListProps {
   reachedStart: boolean;
   onLoadOlder: () => void;
   onRetry: (clientId: string) => void;
+  /** Editing and deleting one's own messages. */
+  changes?: MessageChanges;
   emptyText: string;
 }
 
@@ -151,6 +199,7 @@ export function MessageList({
   reachedStart,
   onLoadOlder,
   onRetry,
+  changes,
   emptyText,
 }: MessageListProps) {
   const users = useChatStore((state) => state.users);
@@ -256,7 +305,13 @@ export function MessageList({
                     This is the very beginning of the conversation.
                   </p>
                 )}
-                <MessageRow row={row} authorName={nameOf(row.message.from)} onRetry={onRetry} />
+                <MessageRow
+                  row={row}
+                  authorName={nameOf(row.message.from)}
+                  mine={row.message.from === me?.id}
+                  onRetry={onRetry}
+                  changes={changes}
+                />
               </div>
             );
           })}

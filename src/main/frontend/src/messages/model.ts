@@ -1,4 +1,4 @@
-import type { WireMessage } from "@/socket/protocol";
+import type { WireMessage, WireRevision } from "@/socket/protocol";
 
 /** A conversation: a room by name, or the direct conversation with one person by their id. */
 export type ConversationKey = `room:${string}` | `dm:${string}`;
@@ -18,10 +18,15 @@ export interface ChatMessage {
   id?: number;
   clientId?: string;
   from: string;
+  /** Empty once deleted. */
   content: string;
   timestamp: string;
   state: DeliveryState;
   error?: string;
+  /** When its author last edited it. */
+  editedAt?: string;
+  /** Deleted by its author: a tombstone without text. */
+  deleted?: boolean;
 }
 
 export function fromWire(message: WireMessage): ChatMessage {
@@ -29,10 +34,30 @@ export function fromWire(message: WireMessage): ChatMessage {
     id: message.id,
     clientId: message.client_id,
     from: message.from,
-    content: message.content,
+    content: message.content ?? "",
     timestamp: message.timestamp,
     state: "sent",
+    ...(message.edited_at ? { editedAt: message.edited_at } : {}),
+    ...(message.deleted ? { deleted: true } : {}),
   };
+}
+
+/** Applies an edit or a deletion to the message it names, if it is loaded (history brings it as it is now otherwise). */
+export function revise(messages: ChatMessage[], revision: WireRevision): ChatMessage[] {
+  const index = messages.findIndex((message) => message.id === revision.message_id);
+  if (index < 0) return messages;
+  const message = messages[index]!;
+  const revised: ChatMessage =
+    revision.type === "message_deleted"
+      ? { ...message, content: "", deleted: true, editedAt: undefined }
+      : { ...message, content: revision.content, editedAt: revision.edited_at };
+  return messages.map((m, i) => (i === index ? revised : m));
+}
+
+/** Which conversation an edit or deletion belongs to, seen from `me`. */
+export function conversationOfRevision(revision: WireRevision, me: string): ConversationKey {
+  if (revision.room !== undefined) return roomKey(revision.room);
+  return dmKey(revision.from === me ? (revision.to ?? me) : revision.from);
 }
 
 /** Which conversation a live message belongs to, seen from `me`. */

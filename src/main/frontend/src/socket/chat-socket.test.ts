@@ -111,6 +111,29 @@ describe("ChatSocket", () => {
     expect(latest().url).toBe("ws://chat.test/ws?after=42");
   });
 
+  it("resumes after an edit or deletion it saw: they take their place in the stream by id", async () => {
+    const { socket, latest, events } = harness();
+    socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    latest().open();
+    latest().receive(message(41));
+    const edit = {
+      type: "message_edited",
+      id: 43,
+      message_id: 41,
+      room: "general",
+      from: "bob",
+      content: "x",
+      edited_at: "t",
+    };
+    latest().receive(edit);
+    latest().receive(edit);
+    expect(events.filter((e) => e.type === "message_edited")).toHaveLength(1);
+    latest().drop();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(latest().url).toBe("ws://chat.test/ws?after=43");
+  });
+
   it("backs off further after each failed attempt, up to a ceiling", async () => {
     const { socket, sockets, latest } = harness();
     socket.start();

@@ -197,9 +197,15 @@ export class ChatSocket {
   }
 
   private receive(event: ServerEvent): void {
-    if (event.type === "message" || event.type === "dm") {
-      // Message events reach one connection in increasing id order, so anything at or below the
-      // cursor has been seen already (a replay overlapping what arrived before a reconnect).
+    if (
+      event.type === "message" ||
+      event.type === "dm" ||
+      event.type === "message_edited" ||
+      event.type === "message_deleted"
+    ) {
+      // Message events (edits and deletions included) reach one connection in increasing id order,
+      // so anything at or below the cursor has been seen already (a replay overlapping what arrived
+      // before a reconnect).
       if (event.id <= this.cursor) return;
       this.cursor = event.id;
     } else if (event.type === "resumed") {

@@ -1,6 +1,14 @@
 // The WebSocket contract: the wire types are generated from docs/asyncapi.yaml into wire.ts (npm run
 // wire); this module names what the client uses of them and adds what is the client's own.
-import type { ClientFrame, DirectMessage, ErrorCode, RoomMessage, ServerFrame } from "./wire";
+import type {
+  ClientFrame,
+  DirectMessage,
+  ErrorCode,
+  MessageDeletedEvent,
+  MessageEditedEvent,
+  RoomMessage,
+  ServerFrame,
+} from "./wire";
 
 export type { ErrorCode, RoomListing, UserListing } from "./wire";
 
@@ -18,6 +26,9 @@ export type Request = ClientFrame extends infer Frame
 
 /** A message as history pages carry it; its live event adds `type`. */
 export type WireMessage = RoomMessage | DirectMessage;
+
+/** An author's edit or deletion of a message, in the stream after it. */
+export type WireRevision = MessageEditedEvent | MessageDeletedEvent;
 
 /** Close codes the client reacts to (docs/protocol.md, "Close codes"). */
 export const CloseCode = {

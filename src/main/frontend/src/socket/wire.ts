@@ -9,9 +9,11 @@
 export type ClientFrame =
   | AuthRequest
   | CreateRoomRequest
+  | DeleteRequest
   | DirectHistoryRequest
   | DirectMessageRequest
   | DirectTypingRequest
+  | EditRequest
   | HistoryRequest
   | InviteRequest
   | JoinRequest
@@ -42,6 +44,13 @@ export type Ref = string;
  * via the `definition` "RoomName".
  */
 export type RoomName = string;
+/**
+ * Unique across rooms and direct messages; increasing in the order of every conversation.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "MessageId".
+ */
+export type MessageId = number;
 /**
  * The token's `sub`; 1 to 255 characters without control characters.
  *
@@ -93,6 +102,8 @@ export type ServerFrame =
   | JoinedAnswer
   | LeftAnswer
   | MembersAnswer
+  | MessageDeletedEvent
+  | MessageEditedEvent
   | MessageEvent
   | OkAnswer
   | PresenceEvent
@@ -102,13 +113,6 @@ export type ServerFrame =
   | RoomsAnswer
   | UsersAnswer
   | WatchingAnswer;
-/**
- * Unique across rooms and direct messages; increasing in the order of every conversation.
- *
- * This interface was referenced by `ChatProtocol`'s JSON-Schema
- * via the `definition` "MessageId".
- */
-export type MessageId = number;
 /**
  * Set by the server; ISO-8601 in UTC with milliseconds.
  *
@@ -179,6 +183,15 @@ export interface CreateRoomRequest {
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "DeleteRequest".
+ */
+export interface DeleteRequest {
+  type: "delete";
+  id: MessageId;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
  * via the `definition` "DirectHistoryRequest".
  */
 export interface DirectHistoryRequest {
@@ -209,6 +222,16 @@ export interface DirectTypingRequest {
   type: "typing";
   room?: null;
   to: UserId;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "EditRequest".
+ */
+export interface EditRequest {
+  type: "edit";
+  id: MessageId;
+  content: Content;
   ref?: RequestRef;
 }
 /**
@@ -405,8 +428,16 @@ export interface DirectMessage {
   id: MessageId;
   from: UserId;
   to: UserId;
-  content: Content;
+  content?: Content;
+  /**
+   * Present (true) on a deleted message, which then has no `content`.
+   */
+  deleted?: true;
   timestamp: Timestamp;
+  /**
+   * Set by the server; ISO-8601 in UTC with milliseconds.
+   */
+  edited_at?: string;
   client_id?: ClientId;
 }
 /**
@@ -418,8 +449,16 @@ export interface DirectMessageEvent {
   id: MessageId;
   from: UserId;
   to: UserId;
-  content: Content;
+  content?: Content;
+  /**
+   * Present (true) on a deleted message, which then has no `content`.
+   */
+  deleted?: true;
   timestamp: Timestamp;
+  /**
+   * Set by the server; ISO-8601 in UTC with milliseconds.
+   */
+  edited_at?: string;
   client_id?: ClientId;
 }
 /**
@@ -476,8 +515,16 @@ export interface RoomMessage {
   id: MessageId;
   room: CanonicalRoomName;
   from: UserId;
-  content: Content;
+  content?: Content;
+  /**
+   * Present (true) on a deleted message, which then has no `content`.
+   */
+  deleted?: true;
   timestamp: Timestamp;
+  /**
+   * Set by the server; ISO-8601 in UTC with milliseconds.
+   */
+  edited_at?: string;
   client_id?: ClientId;
 }
 /**
@@ -550,6 +597,33 @@ export interface UserListing {
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "MessageDeletedEvent".
+ */
+export interface MessageDeletedEvent {
+  type: "message_deleted";
+  id: MessageId;
+  message_id: MessageId;
+  room?: CanonicalRoomName;
+  from: UserId;
+  to?: UserId;
+  deleted_at: Timestamp;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "MessageEditedEvent".
+ */
+export interface MessageEditedEvent {
+  type: "message_edited";
+  id: MessageId;
+  message_id: MessageId;
+  room?: CanonicalRoomName;
+  from: UserId;
+  to?: UserId;
+  content: Content;
+  edited_at: Timestamp;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
  * via the `definition` "MessageEvent".
  */
 export interface MessageEvent {
@@ -557,8 +631,16 @@ export interface MessageEvent {
   id: MessageId;
   room: CanonicalRoomName;
   from: UserId;
-  content: Content;
+  content?: Content;
+  /**
+   * Present (true) on a deleted message, which then has no `content`.
+   */
+  deleted?: true;
   timestamp: Timestamp;
+  /**
+   * Set by the server; ISO-8601 in UTC with milliseconds.
+   */
+  edited_at?: string;
   client_id?: ClientId;
 }
 /**

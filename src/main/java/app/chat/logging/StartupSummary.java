@@ -55,6 +55,7 @@ public class StartupSummary {
             "chat.limit.connections-per-user",
             "chat.limit.handshakes-per-second",
             "chat.resume.max-messages",
+            "chat.messages.edit-window-minutes",
             "chat.limit.queue-bytes-per-connection",
             "chat.limit.outbound-bytes",
             "chat.presence.grace-ms",

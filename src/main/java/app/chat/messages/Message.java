@@ -4,12 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A stored message, as history reads it: in a room ({@code roomId} set) or direct ({@code toUser}
- * set). Written by {@link Messages#store} and never changed.
+ * A stored message as it is now, as history reads it: in a room ({@code roomId} set) or direct
+ * ({@code toUser} set). Written by {@link Messages#store}, which also applies its author's edits
+ * ({@code editedAt}) and deletion (no content left, {@code deletedAt}).
  */
 @Entity
 @Table(name = "messages")
@@ -27,12 +29,18 @@ public class Message {
     @Column(name = "room", updatable = false)
     private Long roomId;
 
-    @Column(nullable = false, updatable = false)
+    @Column(updatable = false)
     private String content;
 
     // EclipseLink maps OffsetDateTime to timestamptz (it would store an Instant as bytea).
     @Column(name = "timestamp", nullable = false, updatable = false)
     private OffsetDateTime timestamp;
+
+    @Column(name = "edited_at", insertable = false, updatable = false)
+    private OffsetDateTime editedAt;
+
+    @Column(name = "deleted_at", insertable = false, updatable = false)
+    private OffsetDateTime deletedAt;
 
     // Read as text: EclipseLink's UUID conversion fails on null.
     @Column(name = "client_id", insertable = false, updatable = false)
@@ -56,8 +64,18 @@ public class Message {
         return roomId;
     }
 
+    /** Null once deleted. */
     public String content() {
         return content;
+    }
+
+    /** When its author last edited it, or null. */
+    public Instant editedAt() {
+        return editedAt == null ? null : editedAt.toInstant();
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
     }
 
     public OffsetDateTime timestamp() {

@@ -52,7 +52,10 @@ public class MessageWriter {
     /** How long a stop waits for queued messages to be stored. */
     public static final long SHUTDOWN_DRAIN_SECONDS = 10;
 
-    /** The outcome for one sender: the stored message (the original one for a resend), or why it was not stored. */
+    /**
+     * The outcome for one sender: the stored message (the original one for a resend; null for a
+     * revision that changed nothing), or why it was not stored.
+     */
     public interface Outcome {
         void stored(PostedMessage message);
 
@@ -233,18 +236,20 @@ public class MessageWriter {
         List<PostedMessage> fresh = new ArrayList<>(batch.size());
         for (int i = 0; i < stored.results().size(); i++) {
             Stored result = stored.results().get(i);
-            if (!result.duplicate()) {
+            if (result.isFresh()) {
                 fresh.add(result.message());
-                (result.message().isDirect() ? storedDirect : storedInRooms).inc();
+                if (!result.message().isRevision()) {
+                    (result.message().isDirect() ? storedDirect : storedInRooms).inc();
+                }
             }
             try {
-                batch.get(i).outcome().stored(result.message());
+                if (result.refusal() != null) {
+                    batch.get(i).outcome().failed(result.refusal());
+                } else {
+                    batch.get(i).outcome().stored(result.message());
+                }
             } catch (RuntimeException e) {
-                LOG.log(
-                        Level.SEVERE,
-                        "Answering the sender of stored message "
-                                + result.message().id() + " failed",
-                        e);
+                LOG.log(Level.SEVERE, "Answering the sender of stored draft " + i + " of a batch failed", e);
             }
             ackLatency.update(Duration.ofNanos(System.nanoTime() - batch.get(i).submittedNanos()));
         }

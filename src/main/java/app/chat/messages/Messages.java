@@ -1,5 +1,7 @@
 package app.chat.messages;
 
+import app.chat.protocol.ErrorCode;
+import app.chat.protocol.RequestRejected;
 import app.chat.schema.ChangeAnnouncements;
 import app.chat.schema.ChangeChannels;
 import app.chat.schema.ChatDatabase;
@@ -22,7 +24,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -54,13 +58,43 @@ public class Messages {
     ThisInstance instance;
 
     /**
-     * Stores the drafts in one transaction, with one statement, in the given order. A draft whose
-     * client id this sender used before is not stored again: the original comes back, marked as a
-     * duplicate.
+     * Stores the drafts in one transaction, in the given order: the messages with one statement,
+     * then each revision. A draft whose client id this sender used before is not stored again: the
+     * original comes back, marked as a duplicate. A revision changes its message only if it is still
+     * there (not deleted): checked here, under the write lock, whatever was checked before.
      */
     public StoredBatch store(List<Draft> drafts) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         OffsetDateTime timestamp = now.atOffset(ZoneOffset.UTC);
+        List<Draft> posts = drafts.stream().filter(draft -> !draft.isRevision()).toList();
+        Stored[] stored = new Stored[drafts.size()];
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)");
+                PreparedStatement preceding =
+                        connection.prepareStatement(announcements.enabled() ? PRECEDING_ANNOUNCED : PRECEDING)) {
+            lock.setLong(1, WRITE_LOCK);
+            lock.execute();
+            long precedingId = precedingId(preceding);
+            if (!posts.isEmpty()) {
+                Iterator<Stored> postsStored = insert(connection, posts, now).iterator();
+                for (int i = 0; i < drafts.size(); i++) {
+                    if (!drafts.get(i).isRevision()) {
+                        stored[i] = postsStored.next();
+                    }
+                }
+            }
+            for (int i = 0; i < drafts.size(); i++) {
+                if (drafts.get(i).isRevision()) {
+                    stored[i] = revise(connection, drafts.get(i), timestamp);
+                }
+            }
+            return new StoredBatch(precedingId, List.of(stored));
+        } catch (SQLException e) {
+            throw new PersistenceException("storing " + drafts.size() + " message(s) failed", e);
+        }
+    }
+
+    private List<Stored> insert(Connection connection, List<Draft> drafts, Instant now) throws SQLException {
         int n = drafts.size();
         String[] from = new String[n];
         String[] to = new String[n];
@@ -76,21 +110,14 @@ public class Messages {
             clientId[i] = draft.clientId();
         }
         List<Stored> stored = new ArrayList<>(n);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)");
-                PreparedStatement preceding =
-                        connection.prepareStatement(announcements.enabled() ? PRECEDING_ANNOUNCED : PRECEDING);
-                PreparedStatement insert = connection.prepareStatement(INSERT);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT);
                 PreparedStatement original = connection.prepareStatement(ORIGINAL)) {
-            lock.setLong(1, WRITE_LOCK);
-            lock.execute();
-            long precedingId = precedingId(preceding);
             insert.setArray(1, connection.createArrayOf("varchar", from));
             insert.setArray(2, connection.createArrayOf("varchar", to));
             insert.setArray(3, connection.createArrayOf("int8", room));
             insert.setArray(4, connection.createArrayOf("text", content));
             insert.setArray(5, connection.createArrayOf("uuid", clientId));
-            insert.setObject(6, timestamp);
+            insert.setObject(6, now.atOffset(ZoneOffset.UTC));
             // Ids follow the drafts' order; a draft skipped as a resend has no row. Drafts with a
             // client id are matched by it, the others take the next id in order.
             List<Long> ids = new ArrayList<>(n);
@@ -109,7 +136,7 @@ public class Messages {
             for (Draft draft : drafts) {
                 boolean fresh = draft.clientId() == null || insertedKeys.remove(draft.from() + '\n' + draft.clientId());
                 if (fresh) {
-                    stored.add(new Stored(posted(ids.get(next++), draft, now), false));
+                    stored.add(Stored.fresh(posted(ids.get(next++), draft, now)));
                     continue;
                 }
                 original.setString(1, draft.from());
@@ -118,14 +145,98 @@ public class Messages {
                     earlier.next();
                     Instant originalTime =
                             earlier.getObject(2, OffsetDateTime.class).toInstant();
-                    stored.add(new Stored(posted(earlier.getLong(1), draft, originalTime), true));
+                    stored.add(Stored.again(posted(earlier.getLong(1), draft, originalTime)));
                 }
             }
-            return new StoredBatch(precedingId, stored);
-        } catch (SQLException e) {
-            throw new PersistenceException("storing " + n + " message(s) failed", e);
+        }
+        return stored;
+    }
+
+    /**
+     * Changes the message and logs the revision, or nothing: a deleted message cannot be edited
+     * (refused) and deleting it again changes nothing (answered as done).
+     */
+    private static Stored revise(Connection connection, Draft draft, OffsetDateTime timestamp) throws SQLException {
+        boolean deletion = draft.content() == null;
+        try (PreparedStatement revise = connection.prepareStatement(deletion ? DELETE : EDIT)) {
+            int column = 1;
+            if (!deletion) {
+                revise.setString(column++, draft.content());
+            }
+            revise.setObject(column++, timestamp);
+            revise.setLong(column++, draft.revises());
+            revise.setString(column++, draft.from());
+            revise.setObject(column, timestamp);
+            try (ResultSet row = revise.executeQuery()) {
+                if (!row.next()) {
+                    return deletion
+                            ? Stored.again(null)
+                            : Stored.refused(new RequestRejected(ErrorCode.NOT_FOUND, "the message was deleted"));
+                }
+                Instant at = timestamp.toInstant();
+                return Stored.fresh(new PostedMessage(
+                        row.getLong(1),
+                        draft.from(),
+                        draft.to(),
+                        draft.roomId(),
+                        draft.roomName(),
+                        draft.content(),
+                        at,
+                        null,
+                        deletion ? null : at,
+                        draft.revises()));
+            }
         }
     }
+
+    /** Parameters: content, edited at, message id, author, revision time. */
+    private static final String EDIT = """
+            with target as (
+                update messages set content = ?, edited_at = ?
+                where id = ? and from_user = ? and revises is null and deleted_at is null
+                returning id, from_user, to_user, room)
+            insert into messages (from_user, to_user, room, "timestamp", revises)
+            select from_user, to_user, room, ?, id from target
+            returning id
+            """;
+
+    /** Parameters: deleted at, message id, author, revision time. The text is erased for good. */
+    private static final String DELETE = """
+            with target as (
+                update messages set content = null, deleted_at = ?
+                where id = ? and from_user = ? and revises is null and deleted_at is null
+                returning id, from_user, to_user, room)
+            insert into messages (from_user, to_user, room, "timestamp", revises)
+            select from_user, to_user, room, ?, id from target
+            returning id
+            """;
+
+    /** Who wrote the message, where and when, and whether it is deleted; empty for a revision or an unknown id. */
+    public Optional<MessageHeader> header(long id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement read = connection.prepareStatement(HEADER)) {
+            read.setLong(1, id);
+            try (ResultSet row = read.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new MessageHeader(
+                        id,
+                        row.getString(1),
+                        row.getString(2),
+                        (Long) row.getObject(3),
+                        row.getObject(4, OffsetDateTime.class).toInstant(),
+                        row.getBoolean(5)));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading message " + id + " failed", e);
+        }
+    }
+
+    private static final String HEADER = """
+            select from_user, to_user, room, "timestamp", deleted_at is not null
+            from messages where id = ? and revises is null
+            """;
 
     /**
      * One statement for the whole batch: a round trip per message capped the single writer at about
@@ -173,7 +284,7 @@ public class Messages {
             """;
 
     private static PostedMessage posted(long id, Draft draft, Instant timestamp) {
-        return new PostedMessage(
+        return PostedMessage.posted(
                 id,
                 draft.from(),
                 draft.to(),
@@ -246,15 +357,21 @@ public class Messages {
     }
 
     static final String AFTER = """
-            select m.id, m.from_user, m.to_user, m.room, r.name, m.content, m."timestamp", m.client_id
-            from messages m left join rooms r on r.id = m.room
+            select m.id, m.from_user, m.to_user, m.room, r.name, coalesce(m.content, o.content), m."timestamp",
+                   m.client_id, coalesce(m.edited_at, o.edited_at), m.revises
+            from messages m left join rooms r on r.id = m.room left join messages o on o.id = m.revises
             where m.id > ? order by m.id limit ?
             """;
 
-    /** Rows of (id, from, to, room, room name, content, timestamp, client id). */
+    /**
+     * Rows of (id, from, to, room, room name, content, timestamp, client id, edited at, revises), a
+     * revision's content and edit time being those of its message now: an edit replayed after a
+     * later one brings the latest text, and one replayed after a deletion tells of the deletion.
+     */
     private static List<PostedMessage> postedMessages(ResultSet rows) throws SQLException {
         List<PostedMessage> messages = new ArrayList<>();
         while (rows.next()) {
+            OffsetDateTime editedAt = rows.getObject(9, OffsetDateTime.class);
             messages.add(new PostedMessage(
                     rows.getLong(1),
                     rows.getString(2),
@@ -263,7 +380,9 @@ public class Messages {
                     rows.getString(5),
                     rows.getString(6),
                     rows.getObject(7, OffsetDateTime.class).toInstant(),
-                    (UUID) rows.getObject(8)));
+                    (UUID) rows.getObject(8),
+                    editedAt == null ? null : editedAt.toInstant(),
+                    (Long) rows.getObject(10)));
         }
         return messages;
     }
@@ -286,7 +405,8 @@ public class Messages {
      * quiet room; QueryPlansIT, BENCHMARKS.md).
      */
     static final String MISSED = """
-            select m.id, m.from_user, m.to_user, m.room, r.name, m.content, m."timestamp", m.client_id
+            select m.id, m.from_user, m.to_user, m.room, r.name, coalesce(m.content, o.content), m."timestamp",
+                   m.client_id, coalesce(m.edited_at, o.edited_at), m.revises
             from (
                 select id from (
                     (select id from messages where to_user = ? and id > ? order by id limit ?)
@@ -305,12 +425,13 @@ public class Messages {
             ) missed
             join messages m on m.id = missed.id
             left join rooms r on r.id = m.room
+            left join messages o on o.id = m.revises
             order by m.id
             """;
 
     /** A room's page: a backward range scan of messages_room_history. */
     static final String ROOM_PAGE = """
-            select * from messages where room = ?1 and id < ?2 order by id desc limit ?3
+            select * from messages where room = ?1 and id < ?2 and revises is null order by id desc limit ?3
             """;
 
     /**
@@ -323,6 +444,7 @@ public class Messages {
               and least(from_user, to_user) = least(?1, ?2)
               and greatest(from_user, to_user) = greatest(?1, ?2)
               and id < ?3
+              and revises is null
             order by id desc
             limit ?4
             """;

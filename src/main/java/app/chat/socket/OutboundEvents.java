@@ -43,6 +43,9 @@ public final class OutboundEvents {
      */
     public static long estimatedSize(String content) {
         long size = MESSAGE_FIELDS_SIZE;
+        if (content == null) {
+            return size;
+        }
         for (int i = 0; i < content.length(); i++) {
             char c = content.charAt(i);
             size += c < 0x20 ? 6 : c == '"' || c == '\\' ? 2 : 1;
@@ -128,8 +131,14 @@ public final class OutboundEvents {
         return event("ok", ref, json -> {});
     }
 
-    /** The live event for a stored message: {@code message} in a room, {@code dm} between two people. */
+    /**
+     * The event for an entry of the message log: {@code message} in a room, {@code dm} between two
+     * people, or for a revision {@code message_edited} / {@code message_deleted}.
+     */
     public static String posted(PostedMessage message) {
+        if (message.isRevision()) {
+            return revised(message);
+        }
         return event(
                 message.isDirect() ? "dm" : "message",
                 null,
@@ -141,7 +150,27 @@ public final class OutboundEvents {
                         message.to(),
                         message.content(),
                         message.timestamp(),
-                        message.clientId()));
+                        message.clientId(),
+                        message.editedAt()));
+    }
+
+    /** A revision names the message it changed and its conversation, as the message itself does. */
+    private static String revised(PostedMessage revision) {
+        return event(revision.isDeleted() ? "message_deleted" : "message_edited", null, json -> {
+            json.write("id", revision.id()).write("message_id", revision.revises());
+            if (revision.roomName() != null) {
+                json.write("room", revision.roomName());
+            }
+            json.write("from", revision.from());
+            if (revision.to() != null) {
+                json.write("to", revision.to());
+            }
+            if (revision.isDeleted()) {
+                json.write("deleted_at", TIMESTAMP.format(revision.timestamp()));
+            } else {
+                json.write("content", revision.content()).write("edited_at", TIMESTAMP.format(revision.editedAt()));
+            }
+        });
     }
 
     public static String roomHistory(String ref, String room, List<Message> messages) {
@@ -157,7 +186,8 @@ public final class OutboundEvents {
                         null,
                         message.content(),
                         message.timestamp().toInstant(),
-                        message.clientId());
+                        message.clientId(),
+                        message.editedAt());
                 json.writeEnd();
             }
             json.writeEnd();
@@ -177,7 +207,8 @@ public final class OutboundEvents {
                         message.toUser(),
                         message.content(),
                         message.timestamp().toInstant(),
-                        message.clientId());
+                        message.clientId(),
+                        message.editedAt());
                 json.writeEnd();
             }
             json.writeEnd();
@@ -249,6 +280,7 @@ public final class OutboundEvents {
         return event("presence", null, json -> json.write("user", user).write("online", online));
     }
 
+    /** A deleted message is a tombstone: where and by whom, {@code "deleted": true}, no content. */
     private static void writeMessage(
             JsonGenerator json,
             long id,
@@ -257,7 +289,8 @@ public final class OutboundEvents {
             String to,
             String content,
             Instant timestamp,
-            UUID clientId) {
+            UUID clientId,
+            Instant editedAt) {
         json.write("id", id);
         if (room != null) {
             json.write("room", room);
@@ -266,7 +299,15 @@ public final class OutboundEvents {
         if (to != null) {
             json.write("to", to);
         }
-        json.write("content", content).write("timestamp", TIMESTAMP.format(timestamp));
+        if (content == null) {
+            json.write("deleted", true);
+        } else {
+            json.write("content", content);
+        }
+        json.write("timestamp", TIMESTAMP.format(timestamp));
+        if (editedAt != null && content != null) {
+            json.write("edited_at", TIMESTAMP.format(editedAt));
+        }
         if (clientId != null) {
             json.write("client_id", clientId.toString());
         }

@@ -15,6 +15,9 @@ import app.chat.protection.Limits;
 import app.chat.protection.RateLimited;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
+import app.chat.requests.InboundFrame;
+import app.chat.requests.RequestType;
+import app.chat.requests.RequestTypes;
 import app.chat.rooms.MemberPage;
 import app.chat.rooms.RoomDirectory;
 import app.chat.rooms.RoomQuery;
@@ -27,7 +30,10 @@ import app.chat.users.Users;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +73,9 @@ public class RequestRouter {
     static final int MAX_MEMBERS_PAGE = 100;
 
     /** What a request handler gets: who asked, on which connection, and what they sent. */
-    private record Request(Connection connection, InboundFrame frame) {
-        String user() {
+    private record Request(Connection connection, InboundFrame frame) implements app.chat.requests.Request {
+        @Override
+        public String user() {
             return connection.user().id();
         }
 
@@ -78,6 +85,19 @@ public class RequestRouter {
 
         void reply(String event) {
             connection.send(event);
+        }
+
+        /** Only a request with a ref is told it succeeded: {@code ok} says nothing else. */
+        @Override
+        public void ok() {
+            if (ref() != null) {
+                reply(OutboundEvents.ok(ref()));
+            }
+        }
+
+        @Override
+        public void fail(RequestRejected reason) {
+            reply(OutboundEvents.error(ref(), reason));
         }
     }
 
@@ -125,6 +145,11 @@ public class RequestRouter {
 
     private Map<String, Route> routes;
 
+    /** The request types the features handle themselves (app.chat.requests). */
+    @Inject
+    @Any
+    Instance<RequestTypes> features;
+
     @Inject
     MetricRegistry metrics;
 
@@ -158,6 +183,17 @@ public class RequestRouter {
                 Map.entry("resume", new Route(Budget.READS, RequestRouter::resume)),
                 Map.entry("typing", new Route(null, RequestRouter::typing)),
                 Map.entry("auth", new Route(null, RequestRouter::renewToken)));
+        Map<String, Route> all = new HashMap<>(routes);
+        for (RequestTypes feature : features) {
+            for (RequestType type : feature.requestTypes()) {
+                Route route = new Route(
+                        type.budget(), (router, request) -> type.handler().accept(request));
+                if (all.putIfAbsent(type.type(), route) != null) {
+                    throw new IllegalStateException("two handlers for the request type " + type.type());
+                }
+            }
+        }
+        routes = Map.copyOf(all);
     }
 
     /**

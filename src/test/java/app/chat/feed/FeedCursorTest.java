@@ -26,7 +26,7 @@ class FeedCursorTest {
     }
 
     private static PostedMessage message(long id) {
-        return new PostedMessage(id, "alice", null, 1L, "general", "m" + id, Instant.EPOCH, null);
+        return PostedMessage.posted(id, "alice", null, 1L, "general", "m" + id, Instant.EPOCH, null);
     }
 
     private static List<Long> ids(List<PostedMessage> messages) {

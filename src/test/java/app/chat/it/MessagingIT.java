@@ -25,7 +25,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
-/** Room messages, direct messages and history: shapes, isolation, paging, order and exactness. */
+/**
+ * Room messages, direct messages and history: shapes, isolation, paging, order and exactness; and
+ * their authors' edits and deletions, live, in history and in a resume.
+ */
 class MessagingIT extends DeployedChat {
 
     @Deployment(testable = false)
@@ -297,5 +300,191 @@ class MessagingIT extends DeployedChat {
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         return value;
+    }
+
+    private static long id(JsonObject event) {
+        return event.getJsonNumber("id").longValue();
+    }
+
+    /** {@code message_edited} or {@code message_deleted}. */
+    private static boolean isRevision(JsonObject event) {
+        return event.getString("type").startsWith("message_");
+    }
+
+    private static JsonObject revision(ChatClient client, String type, long messageId) {
+        return client.await(event -> type.equals(event.getString("type"))
+                && event.getJsonNumber("message_id").longValue() == messageId);
+    }
+
+    @Test
+    void anEditReachesEveryConnectionOfEveryMemberAndHistoryHoldsTheNewText() {
+        String room = unique("edits");
+        String aliceId = unique("alice");
+        try (ChatClient alice = connect(aliceId);
+                ChatClient aliceTab2 = connect(aliceId);
+                ChatClient bob = connect(unique("bob"))) {
+            alice.join(room);
+            bob.join(room);
+            long message = id(alice.post(room, "teh plan"));
+
+            JsonObject answer = alice.ok(frame("edit", "id", message, "content", "the plan"));
+            assertEquals("ok", answer.getString("type"));
+            String editedAt = null;
+            for (ChatClient client : List.of(alice, aliceTab2, bob)) {
+                JsonObject edited = revision(client, "message_edited", message);
+                editedAt = edited.getString("edited_at");
+                assertTrue(id(edited) > message, "a revision takes its own, later place in the stream");
+                assertEquals(room, edited.getString("room"));
+                assertEquals(aliceId, edited.getString("from"));
+                assertEquals("the plan", edited.getString("content"));
+            }
+            List<JsonObject> history = messages(bob.ok(frame("history", "room", room)));
+            assertEquals(List.of(message), ids(history), "history holds the message once, revisions left out");
+            assertEquals("the plan", history.get(0).getString("content"));
+            assertEquals(editedAt, history.get(0).getString("edited_at"));
+        }
+    }
+
+    @Test
+    void aDeletedMessageIsATombstoneEverywhereAndItsTextIsGoneFromTheDatabase() throws Exception {
+        String aliceId = unique("alice");
+        String bobId = unique("bob");
+        try (ChatClient alice = connect(aliceId);
+                ChatClient bob = connect(bobId)) {
+            long message = id(alice.dm(bobId, "my password is hunter2"));
+            alice.ok(frame("delete", "id", message));
+            for (ChatClient client : List.of(alice, bob)) {
+                JsonObject deleted = revision(client, "message_deleted", message);
+                assertEquals(aliceId, deleted.getString("from"));
+                assertEquals(bobId, deleted.getString("to"));
+                assertTrue(deleted.containsKey("deleted_at"));
+                assertTrue(!deleted.containsKey("content"));
+            }
+            JsonObject tombstone =
+                    messages(bob.ok(frame("dm_history", "with", aliceId))).get(0);
+            assertEquals(message, id(tombstone));
+            assertTrue(tombstone.getBoolean("deleted"));
+            assertTrue(!tombstone.containsKey("content"), tombstone.toString());
+            try (Connection database = DriverManager.getConnection(
+                            System.getProperty("chat.test.db-url"), System.getProperty("chat.test.db-user"), "");
+                    Statement query = database.createStatement();
+                    var rows = query.executeQuery("select count(*) from messages where content like '%hunter2%'")) {
+                rows.next();
+                assertEquals(0, rows.getInt(1), "the deleted text is stored nowhere");
+            }
+        }
+    }
+
+    @Test
+    void onlyTheAuthorChangesAMessageAndWhoCannotSeeItCannotTellItExists() {
+        String privateRoom = unique("secret");
+        String aliceId = unique("alice");
+        String bobId = unique("bob");
+        try (ChatClient alice = connect(aliceId);
+                ChatClient bob = connect(bobId);
+                ChatClient eve = connect(unique("eve"))) {
+            alice.ok(frame("create_room", "room", privateRoom, "private", true));
+            alice.ok(frame("invite", "room", privateRoom, "user", bobId));
+            long inRoom = id(alice.post(privateRoom, "members only"));
+            long direct = id(alice.dm(bobId, "just us"));
+
+            for (String change : List.of("edit", "delete")) {
+                JsonObject byBob = bob.request(frame(change, "id", inRoom, "content", "bob was here"));
+                assertEquals("forbidden", byBob.getString("code"), change + " of someone else's message");
+                for (long hidden : List.of(inRoom, direct, Long.MAX_VALUE)) {
+                    JsonObject byEve = eve.request(frame(change, "id", hidden, "content", "eve was here"));
+                    assertEquals("not_found", byEve.getString("code"));
+                    assertEquals("no message with id " + hidden, byEve.getString("message"));
+                }
+            }
+            assertEquals(
+                    "members only",
+                    messages(alice.ok(frame("history", "room", privateRoom)))
+                            .get(0)
+                            .getString("content"));
+            bob.assertNothing(MessagingIT::isRevision, QUIET);
+        }
+    }
+
+    @Test
+    void aDeletedMessageCannotBeEditedAndDeletingItAgainChangesNothing() {
+        String room = unique("gone");
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            long message = id(alice.post(room, "oops"));
+            alice.ok(frame("delete", "id", message));
+            revision(alice, "message_deleted", message);
+
+            assertEquals("ok", alice.ok(frame("delete", "id", message)).getString("type"));
+            JsonObject edit = alice.request(frame("edit", "id", message, "content", "too late"));
+            assertEquals("not_found", edit.getString("code"));
+            alice.assertNothing(MessagingIT::isRevision, QUIET);
+        }
+    }
+
+    @Test
+    void anEditIsCheckedLikeAMessage() {
+        String room = unique("rules");
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            long message = id(alice.post(room, "fine"));
+            assertEquals(
+                    "bad_request",
+                    alice.request(frame("edit", "id", message, "content", " ")).getString("code"));
+            assertEquals(
+                    "too_large",
+                    alice.request(frame("edit", "id", message, "content", "x".repeat(4001)))
+                            .getString("code"));
+            assertEquals(
+                    "bad_request", alice.request(frame("edit", "id", message)).getString("code"));
+            assertEquals(
+                    "bad_request", alice.request(frame("delete", "id", "12")).getString("code"));
+        }
+    }
+
+    @Test
+    void aClientThatMissedEditsAndDeletionsIsReplayedThemInOrderWhenItResumes() {
+        String room = unique("resume-edits");
+        String bobId = unique("bob");
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            long first = id(alice.post(room, "first"));
+            long second = id(alice.post(room, "second"));
+            long cursor;
+            try (ChatClient bob = connect(bobId)) {
+                bob.join(room);
+                long seen = id(alice.post(room, "seen live"));
+                cursor = id(bob.await(e -> "message".equals(e.getString("type")) && id(e) == seen));
+            }
+            alice.ok(frame("edit", "id", first, "content", "first, edited once"));
+            alice.ok(frame("delete", "id", second));
+            alice.ok(frame("edit", "id", first, "content", "first, edited twice"));
+            long last = 0;
+            for (int i = 0; i < 3; i++) { // the author's own connection hears them too
+                last = id(alice.await(MessagingIT::isRevision));
+            }
+
+            try (ChatClient bob = connect(bobId)) {
+                JsonObject resumed = bob.ok(frame("resume", "after", cursor));
+                assertEquals(3, resumed.getInt("replayed"));
+                assertEquals(last, resumed.getJsonNumber("cursor").longValue());
+                List<JsonObject> replayed =
+                        bob.received().stream().filter(MessagingIT::isRevision).toList();
+                assertEquals(
+                        List.of("message_edited", "message_deleted", "message_edited"),
+                        replayed.stream().map(e -> e.getString("type")).toList());
+                assertEquals(
+                        List.of(first, second, first),
+                        replayed.stream()
+                                .map(e -> e.getJsonNumber("message_id").longValue())
+                                .toList());
+                assertEquals(
+                        List.of("first, edited twice", "first, edited twice"),
+                        List.of(
+                                replayed.get(0).getString("content"),
+                                replayed.get(2).getString("content")),
+                        "a replayed edit brings the text as it is now");
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** docs/asyncapi.yaml is consistent with itself and with what the server writes. */
 class ProtocolContractTest {
 
-    private static final PostedMessage IN_ROOM = new PostedMessage(
+    private static final PostedMessage IN_ROOM = PostedMessage.posted(
             123,
             "alice",
             null,
@@ -31,6 +31,20 @@ class ProtocolContractTest {
             "yo",
             Instant.parse("2026-01-02T03:04:05.678Z"),
             UUID.fromString("3f2b8c1e-5d4a-4e7b-9c0d-1a2b3c4d5e6f"));
+
+    private static final Instant LATER = Instant.parse("2026-01-02T03:09:00.001Z");
+
+    private static final PostedMessage EDITED_IN_ROOM =
+            new PostedMessage(123, "alice", null, 1L, "general", "yo!", IN_ROOM.timestamp(), null, LATER, null);
+
+    private static final PostedMessage DELETED_DIRECT =
+            new PostedMessage(124, "alice", "bob", null, null, null, IN_ROOM.timestamp(), null, null, null);
+
+    private static final PostedMessage EDIT_IN_ROOM =
+            new PostedMessage(130, "alice", null, 1L, "general", "yo!", LATER, null, LATER, 123L);
+
+    private static final PostedMessage DELETION_OF_DIRECT =
+            new PostedMessage(131, "alice", "bob", null, null, null, LATER, null, null, 124L);
 
     @Test
     void everyExampleInTheDocumentKeepsItsOwnSchema() throws Exception {
@@ -71,8 +85,12 @@ class ProtocolContractTest {
                         "members",
                         "resume",
                         "typing",
-                        "auth"),
+                        "auth",
+                        "edit",
+                        "delete"),
                 contract().requestTypes());
+        assertEquals(Set.of("ok", "error"), contract().answersTo("edit"));
+        assertEquals(Set.of("ok", "error"), contract().answersTo("delete"));
         assertEquals(Set.of("watching", "error"), contract().answersTo("watch"));
         assertEquals(Set.of("members", "error"), contract().answersTo("members"));
         assertEquals(Set.of("ack", "error"), contract().answersTo("message"));
@@ -83,6 +101,10 @@ class ProtocolContractTest {
     void theServersLiveEventsAndAnswersKeepTheContract() {
         for (String frame : new String[] {
             OutboundEvents.posted(IN_ROOM),
+            OutboundEvents.posted(EDITED_IN_ROOM),
+            OutboundEvents.posted(DELETED_DIRECT),
+            OutboundEvents.posted(EDIT_IN_ROOM),
+            OutboundEvents.posted(DELETION_OF_DIRECT),
             OutboundEvents.ack("7", IN_ROOM),
             OutboundEvents.joined("1", "general"),
             OutboundEvents.presence("alice", true),
@@ -115,6 +137,17 @@ class ProtocolContractTest {
     void anErrorCodeTheContractDoesNotListBreaksIt() {
         assertFalse(contract()
                 .breachesOfServerFrame("{\"type\":\"error\",\"code\":\"oops\",\"message\":\"?\"}")
+                .isEmpty());
+    }
+
+    @Test
+    void aMessageHasContentOrIsDeletedNeverBothNorNeither() {
+        String tombstone = "{\"type\":\"message\",\"id\":1,\"room\":\"general\",\"from\":\"a\","
+                + "\"timestamp\":\"2026-01-02T03:04:05.678Z\"";
+        assertEquals(List.of(), contract().breachesOfServerFrame(tombstone + ",\"deleted\":true}"));
+        assertFalse(contract().breachesOfServerFrame(tombstone + "}").isEmpty());
+        assertFalse(contract()
+                .breachesOfServerFrame(tombstone + ",\"deleted\":true,\"content\":\"x\"}")
                 .isEmpty());
     }
 

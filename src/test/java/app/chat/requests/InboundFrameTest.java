@@ -1,4 +1,4 @@
-package app.chat.socket;
+package app.chat.requests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package app.chat.socket;
+package app.chat.requests;
 
 import app.chat.protocol.Characters;
 import app.chat.protocol.ErrorCode;
@@ -267,6 +267,13 @@ public final class InboundFrame {
         throw badRequest("\"" + field + "\" must be a whole number from " + min + " to " + max);
     }
 
+    /** A required whole number within [min, max]. */
+    public long requiredLong(String field, long min, long max) {
+        return optionalLong(field, min, max)
+                .orElseThrow(
+                        () -> badRequest("\"" + field + "\" is required: a whole number from " + min + " to " + max));
+    }
+
     private static boolean isUserId(String id) {
         return !id.isEmpty() && id.length() <= MAX_USER_ID_LENGTH && Characters.isPlain(id);
     }
@@ -276,7 +283,7 @@ public final class InboundFrame {
     }
 
     /** Client text echoed into an error stays short and printable. */
-    static String abbreviated(String text) {
+    public static String abbreviated(String text) {
         if (!Characters.isPlain(text)) {
             return "(unprintable)";
         }

@@ -1,0 +1,169 @@
+import { useEffect, useRef, useState } from "react";
+import { Pencil, Trash2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { ErrorText } from "@/components/ui/error-text";
+import { RequestFailed } from "@/socket/protocol";
+
+/** What an author can do to their own stored message. */
+export interface MessageChanges {
+  edit(id: number, content: string): Promise<void>;
+  remove(id: number): Promise<void>;
+}
+
+const failureText = (failure: unknown) => (failure instanceof RequestFailed ? failure.message : String(failure));
+
+/** Edit and delete, shown over one's own message on hover or keyboard focus. */
+export function OwnMessageActions({ onEdit, onDelete }: { onEdit: () => void; onDelete: () => void }) {
+  return (
+    <div className="absolute -top-3 right-4 hidden gap-0.5 rounded-md border bg-background p-0.5 shadow-sm group-hover:flex group-focus-within:flex">
+      <Button variant="ghost" size="icon-sm" aria-label="Edit message" title="Edit" onClick={onEdit}>
+        <Pencil />
+      </Button>
+      <Button variant="ghost" size="icon-sm" aria-label="Delete message" title="Delete" onClick={onDelete}>
+        <Trash2 />
+      </Button>
+    </div>
+  );
+}
+
+/** The message's text in place, editable: Enter saves, Shift+Enter starts a new line, Escape cancels. */
+export function EditBox({
+  content,
+  onSave,
+  onDone,
+}: {
+  content: string;
+  onSave: (content: string) => Promise<void>;
+  onDone: () => void;
+}) {
+  const [text, setText] = useState(content);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const element = field.current;
+    if (!element) return;
+    element.focus();
+    element.setSelectionRange(element.value.length, element.value.length);
+  }, []);
+
+  function save() {
+    if (text === content) {
+      onDone();
+      return;
+    }
+    if (text.trim() === "") {
+      setError("A message needs some text: delete it instead.");
+      return;
+    }
+    setSaving(true);
+    onSave(text).then(onDone, (failure: unknown) => {
+      setSaving(false);
+      setError(failureText(failure));
+    });
+  }
+
+  return (
+    <div className="mt-1 space-y-1">
+      <textarea
+        ref={field}
+        aria-label="Edit message"
+        className="block w-full resize-none rounded-md border bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        rows={Math.min(8, text.split("\n").length + 1)}
+        value={text}
+        disabled={saving}
+        onChange={(event) => {
+          setText(event.target.value);
+          setError(null);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") {
+            event.preventDefault();
+            onDone();
+          } else if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+            event.preventDefault();
+            save();
+          }
+        }}
+      />
+      <div className="flex items-center gap-2 text-xs text-muted-foreground">
+        <Button size="sm" onClick={save} disabled={saving}>
+          Save
+        </Button>
+        <Button size="sm" variant="ghost" onClick={onDone} disabled={saving}>
+          Cancel
+        </Button>
+        <span>Enter to save, Escape to cancel</span>
+      </div>
+      <ErrorText error={error} />
+    </div>
+  );
+}
+
+/** Asks before deleting: a deletion cannot be undone and removes the text for everyone. */
+export function DeleteMessageDialog({
+  open,
+  onOpenChange,
+  onDelete,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onDelete: () => Promise<void>;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setError(null);
+        onOpenChange(next);
+      }}
+    >
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Delete this message?</DialogTitle>
+          <DialogDescription>It is removed for everyone in the conversation. This cannot be undone.</DialogDescription>
+        </DialogHeader>
+        <ErrorText error={error} />
+        <DialogFooter>
+          <Button
+            variant="outline"
+            onClick={() => {
+              onOpenChange(false);
+            }}
+          >
+            Cancel
+          </Button>
+          <Button
+            variant="destructive"
+            disabled={deleting}
+            onClick={() => {
+              setDeleting(true);
+              onDelete().then(
+                () => {
+                  setDeleting(false);
+                  onOpenChange(false);
+                },
+                (failure: unknown) => {
+                  setDeleting(false);
+                  setError(failureText(failure));
+                },
+              );
+            }}
+          >
+            Delete
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

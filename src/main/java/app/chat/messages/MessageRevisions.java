@@ -1,0 +1,142 @@
+package app.chat.messages;
+
+import app.chat.protection.Limits;
+import app.chat.protocol.ErrorCode;
+import app.chat.protocol.RequestRejected;
+import app.chat.requests.Request;
+import app.chat.requests.RequestType;
+import app.chat.requests.RequestTypes;
+import app.chat.rooms.RoomDirectory;
+import app.chat.rooms.RoomState;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * {@code edit} and {@code delete}: authors change their own messages. Who may is decided here from
+ * the message's header; that the message is still there when the change is stored is decided by
+ * {@link Messages#store} under the write lock. The change goes through the {@link MessageWriter}
+ * like a message, so it is in the log, in order, for every instance and every resuming client.
+ */
+@ApplicationScoped
+public class MessageRevisions implements RequestTypes {
+
+    /** {@code chat.messages.edit-window-minutes}: 0 lets authors edit at any time. */
+    static final String EDIT_WINDOW_KEY = "chat.messages.edit-window-minutes";
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    MessageWriter writer;
+
+    @Inject
+    RoomDirectory rooms;
+
+    @Inject
+    Limits limits;
+
+    @Inject
+    Config config;
+
+    private Duration editWindow;
+
+    @PostConstruct
+    void readSettings() {
+        int minutes = config.getOptionalValue(EDIT_WINDOW_KEY, Integer.class).orElse(0);
+        if (minutes < 0) {
+            throw new IllegalArgumentException(EDIT_WINDOW_KEY + " must be 0 (no limit) or a number of minutes");
+        }
+        editWindow = minutes == 0 ? null : Duration.ofMinutes(minutes);
+    }
+
+    @Override
+    public List<RequestType> requestTypes() {
+        return List.of(new RequestType("edit", null, this::edit), new RequestType("delete", null, this::delete));
+    }
+
+    private void edit(Request request) {
+        spendAllowance(request.user());
+        long id = request.frame().requiredLong("id", 1, Long.MAX_VALUE);
+        String content = MessageContent.check(request.frame().requiredString("content"));
+        MessageHeader message = ownMessage(request.user(), id, "edit");
+        if (message.deleted()) {
+            throw new RequestRejected(ErrorCode.NOT_FOUND, "message " + id + " was deleted");
+        }
+        if (editWindow != null && message.timestamp().plus(editWindow).isBefore(Instant.now())) {
+            throw new RequestRejected(
+                    ErrorCode.FORBIDDEN,
+                    "messages can be edited for " + editWindow.toMinutes() + " minutes after they are posted");
+        }
+        writer.submit(Draft.edit(message, roomName(message), content), answer(request));
+    }
+
+    private void delete(Request request) {
+        spendAllowance(request.user());
+        long id = request.frame().requiredLong("id", 1, Long.MAX_VALUE);
+        MessageHeader message = ownMessage(request.user(), id, "delete");
+        if (message.deleted()) {
+            request.ok(); // deleting again changes nothing, like a resend
+            return;
+        }
+        writer.submit(Draft.deletion(message, roomName(message)), answer(request));
+    }
+
+    /** Changing messages spends the sending allowance: each change is delivered like a message. */
+    private void spendAllowance(String user) {
+        limits.messages()
+                .acquire(user, "slow down: at most " + limits.messages().perSecond() + " messages per second");
+    }
+
+    /**
+     * The message, if the user wrote it and may still post where it is. A message the user cannot
+     * see (a private room of others, someone else's direct messages) is answered exactly like one
+     * that does not exist.
+     */
+    private MessageHeader ownMessage(String user, long id, String change) {
+        RequestRejected unknown = new RequestRejected(ErrorCode.NOT_FOUND, "no message with id " + id);
+        MessageHeader message = messages.header(id).orElseThrow(() -> unknown);
+        if (message.isDirect()) {
+            if (!message.between(user)) {
+                throw unknown;
+            }
+        } else {
+            RoomState room = rooms.byId(message.roomId()).orElseThrow(() -> unknown);
+            if (!room.hasMember(user)) {
+                if (room.isPrivate()) {
+                    throw unknown;
+                }
+                throw new RequestRejected(
+                        ErrorCode.FORBIDDEN, "join " + room.name() + " to " + change + " messages in it");
+            }
+        }
+        if (!message.from().equals(user)) {
+            throw new RequestRejected(ErrorCode.FORBIDDEN, "only its author can " + change + " a message");
+        }
+        return message;
+    }
+
+    private String roomName(MessageHeader message) {
+        return message.isDirect()
+                ? null
+                : rooms.byId(message.roomId()).map(RoomState::name).orElse(null);
+    }
+
+    private static MessageWriter.Outcome answer(Request request) {
+        return new MessageWriter.Outcome() {
+            @Override
+            public void stored(PostedMessage message) {
+                request.ok();
+            }
+
+            @Override
+            public void failed(RequestRejected reason) {
+                request.fail(reason);
+            }
+        };
+    }
+}
