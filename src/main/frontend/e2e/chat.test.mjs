@@ -131,6 +131,33 @@ describe("two people chatting in the browser", () => {
     await screenshot(bob.page, "direct-message-desktop");
   });
 
+  it("reading on one device clears the unread badge on another, and the counts survive a reload", async () => {
+    const bobTablet = await signIn(browser, bobName);
+    try {
+      await bob.page.goto(`${baseUrl}rooms/${room}`);
+      await waitOnline(bob.page);
+      await send(alice.page, "are you there?");
+      const aliceOnTablet = bobTablet.page.getByRole("button", { name: `Message ${aliceName} (online)` });
+      await aliceOnTablet.getByLabel("1 unread").waitFor();
+      await bobTablet.page.reload();
+      await waitOnline(bobTablet.page);
+      await aliceOnTablet.getByLabel("1 unread").waitFor();
+
+      await bob.page.bringToFront();
+      await bob.page.getByRole("button", { name: `Message ${aliceName} (online)` }).click();
+      await bob.page.locator(".message-body", { hasText: "are you there?" }).waitFor();
+      await bob.page.getByRole("separator", { name: "New messages" }).waitFor();
+      await screenshot(bob.page, "new-messages-line");
+      await aliceOnTablet.getByLabel("1 unread").waitFor({ state: "detached" });
+      await bobTablet.page.reload();
+      await waitOnline(bobTablet.page);
+      await bobTablet.page.getByRole("button", { name: `Message ${aliceName} (online)` }).waitFor();
+      assert.equal(await aliceOnTablet.getByLabel(/unread/).count(), 0, "read on the laptop, read on the tablet");
+    } finally {
+      await bobTablet.context.close();
+    }
+  });
+
   it("someone found in the directory gets a direct message, and each appears in the other's sidebar", async () => {
     const daveName = unique("Dave Directory");
     const dave = await signIn(browser, daveName);

@@ -8,7 +8,7 @@ import {
   type UserListing,
   type WireMessage,
 } from "@/socket/protocol";
-import { type ConversationKey, dmKey, oldestId, parseKey } from "@/messages/model";
+import { type ConversationKey, dmKey, newestId, oldestId, parseKey, roomKey } from "@/messages/model";
 import type { Session } from "@/auth/session";
 import { webSocketUrl } from "@/lib/base-url";
 import { notify } from "@/notifications/notifier";
@@ -22,6 +22,8 @@ const PEOPLE_SEARCH_LIMIT = 20;
 const TYPING_EVERY_MS = 2_500;
 /** A screen that changes a few times in a row (a dialog opens, results arrive) sends one `watch`. */
 const WATCH_SETTLE_MS = 150;
+/** At most one `read` this often: reading along a busy room moves the mark once a second. */
+const READ_EVERY_MS = 1_000;
 
 /**
  * The signed-in client: connects the socket to the store, and offers what the interface does
@@ -35,6 +37,10 @@ export class ChatClient {
   private watching: string | null = null;
   private watchTimer: number | undefined;
   private readonly stopWatching: () => void;
+  /** The newest mark sent per conversation, so that one is not sent twice before the server answers. */
+  private readSent = new Map<ConversationKey, number>();
+  private readTimer: number | undefined;
+  private lastReadAt = 0;
 
   constructor(private readonly session: Session) {
     const store = useChatStore.getState();
@@ -55,6 +61,7 @@ export class ChatClient {
     });
     this.stopWatching = useChatStore.subscribe(() => {
       this.watchSoon();
+      this.readSoon();
     });
     session.onRenewed((token) => void this.socket.renew(token).catch(() => undefined));
     session.onEnded(() => {
@@ -174,8 +181,15 @@ export class ChatClient {
         this.memberships(),
         this.socket.request<ServerEventOf<"users">>({ type: "users" }),
       ]);
-      useChatStore.getState().setRooms(rooms);
-      useChatStore.getState().setContacts(contacts.users);
+      const store = useChatStore.getState();
+      store.setRooms(rooms);
+      store.setContacts(contacts.users);
+      rooms.forEach((room) => {
+        store.unreadFromServer(roomKey(room.name), room);
+      });
+      contacts.users.forEach((person) => {
+        store.unreadFromServer(dmKey(person.id), person);
+      });
       const active = useChatStore.getState().active;
       if (active) await this.ensureLoaded(active);
     } catch {
@@ -254,6 +268,43 @@ export class ChatClient {
     }, WATCH_SETTLE_MS);
   }
 
+  /**
+   * Tells the server how far one has read, when the open conversation is on screen and scrolled to
+   * its newest message: at most once a second, and only when that moves the mark.
+   */
+  private readSoon(): void {
+    if (this.readTimer !== undefined || this.unreadAt() === null) return;
+    this.readTimer = window.setTimeout(
+      () => {
+        this.readTimer = undefined;
+        const target = this.unreadAt();
+        if (target === null) return;
+        this.lastReadAt = Date.now();
+        this.readSent.set(target.key, target.id);
+        const { kind, name } = parseKey(target.key);
+        const frame =
+          kind === "room"
+            ? { type: "read" as const, room: name, id: target.id }
+            : { type: "read" as const, with: name, id: target.id };
+        this.socket.request(frame).catch(() => {
+          this.readSent.delete(target.key); // tried again with the next change
+        });
+      },
+      Math.max(0, this.lastReadAt + READ_EVERY_MS - Date.now()),
+    );
+  }
+
+  /** The open conversation and its newest message, when one is looking at it and has not marked it read. */
+  private unreadAt(): { key: ConversationKey; id: number } | null {
+    const state = useChatStore.getState();
+    const key = state.active;
+    if (!key || !state.attentive || !state.atBottom || state.status !== "online") return null;
+    const conversation = state.conversations[key];
+    const id = newestId(conversation?.messages ?? []);
+    if (id === undefined || id <= (conversation?.lastRead ?? 0) || id <= (this.readSent.get(key) ?? 0)) return null;
+    return { key, id };
+  }
+
   private async page(key: ConversationKey, before?: number): Promise<WireMessage[]> {
     const { kind, name } = parseKey(key);
     const paging = before === undefined ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, before };
@@ -282,6 +333,9 @@ export class ChatClient {
       case "message_edited":
       case "message_deleted":
         store.revised(event);
+        break;
+      case "read":
+        store.readUpTo("room" in event ? roomKey(event.room) : dmKey(event.with), event.id);
         break;
       case "presence":
         store.presence(event.user, event.online);

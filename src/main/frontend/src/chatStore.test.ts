@@ -182,4 +182,28 @@ describe("chat store", () => {
     expect(edited).toMatchObject({ id: 1, editedAt: "2026-01-01T00:05:00.000Z" });
     expect(deleted).toMatchObject({ id: 2, deleted: true, content: "" });
   });
+  it("takes unread and mention counts from the server's listing", () => {
+    store.getState().unreadFromServer("room:general", { last_read: 10, unread: 4, mentions: 1 });
+    expect(store.getState().conversations["room:general"]).toMatchObject({ lastRead: 10, unread: 4, mentioned: true });
+  });
+
+  it("clears the badge when another device read up to the newest message", () => {
+    store.getState().received(wire(11));
+    store.getState().received(wire(12));
+    expect(store.getState().conversations["room:general"]?.unread).toBe(2);
+    store.getState().readUpTo("room:general", 11);
+    expect(store.getState().conversations["room:general"]).toMatchObject({ lastRead: 11, unread: 1 });
+    store.getState().readUpTo("room:general", 12);
+    expect(store.getState().conversations["room:general"]).toMatchObject({ lastRead: 12, unread: 0 });
+    store.getState().readUpTo("room:general", 5);
+    expect(store.getState().conversations["room:general"]?.lastRead).toBe(12);
+  });
+
+  it("marks where the new messages start when a conversation with unread ones is opened", () => {
+    store.getState().unreadFromServer("room:general", { last_read: 10, unread: 2, mentions: 0 });
+    store.getState().open("room:general");
+    expect(store.getState().conversations["room:general"]).toMatchObject({ newAfter: 10, unread: 0 });
+    store.getState().open("dm:bob");
+    expect(store.getState().conversations["dm:bob"]?.newAfter).toBeNull();
+  });
 });

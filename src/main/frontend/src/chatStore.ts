@@ -27,6 +27,10 @@ export interface Conversation {
   reachedStart: boolean;
   unread: number;
   mentioned: boolean;
+  /** The newest message id read here or on another device, as the server keeps it (0: none). */
+  lastRead: number;
+  /** Where the "new messages" divider goes: after this id, as read when the conversation was opened. */
+  newAfter: number | null;
 }
 
 const emptyConversation = (): Conversation => ({
@@ -36,7 +40,16 @@ const emptyConversation = (): Conversation => ({
   reachedStart: false,
   unread: 0,
   mentioned: false,
+  lastRead: 0,
+  newAfter: null,
 });
+
+/** Where one stands in a conversation, as the server's listings say. */
+export interface ServerUnread {
+  last_read?: number;
+  unread?: number;
+  mentions?: number;
+}
 
 /** Typing notices expire on their own: a notice says "typing now", not "typing until told otherwise". */
 export const TYPING_VISIBLE_MS = 4_000;
@@ -79,8 +92,15 @@ interface ConversationsSlice {
   linkNotFound: boolean;
   /** Whether the person can see the conversation right now (tab visible, window focused). */
   attentive: boolean;
+  /** Whether the open conversation is scrolled to its newest message. */
+  atBottom: boolean;
   open(key: ConversationKey | null, linkNotFound?: boolean): void;
   setAttentive(attentive: boolean): void;
+  setAtBottom(atBottom: boolean): void;
+  /** The counts of the server's listing replace what this device counted. */
+  unreadFromServer(key: ConversationKey, unread: ServerUnread): void;
+  /** One read the conversation up to `id`, here or on another device. */
+  readUpTo(key: ConversationKey, id: number): void;
   received(message: WireMessage): { key: ConversationKey; notify: boolean };
   /** An edit or deletion: changes the message where it is loaded, and counts as nothing new. */
   revised(revision: WireRevision): void;
@@ -183,18 +203,51 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
   active: null,
   linkNotFound: false,
   attentive: true,
+  atBottom: true,
   open: (key, linkNotFound = false) => {
     set((state) => {
       const partner = key && !linkNotFound ? parseKey(key) : null;
       return {
         active: key,
         linkNotFound,
+        atBottom: true,
         ...(partner?.kind === "dm" && !state.contacts.includes(partner.name)
           ? { contacts: [partner.name, ...state.contacts] }
           : {}),
-        ...(key ? update(state, key, () => ({ unread: 0, mentioned: false })) : {}),
+        ...(key
+          ? update(state, key, (c) => ({
+              unread: 0,
+              mentioned: false,
+              newAfter: key === state.active ? c.newAfter : c.unread > 0 ? c.lastRead : null,
+            }))
+          : {}),
       };
     });
+  },
+  setAtBottom: (atBottom) => {
+    if (get().atBottom !== atBottom) set({ atBottom });
+  },
+  unreadFromServer: (key, unread) => {
+    set((state) => {
+      const seen = state.active === key && state.attentive;
+      return update(state, key, (c) => ({
+        lastRead: Math.max(c.lastRead, unread.last_read ?? 0),
+        unread: seen ? 0 : (unread.unread ?? 0),
+        mentioned: !seen && (unread.mentions ?? 0) > 0,
+      }));
+    });
+  },
+  readUpTo: (key, id) => {
+    set((state) =>
+      update(state, key, (c) => {
+        const lastRead = Math.max(c.lastRead, id);
+        const me = state.me?.id;
+        const unreadLoaded = c.messages.filter(
+          (m) => m.id !== undefined && m.id > lastRead && m.from !== me && !m.deleted,
+        ).length;
+        return { lastRead, unread: Math.min(c.unread, unreadLoaded), mentioned: unreadLoaded > 0 && c.mentioned };
+      }),
+    );
   },
   setAttentive: (attentive) => {
     set((state) => ({
@@ -326,6 +379,7 @@ function initialState(): Partial<ChatState> {
     conversations: {},
     active: null,
     linkNotFound: false,
+    atBottom: true,
     typing: {},
   };
 }

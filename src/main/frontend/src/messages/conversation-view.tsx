@@ -108,6 +108,7 @@ function ConversationView({
           client.retry(conversation, clientId);
         }}
         changes={changes}
+        newAfter={state?.newAfter ?? null}
         emptyText={emptyText}
       />
       <TypingLine conversation={conversation} />

@@ -21,6 +21,8 @@ interface Row {
   message: ChatMessage;
   day: string | null;
   grouped: boolean;
+  /** The first message one had not read when opening the conversation: the "new messages" line goes above it. */
+  firstNew: boolean;
 }
 
 const dayFormat = new Intl.DateTimeFormat(undefined, {
@@ -31,7 +33,11 @@ const dayFormat = new Intl.DateTimeFormat(undefined, {
 });
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 
-export function rowsOf(messages: ChatMessage[]): Row[] {
+export function rowsOf(messages: ChatMessage[], newAfter: number | null = null, me?: string): Row[] {
+  const firstNew =
+    newAfter === null
+      ? -1
+      : messages.findIndex((m) => m.id !== undefined && m.id > newAfter && m.from !== me && !m.deleted);
   return messages.map((message, index) => {
     const previous = messages[index - 1];
     const date = new Date(message.timestamp);
@@ -46,7 +52,8 @@ export function rowsOf(messages: ChatMessage[]): Row[] {
       key: message.id !== undefined ? `id:${message.id}` : `c:${message.clientId}`,
       message,
       day: newDay ? day : null,
-      grouped,
+      grouped: grouped && index !== firstNew,
+      firstNew: index === firstNew,
     };
   });
 }
@@ -73,6 +80,12 @@ const MessageRow = memo(function MessageRow({
   const changeable = mine && changes !== undefined && id !== undefined && !message.deleted;
   return (
     <div>
+      {row.firstNew && (
+        <div className="relative my-2 flex items-center justify-end px-4" role="separator" aria-label="New messages">
+          <span className="absolute inset-x-4 top-1/2 border-t border-destructive/60" />
+          <span className="relative bg-background pl-2 text-xs font-semibold text-destructive">New messages</span>
+        </div>
+      )}
       {row.day && (
         <div className="relative my-3 flex items-center justify-center" role="separator" aria-label={row.day}>
           <span className="absolute inset-x-0 top-1/2 border-t" />
@@ -184,6 +197,8 @@ interface MessageListProps {
   onRetry: (clientId: string) => void;
   /** Editing and deleting one's own messages. */
   changes?: MessageChanges;
+  /** Messages after this id (of others) are new: a line marks where they start. */
+  newAfter?: number | null;
   emptyText: string;
 }
 
@@ -200,11 +215,15 @@ export function MessageList({
   onLoadOlder,
   onRetry,
   changes,
+  newAfter = null,
   emptyText,
 }: MessageListProps) {
   const users = useChatStore((state) => state.users);
   const me = useChatStore((state) => state.me);
-  const rows = useMemo(() => rowsOf(messages), [messages]);
+  const rows = useMemo(() => rowsOf(messages, newAfter, me?.id), [messages, newAfter, me?.id]);
+  const setAtBottom = useCallback((at: boolean) => {
+    useChatStore.getState().setAtBottom(at);
+  }, []);
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const [unseenBelow, setUnseenBelow] = useState(false);
@@ -223,7 +242,8 @@ export function MessageList({
   const scrollToBottom = useCallback(() => {
     if (rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
     setUnseenBelow(false);
-  }, [rows.length, virtualizer]);
+    setAtBottom(true);
+  }, [rows.length, virtualizer, setAtBottom]);
 
   // Keeps the reader's place when older messages are added above, and follows new ones below.
   const lastKey = rows[rows.length - 1]?.key;
@@ -256,6 +276,7 @@ export function MessageList({
     const element = scroller.current;
     if (!element) return;
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < AT_BOTTOM_WITHIN_PX;
+    setAtBottom(atBottom.current);
     if (atBottom.current) setUnseenBelow(false);
     if (element.scrollTop < LOAD_OLDER_WITHIN_PX && loaded && !loadingOlder && !reachedStart && rows.length > 0) {
       const first = virtualizer.getVirtualItems()[0];

@@ -87,6 +87,15 @@ export function mergeMessages(existing: ChatMessage[], incoming: ChatMessage[]):
   return [...stored, ...unconfirmed];
 }
 
+/** The newest stored id: how far one has read when looking at the bottom. */
+export function newestId(messages: ChatMessage[]): number | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const id = messages[i]!.id;
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}
+
 /** The oldest stored id: where the next page of history ends. */
 export function oldestId(messages: ChatMessage[]): number | undefined {
   return messages.find((message) => message.id !== undefined)?.id;

@@ -12,6 +12,7 @@ export type ClientFrame =
   | DeleteRequest
   | DirectHistoryRequest
   | DirectMessageRequest
+  | DirectReadRequest
   | DirectTypingRequest
   | EditRequest
   | HistoryRequest
@@ -21,6 +22,7 @@ export type ClientFrame =
   | MembersRequest
   | MessageRequest
   | ResumeRequest
+  | RoomReadRequest
   | RoomTypingRequest
   | RoomsRequest
   | UsersRequest
@@ -95,6 +97,7 @@ export type ServerFrame =
   | AuthenticatedAnswer
   | DirectHistoryAnswer
   | DirectMessageEvent
+  | DirectReadEvent
   | DirectTypingEvent
   | ErrorEvent
   | HistoryAnswer
@@ -109,6 +112,7 @@ export type ServerFrame =
   | PresenceEvent
   | ResumedEvent
   | RoomCreatedAnswer
+  | RoomReadEvent
   | RoomTypingEvent
   | RoomsAnswer
   | UsersAnswer
@@ -120,6 +124,13 @@ export type ServerFrame =
  * via the `definition` "Timestamp".
  */
 export type Timestamp = string;
+/**
+ * The newest message id read in a conversation (0 if none).
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "ReadMark".
+ */
+export type ReadMark = number;
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
  * via the `definition` "ErrorCode".
@@ -210,6 +221,18 @@ export interface DirectMessageRequest {
   to: UserId;
   content: Content;
   client_id?: ClientId | null;
+  ref?: RequestRef;
+}
+/**
+ * Read in the direct conversation with one person.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "DirectReadRequest".
+ */
+export interface DirectReadRequest {
+  type: "read";
+  with: UserId;
+  id: MessageId;
   ref?: RequestRef;
 }
 /**
@@ -311,6 +334,18 @@ export interface ResumeRequest {
    * The cursor; the largest id received in a `message` or `dm` event, or the last `resumed` cursor.
    */
   after: number;
+  ref?: RequestRef;
+}
+/**
+ * Read in a room one is a member of; a `with` next to `room` is ignored.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "RoomReadRequest".
+ */
+export interface RoomReadRequest {
+  type: "read";
+  room: RoomName;
+  id: MessageId;
   ref?: RequestRef;
 }
 /**
@@ -463,6 +498,15 @@ export interface DirectMessageEvent {
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "DirectReadEvent".
+ */
+export interface DirectReadEvent {
+  type: "read";
+  with: UserId;
+  id: ReadMark;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
  * via the `definition` "DirectTypingEvent".
  */
 export interface DirectTypingEvent {
@@ -594,6 +638,18 @@ export interface UserListing {
    */
   name: string;
   online: boolean;
+  /**
+   * In one's own conversations (`rooms` with `member`, `users` without `query`) only; the newest message id one read there (0 for none yet).
+   */
+  last_read?: number;
+  /**
+   * Messages of others after `last_read` (in a room with no mark yet, after one joined), counted up to 100.
+   */
+  unread?: number;
+  /**
+   * How many of those unread messages mention one (`@id` or `@display name`).
+   */
+  mentions?: number;
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
@@ -692,6 +748,15 @@ export interface RoomCreatedAnswer {
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "RoomReadEvent".
+ */
+export interface RoomReadEvent {
+  type: "read";
+  room: CanonicalRoomName;
+  id: ReadMark;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
  * via the `definition` "RoomTypingEvent".
  */
 export interface RoomTypingEvent {
@@ -723,6 +788,18 @@ export interface RoomListing {
   name: CanonicalRoomName;
   private: boolean;
   member: boolean;
+  /**
+   * In one's own conversations (`rooms` with `member`, `users` without `query`) only; the newest message id one read there (0 for none yet).
+   */
+  last_read?: number;
+  /**
+   * Messages of others after `last_read` (in a room with no mark yet, after one joined), counted up to 100.
+   */
+  unread?: number;
+  /**
+   * How many of those unread messages mention one (`@id` or `@display name`).
+   */
+  mentions?: number;
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema

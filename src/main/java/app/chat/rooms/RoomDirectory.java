@@ -148,6 +148,11 @@ public class RoomDirectory {
         return new MemberPage(room, shown, next);
     }
 
+    /** The room with this (canonical) name, if there is one. */
+    public Optional<RoomState> byName(String name) {
+        return find(name);
+    }
+
     /** The room with this id, loaded when this instance has not needed it yet (another one created it). */
     public Optional<RoomState> byId(long id) {
         RoomState cached = byId.get(id);

@@ -21,8 +21,11 @@ public final class ChangeChannels {
     /** Payload: a typing notice as JSON (app.chat.socket.TypingNotices). */
     public static final String TYPING = "chat_typing";
 
+    /** Payload: a read mark as JSON (app.chat.reads.ReadState). */
+    public static final String READS = "chat_reads";
+
     /** Every channel, for the listener. */
-    public static final java.util.List<String> ALL = java.util.List.of(MESSAGES, ROOMS, PRESENCE, TYPING);
+    public static final java.util.List<String> ALL = java.util.List.of(MESSAGES, ROOMS, PRESENCE, TYPING, READS);
 
     private ChangeChannels() {}
 

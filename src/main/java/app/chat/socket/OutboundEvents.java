@@ -5,6 +5,8 @@ import app.chat.messages.PostedMessage;
 import app.chat.protection.RateLimited;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
+import app.chat.reads.ReadMarked;
+import app.chat.reads.Unread;
 import app.chat.rooms.RoomListing;
 import app.chat.rooms.RoomPage;
 import app.chat.rooms.RoomState;
@@ -216,6 +218,11 @@ public final class OutboundEvents {
     }
 
     public static String rooms(String ref, RoomPage page) {
+        return rooms(ref, page, Map.of());
+    }
+
+    /** Rooms, those in {@code unread} with where the caller stands in them. */
+    public static String rooms(String ref, RoomPage page, Map<String, Unread> unread) {
         return event("rooms", ref, json -> {
             if (page.next() != null) {
                 json.write("next", page.next());
@@ -225,8 +232,9 @@ public final class OutboundEvents {
                 json.writeStartObject()
                         .write("name", room.name())
                         .write("private", room.isPrivate())
-                        .write("member", room.member())
-                        .writeEnd();
+                        .write("member", room.member());
+                writeUnread(json, unread.get(room.name()));
+                json.writeEnd();
             }
             json.writeEnd();
         });
@@ -234,8 +242,13 @@ public final class OutboundEvents {
 
     /** A list of people; {@code next}, when not null, is the offset of the next page of a search. */
     public static String users(String ref, List<UserEntry> users, Integer next) {
+        return users(ref, users, next, Map.of());
+    }
+
+    /** People, those in {@code unread} with where the caller stands in the conversation with them. */
+    public static String users(String ref, List<UserEntry> users, Integer next, Map<String, Unread> unread) {
         return event("users", ref, json -> {
-            writeUsers(json, "users", users);
+            writeUsers(json, "users", users, unread);
             if (next != null) {
                 json.write("next", next);
             }
@@ -265,15 +278,41 @@ public final class OutboundEvents {
     }
 
     private static void writeUsers(JsonGenerator json, String field, List<UserEntry> users) {
+        writeUsers(json, field, users, Map.of());
+    }
+
+    private static void writeUsers(
+            JsonGenerator json, String field, List<UserEntry> users, Map<String, Unread> unread) {
         json.writeStartArray(field);
         for (UserEntry user : users) {
             json.writeStartObject()
                     .write("id", user.id())
                     .write("name", user.name())
-                    .write("online", user.online())
-                    .writeEnd();
+                    .write("online", user.online());
+            writeUnread(json, unread.get(user.id()));
+            json.writeEnd();
         }
         json.writeEnd();
+    }
+
+    private static void writeUnread(JsonGenerator json, Unread unread) {
+        if (unread != null) {
+            json.write("last_read", unread.lastRead())
+                    .write("unread", unread.count())
+                    .write("mentions", unread.mentions());
+        }
+    }
+
+    /** A person read a conversation up to a message: to every connection of theirs. */
+    public static String read(ReadMarked read) {
+        return event("read", null, json -> {
+            if (read.room() != null) {
+                json.write("room", read.room());
+            } else {
+                json.write("with", read.with());
+            }
+            json.write("id", read.id());
+        });
     }
 
     public static String presence(String user, boolean online) {

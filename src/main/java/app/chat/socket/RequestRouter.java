@@ -15,11 +15,15 @@ import app.chat.protection.Limits;
 import app.chat.protection.RateLimited;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
+import app.chat.reads.ReadMarks;
+import app.chat.reads.Unread;
 import app.chat.requests.InboundFrame;
 import app.chat.requests.RequestType;
 import app.chat.requests.RequestTypes;
 import app.chat.rooms.MemberPage;
 import app.chat.rooms.RoomDirectory;
+import app.chat.rooms.RoomListing;
+import app.chat.rooms.RoomPage;
 import app.chat.rooms.RoomQuery;
 import app.chat.rooms.RoomState;
 import app.chat.schema.DatabaseOutages;
@@ -139,6 +143,9 @@ public class RequestRouter {
 
     @Inject
     DatabaseOutages outages;
+
+    @Inject
+    ReadMarks readMarks;
 
     /** A request type: the budget it spends (null: only the per-frame one) and who handles it. */
     private record Route(Budget budget, BiConsumer<RequestRouter, Request> handler) {}
@@ -366,7 +373,9 @@ public class RequestRouter {
                 (int) frame.optionalLong("limit", 1, RoomQuery.MAX_LIMIT)
                         .orElse((long) RoomQuery.DEFAULT_LIMIT)
                         .longValue());
-        request.reply(OutboundEvents.rooms(request.ref(), rooms.list(request.user(), query)));
+        RoomPage page = rooms.list(request.user(), query);
+        request.reply(
+                OutboundEvents.rooms(request.ref(), page, query.memberOnly() ? unreadIn(request, page) : Map.of()));
     }
 
     private void listUsers(Request request) {
@@ -394,7 +403,13 @@ public class RequestRouter {
                     .intValue();
             found = users.conversationsOf(request.user(), limit);
         }
-        request.reply(OutboundEvents.users(request.ref(), withPresence(found), next));
+        Map<String, Unread> unread = text.isPresent()
+                ? Map.of()
+                : readMarks.inDirect(
+                        request.user(),
+                        request.connection().user().displayName(),
+                        found.stream().map(User::id).toList());
+        request.reply(OutboundEvents.users(request.ref(), withPresence(found), next, unread));
     }
 
     /** The connection watches these people from now on, and learns whether each is online now. */
@@ -428,6 +443,19 @@ public class RequestRouter {
                 everyone.size(),
                 presence.countOnline(everyone),
                 page.next()));
+    }
+
+    /** Where the person stands in each room of theirs on the page, by room name. */
+    private Map<String, Unread> unreadIn(Request request, RoomPage page) {
+        Map<Long, String> names = new HashMap<>();
+        for (RoomListing listing : page.rooms()) {
+            rooms.byName(listing.name()).ifPresent(room -> names.put(room.id(), room.name()));
+        }
+        Map<String, Unread> byName = new HashMap<>();
+        readMarks
+                .inRooms(request.user(), request.connection().user().displayName(), List.copyOf(names.keySet()))
+                .forEach((id, unread) -> byName.put(names.get(id), unread));
+        return byName;
     }
 
     private List<OutboundEvents.UserEntry> withPresence(List<User> people) {

@@ -10,10 +10,7 @@ import app.chat.schema.ThisInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 
 /**
  * Typing notices, delivered to this instance's connections of the room's members or the DM's
@@ -75,21 +72,13 @@ public class TypingNotices {
     }
 
     void follow(@Observes Announcement announcement) {
-        if (!announcement.channel().equals(ChangeChannels.TYPING)) {
-            return;
-        }
-        JsonObject notice;
-        try (JsonReader reader = JSON.createReader(new StringReader(announcement.payload()))) {
-            notice = reader.readObject();
-        }
-        if (notice.getString("instance").equals(instance.id())) {
-            return;
-        }
-        String user = notice.getString("user");
-        if (notice.containsKey("room")) {
-            rooms.byId(notice.getJsonNumber("room").longValue()).ifPresent(room -> deliverInRoom(room, user));
-        } else {
-            deliverDirect(user, notice.getString("to"));
-        }
+        announcement.fromAnotherInstance(ChangeChannels.TYPING, instance.id()).ifPresent(notice -> {
+            String user = notice.getString("user");
+            if (notice.containsKey("room")) {
+                rooms.byId(notice.getJsonNumber("room").longValue()).ifPresent(room -> deliverInRoom(room, user));
+            } else {
+                deliverDirect(user, notice.getString("to"));
+            }
+        });
     }
 }

@@ -356,6 +356,21 @@ class InstancesIT {
         }
     }
 
+    @Test
+    void readingOnOneInstanceIsHeardAtOnceByThePersonsConnectionsOnAnother() {
+        String aliceId = unique("alice");
+        String bobId = unique("bob");
+        try (ChatClient alice = connect(first, aliceId);
+                ChatClient bobHere = connect(first, bobId);
+                ChatClient bobThere = connect(second, bobId)) {
+            long id = alice.dm(bobId, "read me anywhere").getJsonNumber("id").longValue();
+            bobHere.ok(frame("read", "with", aliceId, "id", id));
+            JsonObject heard = bobThere.await(e -> e.getString("type").equals("read"));
+            assertEquals(aliceId, heard.getString("with"));
+            assertEquals(id, heard.getJsonNumber("id").longValue());
+        }
+    }
+
     /**
      * Sends the typing notice once a second, as a client does while someone types, until the reader
      * receives one: notices may be dropped (docs/protocol.md), so one lost notice is not a failure,

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.messages.PostedMessage;
 import app.chat.protection.RateLimited;
+import app.chat.reads.ReadMarked;
+import app.chat.reads.Unread;
 import app.chat.socket.OutboundEvents;
 import app.chat.testsupport.ProtocolContract;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -87,10 +90,12 @@ class ProtocolContractTest {
                         "typing",
                         "auth",
                         "edit",
-                        "delete"),
+                        "delete",
+                        "read"),
                 contract().requestTypes());
         assertEquals(Set.of("ok", "error"), contract().answersTo("edit"));
         assertEquals(Set.of("ok", "error"), contract().answersTo("delete"));
+        assertEquals(Set.of("ok", "error"), contract().answersTo("read"));
         assertEquals(Set.of("watching", "error"), contract().answersTo("watch"));
         assertEquals(Set.of("members", "error"), contract().answersTo("members"));
         assertEquals(Set.of("ack", "error"), contract().answersTo("message"));
@@ -106,6 +111,13 @@ class ProtocolContractTest {
             OutboundEvents.posted(EDIT_IN_ROOM),
             OutboundEvents.posted(DELETION_OF_DIRECT),
             OutboundEvents.ack("7", IN_ROOM),
+            OutboundEvents.read(new ReadMarked("alice", "general", null, 123)),
+            OutboundEvents.read(new ReadMarked("alice", null, "bob", 0)),
+            OutboundEvents.users(
+                    "10",
+                    List.of(new OutboundEvents.UserEntry("bob", "Bob", true)),
+                    null,
+                    Map.of("bob", new Unread(120, 100, 3))),
             OutboundEvents.joined("1", "general"),
             OutboundEvents.presence("alice", true),
             OutboundEvents.watching(
