@@ -64,7 +64,7 @@ export async function createRoom(page, room) {
 export async function joinByLink(page, room) {
   await page.goto(`${baseUrl}rooms/${room}`);
   await waitOnline(page);
-  await page.getByRole("button", { name: "Join room" }).click();
+  await page.getByRole("button", { name: "Join to post" }).click();
   await page.getByRole("textbox", { name: `Message #${room}` }).waitFor();
 }
 

@@ -370,7 +370,7 @@ describe("two people chatting in the browser", () => {
     const phone = await signIn(browser, unique("Carol "), PHONE);
     await phone.page.goto(`${baseUrl}rooms/${room}`);
     await waitOnline(phone.page);
-    await phone.page.getByRole("button", { name: "Join room" }).click();
+    await phone.page.getByRole("button", { name: "Join to post" }).click();
     await phone.page.locator(".message-body", { hasText: "got it" }).count();
     await send(phone.page, "Hi from my phone 📱");
     await alice.page.locator(".message-body", { hasText: "Hi from my phone" }).waitFor();
@@ -379,6 +379,40 @@ describe("two people chatting in the browser", () => {
     await phone.page.getByRole("dialog").getByRole("navigation", { name: "Rooms and people" }).waitFor();
     await screenshot(phone.page, "sidebar-phone");
     await phone.context.close();
+  });
+
+  it("a private room's link tells an outsider only that there is nothing for them, and a public room offers to join", async () => {
+    const secret = unique("secret-");
+    await alice.page.getByRole("button", { name: "Create a room" }).click();
+    await alice.page.getByLabel("Name").fill(secret);
+    await alice.page.getByRole("switch").click();
+    await alice.page.getByRole("button", { name: "Create" }).click();
+    await alice.page.getByRole("heading", { name: secret }).waitFor();
+
+    await bob.page.goto(`${baseUrl}rooms/${secret}`);
+    await waitOnline(bob.page);
+    await bob.page.getByText("This room does not exist, or you do not have access to it.").waitFor();
+    assert.equal(await bob.page.getByRole("alert").count(), 0, "no error banner besides the calm state");
+    assert.equal(await bob.page.getByRole("textbox", { name: `Message #${secret}` }).count(), 0, "no composer");
+    assert.equal(await bob.page.getByRole("button", { name: /Join/ }).count(), 0, "nothing to join");
+    assert.equal(await bob.page.getByText("Loading…").count(), 0);
+    await screenshot(bob.page, "private-room-outsider");
+
+    const open = unique("open-");
+    await createRoom(alice.page, open);
+    await bob.page.goto(`${baseUrl}rooms/${open}`);
+    await waitOnline(bob.page);
+    await bob.page.getByRole("button", { name: "Join to post" }).waitFor();
+    assert.equal(await bob.page.getByRole("textbox", { name: `Message #${open}` }).count(), 0, "join before writing");
+    await bob.page.getByRole("button", { name: "Join to post" }).click();
+    await bob.page.getByRole("textbox", { name: `Message #${open}` }).waitFor();
+  });
+
+  it("a :shortcode: typed in full is sent as its emoji, and code keeps it as typed", async () => {
+    await send(alice.page, "hi :wave: and `:wave:`");
+    const shown = bob.page.locator(".message-body", { hasText: "hi 👋 and" });
+    await shown.waitFor();
+    assert.equal(await shown.locator("code").textContent(), ":wave:");
   });
 
   it("a link that cannot be read shows not found instead of breaking the page", async () => {

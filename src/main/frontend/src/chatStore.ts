@@ -65,10 +65,14 @@ interface SessionSlice {
 
 interface DirectorySlice {
   rooms: RoomListing[];
+  /** The server has listed one's rooms: until then nobody knows whether one is a member of a room shown. */
+  roomsLoaded: boolean;
   /** Everyone the client has heard of (conversations, searches, members), by id: never the whole directory. */
   users: Record<string, UserListing>;
   /** The people one has direct conversations with, the most recent first: the sidebar's people. */
   contacts: string[];
+  /** The server has said who they are (until then the sidebar says it is loading, not that there is nobody). */
+  contactsLoaded: boolean;
   /** Who each part of the screen shows (a dialog's results, a member list): their presence is watched. */
   shown: Record<string, string[]>;
   setRooms(rooms: RoomListing[]): void;
@@ -144,11 +148,13 @@ function withContactFirst(contacts: string[], user: string): string[] {
 
 const directorySlice: StateCreator<ChatState, [], [], DirectorySlice> = (set) => ({
   rooms: [],
+  roomsLoaded: false,
   users: {},
   contacts: [],
+  contactsLoaded: false,
   shown: {},
   setRooms: (rooms) => {
-    set({ rooms });
+    set({ rooms, roomsLoaded: true });
   },
   roomJoined: (room, isPrivate) => {
     set((state) => {
@@ -169,6 +175,7 @@ const directorySlice: StateCreator<ChatState, [], [], DirectorySlice> = (set) =>
     set((state) => ({
       users: { ...state.users, ...Object.fromEntries(users.map((u) => [u.id, u])) },
       contacts: users.map((u) => u.id),
+      contactsLoaded: true,
     }));
   },
   rememberUsers: (users) => {
@@ -373,8 +380,10 @@ function initialState(): Partial<ChatState> {
     status: "stopped",
     statusDetail: undefined,
     rooms: [],
+    roomsLoaded: false,
     users: {},
     contacts: [],
+    contactsLoaded: false,
     shown: {},
     conversations: {},
     active: null,

@@ -3,7 +3,7 @@ import { SendHorizontal, Smile } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/class-names";
-import { loadShortcodes, searchShortcodes, shortcodeAtCaret, type ShortcodeMatch } from "./shortcodes";
+import { loadShortcodes, searchShortcodes, shortcodeAtCaret, type ShortcodeMatch, withEmoji } from "./shortcodes";
 
 export const MAX_CONTENT = 4000;
 
@@ -41,6 +41,10 @@ export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerPr
   }, [draftKey]);
 
   useEffect(() => {
+    void loadShortcodes(); // so that a :shortcode: typed in full is known by the time it is sent
+  }, []);
+
+  useEffect(() => {
     drafts.set(draftKey, text);
     const element = area.current;
     if (element) {
@@ -55,7 +59,7 @@ export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerPr
 
   function send() {
     if (!sendable) return;
-    onSend(text);
+    onSend(withEmoji(text));
     setText("");
     setSuggestions([]);
   }

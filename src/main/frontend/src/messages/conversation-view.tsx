@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Hash, Lock, LogOut, Menu, UserPlus, Users } from "lucide-react";
 import { useChatStore } from "@/chatStore";
 import type { ChatClient } from "@/chat-client";
+import { RequestFailed } from "@/socket/protocol";
 import { type ConversationKey, dmKey, roomKey } from "./model";
 import { MessageList } from "./message-list";
 import type { MessageChanges } from "./message-changes";
@@ -41,6 +42,10 @@ interface ConversationViewProps {
   placeholder: string;
   emptyText: string;
   onOpenSidebar: () => void;
+  /** Shown in place of the composer (a room one has not joined offers to join). */
+  footer?: React.ReactNode;
+  /** Shown in place of the whole conversation when the server says there is none to show. */
+  notFound?: React.ReactNode;
 }
 
 function ConversationView({
@@ -52,10 +57,12 @@ function ConversationView({
   placeholder,
   emptyText,
   onOpenSidebar,
+  footer,
+  notFound,
 }: ConversationViewProps) {
   const state = useChatStore((s) => s.conversations[conversation]);
   const status = useChatStore((s) => s.status);
-  const [error, setError] = useState<{ conversation: string; message: string } | null>(null);
+  const [error, setError] = useState<{ conversation: string; message: string; code?: string } | null>(null);
 
   useEffect(() => {
     if (status === "online")
@@ -64,7 +71,11 @@ function ConversationView({
           setError(null);
         },
         (failure: unknown) => {
-          setError({ conversation, message: failure instanceof Error ? failure.message : String(failure) });
+          setError({
+            conversation,
+            message: failure instanceof Error ? failure.message : String(failure),
+            code: failure instanceof RequestFailed ? failure.code : undefined,
+          });
         },
       );
   }, [client, conversation, status]);
@@ -74,6 +85,7 @@ function ConversationView({
   );
   // An error belongs to the conversation it happened in: switching away hides it.
   const shownError = error?.conversation === conversation ? error.message : null;
+  const missing = notFound !== undefined && error?.conversation === conversation && error.code === "not_found";
 
   return (
     <section className="flex h-full min-h-0 flex-1 flex-col" aria-label={typeof title === "string" ? title : undefined}>
@@ -89,39 +101,47 @@ function ConversationView({
         </Button>
         <div className="min-w-0 flex-1">
           <h1 className="flex items-center gap-1.5 truncate font-semibold">{title}</h1>
-          {subtitle && <p className="truncate text-xs text-muted-foreground">{subtitle}</p>}
+          {subtitle && !missing && <p className="truncate text-xs text-muted-foreground">{subtitle}</p>}
         </div>
-        {actions}
+        {!missing && actions}
       </header>
-      {shownError && (
-        <p role="alert" className="border-b bg-destructive/10 px-4 py-2 text-sm text-destructive">
-          {shownError}
-        </p>
+      {missing ? (
+        <div className="flex flex-1 items-center justify-center p-6 text-center">{notFound}</div>
+      ) : (
+        <>
+          {shownError && (
+            <p role="alert" className="border-b bg-destructive/10 px-4 py-2 text-sm text-destructive">
+              {shownError}
+            </p>
+          )}
+          <MessageList
+            messages={state?.messages ?? EMPTY}
+            loaded={state?.loaded ?? false}
+            loadingOlder={state?.loadingOlder ?? false}
+            reachedStart={state?.reachedStart ?? false}
+            onLoadOlder={() => void client.loadOlder(conversation).catch(() => undefined)}
+            onRetry={(clientId) => {
+              client.retry(conversation, clientId);
+            }}
+            changes={changes}
+            newAfter={state?.newAfter ?? null}
+            emptyText={emptyText}
+          />
+          <TypingLine conversation={conversation} />
+          {footer ?? (
+            <Composer
+              draftKey={conversation}
+              placeholder={placeholder}
+              onSend={(content) => {
+                client.send(conversation, content);
+              }}
+              onTyping={() => {
+                client.typing(conversation);
+              }}
+            />
+          )}
+        </>
       )}
-      <MessageList
-        messages={state?.messages ?? EMPTY}
-        loaded={state?.loaded ?? false}
-        loadingOlder={state?.loadingOlder ?? false}
-        reachedStart={state?.reachedStart ?? false}
-        onLoadOlder={() => void client.loadOlder(conversation).catch(() => undefined)}
-        onRetry={(clientId) => {
-          client.retry(conversation, clientId);
-        }}
-        changes={changes}
-        newAfter={state?.newAfter ?? null}
-        emptyText={emptyText}
-      />
-      <TypingLine conversation={conversation} />
-      <Composer
-        draftKey={conversation}
-        placeholder={placeholder}
-        onSend={(content) => {
-          client.send(conversation, content);
-        }}
-        onTyping={() => {
-          client.typing(conversation);
-        }}
-      />
     </section>
   );
 }
@@ -145,7 +165,13 @@ export function ChatRoom({
   const [listingMembers, setListingMembers] = useState(false);
   const [joinFailure, setJoinFailure] = useState<{ room: string; message: string } | null>(null);
   const member = listing?.member ?? false;
+  const loaded = useChatStore((state) => state.conversations[roomKey(room)]?.loaded ?? false);
+  const roomsLoaded = useChatStore((state) => state.roomsLoaded);
   const joinError = joinFailure?.room === room ? joinFailure.message : null;
+  const join = () =>
+    void client.join(room).catch((failure: unknown) => {
+      setJoinFailure({ room, message: failure instanceof Error ? failure.message : String(failure) });
+    });
 
   const members = (
     <>
@@ -195,22 +221,19 @@ export function ChatRoom({
       <InviteDialog client={client} open={inviting} onOpenChange={setInviting} room={room} />
     </>
   ) : (
-    <>
-      {!listing?.private && members}
-      {/* Not while connecting: a join needs the connection, and the banner says why the button waits. */}
-      <Button
-        size="sm"
-        disabled={!online}
-        onClick={() =>
-          void client.join(room).catch((failure: unknown) => {
-            setJoinFailure({ room, message: failure instanceof Error ? failure.message : String(failure) });
-          })
-        }
-      >
-        Join room
-      </Button>
-    </>
+    members
   );
+  // A public room one reads without being in it: joining takes the composer's place. Not while
+  // connecting: a join needs the connection, and the banner says why the button waits.
+  const joinBar =
+    member || !roomsLoaded ? undefined : (
+      <div className="flex items-center justify-between gap-3 border-t px-4 py-3 text-sm">
+        <span className="text-muted-foreground">You are reading #{room} without being a member.</span>
+        <Button size="sm" disabled={!online} onClick={join}>
+          Join to post
+        </Button>
+      </div>
+    );
 
   return (
     <div className="flex h-full min-h-0 flex-1 flex-col">
@@ -220,6 +243,7 @@ export function ChatRoom({
         </p>
       )}
       <ConversationView
+        key={member ? "member" : "reader"}
         client={client}
         conversation={roomKey(room)}
         title={
@@ -228,8 +252,17 @@ export function ChatRoom({
             {room}
           </>
         }
-        subtitle={listing?.private ? "Private room" : member ? "Public room" : "Public room: join to post"}
+        subtitle={listing?.private ? "Private room" : member || loaded ? "Public room" : undefined}
         actions={actions}
+        footer={joinBar}
+        notFound={
+          <div className="max-w-sm space-y-2">
+            <p className="font-semibold">This room does not exist, or you do not have access to it.</p>
+            <p className="text-sm text-muted-foreground">
+              Private rooms are only visible to their members: ask one of them to invite you, or check the name.
+            </p>
+          </div>
+        }
         placeholder={`Message #${room}`}
         emptyText={`No messages in #${room} yet. Say hello!`}
         onOpenSidebar={onOpenSidebar}

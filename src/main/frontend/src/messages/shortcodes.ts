@@ -6,6 +6,8 @@ export interface ShortcodeMatch {
 }
 
 let table: Promise<ShortcodeMatch[]> | null = null;
+/** The same table once loaded, by name, for what must happen at once (sending). */
+let loaded: Map<string, string> | null = null;
 
 /** hexcode "1F468-200D-1F4BB" → the emoji itself. */
 function fromHexcode(hexcode: string): string {
@@ -23,6 +25,10 @@ export function loadShortcodes(): Promise<ShortcodeMatch[]> {
         (Array.isArray(names) ? names : [names]).map((shortcode) => ({ shortcode, emoji: fromHexcode(hexcode) })),
       ),
     )
+    .then((entries) => {
+      loaded = new Map(entries.map((entry) => [entry.shortcode, entry.emoji]));
+      return entries;
+    })
     .catch(() => {
       table = null;
       return [];
@@ -42,4 +48,20 @@ export function searchShortcodes(all: ShortcodeMatch[], prefix: string, limit = 
 export function shortcodeAtCaret(text: string, caret: number): { start: number; query: string } | null {
   const match = /(^|\s):([a-z0-9_+-]{2,})$/i.exec(text.slice(0, caret));
   return match ? { start: caret - match[2]!.length - 1, query: match[2]! } : null;
+}
+
+/**
+ * Known `:shortcode:`s typed in full become their emoji, as Slack and Mattermost show them; code
+ * (between backticks) is left as it is, and so is everything while the table is not loaded yet.
+ */
+export function withEmoji(text: string, known: ReadonlyMap<string, string> | null = loaded): string {
+  if (!known) return text;
+  return text
+    .split(/(```[\s\S]*?```|`[^`\n]*`)/)
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part.replace(/:([a-z0-9_+-]+):/gi, (whole, name: string) => known.get(name.toLowerCase()) ?? whole),
+    )
+    .join("");
 }

@@ -67,6 +67,8 @@ function SidebarItem({
 
 export function Sidebar({ client, onOpen }: SidebarProps) {
   const me = useChatStore((state) => state.me)!;
+  const connected = useChatStore((state) => state.status === "online");
+  const contactsLoaded = useChatStore((state) => state.contactsLoaded);
   const rooms = useChatStore((state) => state.rooms);
   const users = useChatStore((state) => state.users);
   const contacts = useChatStore((state) => state.contacts);
@@ -98,7 +100,7 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
   return (
     <nav aria-label="Rooms and people" className="flex h-full min-h-0 flex-col bg-sidebar text-sidebar-foreground">
       <div className="flex items-center gap-2 border-b px-3 py-3">
-        <Avatar id={me.id} name={me.name} online />
+        <Avatar id={me.id} name={me.name} online={connected} />
         <div className="min-w-0 flex-1">
           <p className="truncate text-sm font-semibold">{me.name}</p>
           <p className="truncate text-xs text-muted-foreground">@{me.id}</p>
@@ -287,6 +289,8 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
                   ) : (
                     "Nobody matches."
                   )
+                ) : !contactsLoaded ? (
+                  "Loading…"
                 ) : (
                   <button
                     className="underline underline-offset-2"

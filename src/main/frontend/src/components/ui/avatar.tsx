@@ -1,14 +1,15 @@
 import { cn } from "@/lib/class-names";
 
+/** Dark enough for white initials to keep a contrast of 4.5:1 or more (WCAG AA for small text). */
 const PALETTE = [
-  "bg-rose-500",
-  "bg-amber-500",
-  "bg-emerald-500",
-  "bg-sky-500",
-  "bg-violet-500",
-  "bg-fuchsia-500",
-  "bg-teal-500",
-  "bg-orange-500",
+  "bg-rose-700",
+  "bg-amber-700",
+  "bg-emerald-700",
+  "bg-sky-700",
+  "bg-violet-700",
+  "bg-fuchsia-700",
+  "bg-teal-700",
+  "bg-orange-700",
 ];
 
 function colourOf(id: string): string {

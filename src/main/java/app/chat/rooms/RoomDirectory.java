@@ -54,7 +54,7 @@ public class RoomDirectory {
             room = reload(name);
         }
         if (room.isPrivate() && !room.hasMember(userId)) {
-            throw forbidden(name);
+            throw notFound(name);
         }
         if (!room.hasMember(userId)) {
             rooms.addMember(room.id(), room.name(), userId, null);
@@ -117,7 +117,7 @@ public class RoomDirectory {
         RoomState room = find(name).orElseThrow(() -> notFound(name));
         if (!room.hasMember(userId)) {
             throw room.isPrivate()
-                    ? forbidden(name)
+                    ? notFound(name)
                     : new RequestRejected(ErrorCode.FORBIDDEN, "join " + name + " before posting in it");
         }
         return room;
@@ -128,7 +128,7 @@ public class RoomDirectory {
         String name = RoomName.canonical(rawName);
         RoomState room = find(name).orElseThrow(() -> notFound(name));
         if (room.isPrivate() && !room.hasMember(userId)) {
-            throw forbidden(name);
+            throw notFound(name);
         }
         return room;
     }
@@ -245,11 +245,11 @@ public class RoomDirectory {
                         .orElse(null));
     }
 
+    /**
+     * Also the answer about a private room to someone who is not in it, word for word: nobody learns
+     * from it whether a private room of that name exists.
+     */
     private static RequestRejected notFound(String name) {
         return new RequestRejected(ErrorCode.NOT_FOUND, "there is no room named " + name);
-    }
-
-    private static RequestRejected forbidden(String name) {
-        return new RequestRejected(ErrorCode.FORBIDDEN, name + " is private and you are not a member");
     }
 }

@@ -107,7 +107,7 @@ class MembersIT extends DeployedChat {
 
             assertEquals(List.of("Owner"), names(outsider.ok(frame("members", "room", open))));
             JsonObject refused = outsider.request(frame("members", "room", secret));
-            assertEquals("forbidden", refused.getString("code"), refused::toString);
+            assertEquals("not_found", refused.getString("code"), refused::toString);
             assertEquals(List.of("Owner"), names(owner.ok(frame("members", "room", secret))));
         }
     }

@@ -142,7 +142,7 @@ class ReadStateIT extends DeployedChat {
             alice.ok(frame("create_room", "room", privateRoom, "private", true));
             long message = id(alice.post(privateRoom, "secret"));
             assertEquals(
-                    "forbidden",
+                    "not_found",
                     eve.request(frame("read", "room", privateRoom, "id", message))
                             .getString("code"));
             assertEquals(

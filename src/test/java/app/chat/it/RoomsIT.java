@@ -154,13 +154,32 @@ class RoomsIT extends DeployedChat {
         try (ChatClient alice = connect(unique("alice"));
                 ChatClient eve = connect(unique("eve"))) {
             alice.ok(frame("create_room", "room", room, "private", true));
-            assertEquals("forbidden", error(eve.request(frame("join", "room", room))));
-            assertEquals("forbidden", error(eve.request(frame("history", "room", room))));
-            assertEquals("forbidden", error(eve.request(frame("message", "room", room, "content", "let me in"))));
-            assertEquals("forbidden", error(eve.request(frame("invite", "room", room, "user", "eve"))));
+            assertEquals("not_found", error(eve.request(frame("join", "room", room))));
+            assertEquals("not_found", error(eve.request(frame("history", "room", room))));
+            assertEquals("not_found", error(eve.request(frame("message", "room", room, "content", "let me in"))));
+            assertEquals("not_found", error(eve.request(frame("invite", "room", room, "user", "eve"))));
             alice.post(room, "the launch codes");
             alice.awaitType("message");
             eve.assertNothing(e -> room.equals(e.getString("room", null)), QUIET);
+        }
+    }
+
+    @Test
+    void aPrivateRoomOneIsNotInIsAnsweredWordForWordLikeARoomThatDoesNotExist() {
+        String secret = unique("secret");
+        String nowhere = unique("nowhere");
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient eve = connect(unique("eve"))) {
+            alice.ok(frame("create_room", "room", secret, "private", true));
+            for (String type : List.of("history", "members", "typing", "leave")) {
+                JsonObject aboutSecret = eve.request(frame(type, "room", secret));
+                JsonObject aboutNothing = eve.request(frame(type, "room", nowhere));
+                assertEquals("not_found", aboutNothing.getString("code"), type);
+                assertEquals(
+                        aboutNothing.getString("message").replace(nowhere, "NAME"),
+                        aboutSecret.getString("message").replace(secret, "NAME"),
+                        type);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package app.chat.testsupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,9 +30,15 @@ public final class BrowserTests {
      */
     public static void run(String script, Map<String, String> environment) throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install Debian's chromium (.ci/run does)");
+        // Output to the build's, but never this JVM's standard input: under Failsafe it is the
+        // channel Maven commands the test JVM through, and node makes an inherited stdin
+        // non-blocking, which broke that channel ("std/in stream corrupted") when two browser test
+        // runs overlapped.
         ProcessBuilder builder = new ProcessBuilder(List.of("npm", "run", script))
                 .directory(FRONTEND.toFile())
-                .inheritIO();
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(environment);
         Process run = builder.start();
         if (!run.waitFor(MINUTES, TimeUnit.MINUTES)) {
