@@ -23,7 +23,8 @@ const failureText = (failure: unknown) => (failure instanceof RequestFailed ? fa
 /** Edit and delete, shown over one's own message on hover or keyboard focus. */
 export function OwnMessageActions({ onEdit, onDelete }: { onEdit: () => void; onDelete: () => void }) {
   return (
-    <div className="absolute -top-3 right-4 hidden gap-0.5 rounded-md border bg-background p-0.5 shadow-sm group-hover:flex group-focus-within:flex">
+    // Invisible until hovered, but always in the tab order: a keyboard reaches them and they show on focus.
+    <div className="absolute -top-3 right-4 flex gap-0.5 rounded-md border bg-background p-0.5 opacity-0 shadow-sm focus-within:opacity-100 group-hover:opacity-100">
       <Button variant="ghost" size="icon-sm" aria-label="Edit message" title="Edit" onClick={onEdit}>
         <Pencil />
       </Button>

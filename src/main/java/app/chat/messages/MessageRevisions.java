@@ -11,7 +11,6 @@ import app.chat.rooms.RoomState;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
@@ -24,9 +23,6 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class MessageRevisions implements RequestTypes {
-
-    /** {@code chat.messages.edit-window-minutes}: 0 lets authors edit at any time. */
-    static final String EDIT_WINDOW_KEY = "chat.messages.edit-window-minutes";
 
     @Inject
     Messages messages;
@@ -43,15 +39,12 @@ public class MessageRevisions implements RequestTypes {
     @Inject
     Config config;
 
-    private Duration editWindow;
+    private EditWindow editWindow;
 
     @PostConstruct
     void readSettings() {
-        int minutes = config.getOptionalValue(EDIT_WINDOW_KEY, Integer.class).orElse(0);
-        if (minutes < 0) {
-            throw new IllegalArgumentException(EDIT_WINDOW_KEY + " must be 0 (no limit) or a number of minutes");
-        }
-        editWindow = minutes == 0 ? null : Duration.ofMinutes(minutes);
+        editWindow = EditWindow.ofMinutes(
+                config.getOptionalValue(EditWindow.KEY, Integer.class).orElse(0));
     }
 
     @Override
@@ -67,10 +60,10 @@ public class MessageRevisions implements RequestTypes {
         if (message.deleted()) {
             throw new RequestRejected(ErrorCode.NOT_FOUND, "message " + id + " was deleted");
         }
-        if (editWindow != null && message.timestamp().plus(editWindow).isBefore(Instant.now())) {
+        if (!editWindow.allowsEditing(message.timestamp(), Instant.now())) {
             throw new RequestRejected(
                     ErrorCode.FORBIDDEN,
-                    "messages can be edited for " + editWindow.toMinutes() + " minutes after they are posted");
+                    "messages can be edited for " + editWindow.length().toMinutes() + " minutes after they are posted");
         }
         writer.submit(Draft.edit(message, roomName(message), content), answer(request));
     }

@@ -23,9 +23,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -305,7 +307,7 @@ public class Messages {
             bindMissed(missed, userId, after, limit + 1);
             List<PostedMessage> messages;
             try (ResultSet rows = missed.executeQuery()) {
-                messages = postedMessages(rows);
+                messages = postedMessages(connection, rows);
             }
             if (messages.size() <= limit) {
                 long cursor = messages.isEmpty()
@@ -351,27 +353,36 @@ public class Messages {
             read.setLong(1, after);
             read.setInt(2, limit);
             try (ResultSet rows = read.executeQuery()) {
-                return postedMessages(rows);
+                return postedMessages(connection, rows);
             }
         }
     }
 
     static final String AFTER = """
-            select m.id, m.from_user, m.to_user, m.room, r.name, coalesce(m.content, o.content), m."timestamp",
-                   m.client_id, coalesce(m.edited_at, o.edited_at), m.revises
-            from messages m left join rooms r on r.id = m.room left join messages o on o.id = m.revises
+            select m.id, m.from_user, m.to_user, m.room, r.name, m.content, m."timestamp", m.client_id,
+                   m.edited_at, m.revises
+            from messages m left join rooms r on r.id = m.room
             where m.id > ? order by m.id limit ?
             """;
 
     /**
-     * Rows of (id, from, to, room, room name, content, timestamp, client id, edited at, revises), a
-     * revision's content and edit time being those of its message now: an edit replayed after a
-     * later one brings the latest text, and one replayed after a deletion tells of the deletion.
+     * Rows of (id, from, to, room, room name, content, timestamp, client id, edited at, revises),
+     * each revision then given the content and edit time of its message now: an edit replayed
+     * after a later one brings the latest text, and one replayed after a deletion tells of the
+     * deletion. The revised messages are read by a second query, and only when the page holds
+     * revisions: joining messages with itself in the log's queries gave them generic plans costly
+     * enough for parallel workers, on the feed's read that the writer waits for (BENCHMARKS.md,
+     * 2026-11-27).
      */
-    private static List<PostedMessage> postedMessages(ResultSet rows) throws SQLException {
+    private static List<PostedMessage> postedMessages(Connection connection, ResultSet rows) throws SQLException {
         List<PostedMessage> messages = new ArrayList<>();
+        Set<Long> revised = new HashSet<>();
         while (rows.next()) {
             OffsetDateTime editedAt = rows.getObject(9, OffsetDateTime.class);
+            Long revises = (Long) rows.getObject(10);
+            if (revises != null) {
+                revised.add(revises);
+            }
             messages.add(new PostedMessage(
                     rows.getLong(1),
                     rows.getString(2),
@@ -382,9 +393,48 @@ public class Messages {
                     rows.getObject(7, OffsetDateTime.class).toInstant(),
                     (UUID) rows.getObject(8),
                     editedAt == null ? null : editedAt.toInstant(),
-                    (Long) rows.getObject(10)));
+                    revises));
         }
-        return messages;
+        return revised.isEmpty() ? messages : withMessagesNow(connection, messages, revised);
+    }
+
+    /** A revised message as it is now. */
+    private record Current(String content, Instant editedAt) {}
+
+    private static List<PostedMessage> withMessagesNow(
+            Connection connection, List<PostedMessage> entries, Set<Long> revised) throws SQLException {
+        Map<Long, Current> now = new HashMap<>();
+        try (PreparedStatement read =
+                connection.prepareStatement("select id, content, edited_at from messages where id = any(?)")) {
+            read.setArray(1, connection.createArrayOf("int8", revised.toArray()));
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    OffsetDateTime editedAt = rows.getObject(3, OffsetDateTime.class);
+                    now.put(
+                            rows.getLong(1),
+                            new Current(rows.getString(2), editedAt == null ? null : editedAt.toInstant()));
+                }
+            }
+        }
+        List<PostedMessage> current = new ArrayList<>(entries.size());
+        for (PostedMessage entry : entries) {
+            Current message = entry.isRevision() ? now.get(entry.revises()) : null;
+            current.add(
+                    message == null
+                            ? entry
+                            : new PostedMessage(
+                                    entry.id(),
+                                    entry.from(),
+                                    entry.to(),
+                                    entry.roomId(),
+                                    entry.roomName(),
+                                    message.content(),
+                                    entry.timestamp(),
+                                    entry.clientId(),
+                                    message.editedAt(),
+                                    entry.revises()));
+        }
+        return current;
     }
 
     public static long newestId(Connection connection) throws SQLException {
@@ -405,8 +455,8 @@ public class Messages {
      * quiet room; QueryPlansIT, BENCHMARKS.md).
      */
     static final String MISSED = """
-            select m.id, m.from_user, m.to_user, m.room, r.name, coalesce(m.content, o.content), m."timestamp",
-                   m.client_id, coalesce(m.edited_at, o.edited_at), m.revises
+            select m.id, m.from_user, m.to_user, m.room, r.name, m.content, m."timestamp", m.client_id,
+                   m.edited_at, m.revises
             from (
                 select id from (
                     (select id from messages where to_user = ? and id > ? order by id limit ?)
@@ -425,7 +475,6 @@ public class Messages {
             ) missed
             join messages m on m.id = missed.id
             left join rooms r on r.id = m.room
-            left join messages o on o.id = m.revises
             order by m.id
             """;
 

@@ -1,6 +1,7 @@
 package app.chat.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testsupport.MigratedDatabase;
@@ -122,6 +123,33 @@ class QueryPlansIT {
         });
         assertEquals(40, returned(plan));
         assertTrue(messagesRead(plan) <= 40, "rows of messages read: " + messagesRead(plan));
+    }
+
+    /**
+     * The feed reads the log every second and whenever it is woken, on its own connection, where
+     * the driver soon prepares the statement and PostgreSQL may switch to a generic plan, which
+     * cannot see that the cursor is near the end. That plan must stay a plain index scan: one
+     * estimated dear enough for parallel workers (as a join of messages with itself was) costs the
+     * database far more than the read, while the writer waits for it.
+     */
+    @Test
+    void theFeedsReadOfTheLogStaysAPlainIndexScanUnderAGenericPlan() throws SQLException {
+        int newest = count("select max(id) from messages");
+        String numbered = Messages.AFTER.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2");
+        try (Statement statement = db.createStatement()) {
+            statement.execute("set plan_cache_mode = force_generic_plan");
+            statement.execute("prepare feed_read(bigint, int) as " + numbered);
+            try (ResultSet row =
+                    statement.executeQuery("explain (format json) execute feed_read(" + (newest - 40) + ", 500)")) {
+                row.next();
+                String plan = row.getString(1);
+                assertFalse(plan.contains("Gather"), "no parallel workers: " + plan);
+                assertTrue(plan.contains("messages_pkey"), "a range of the primary key: " + plan);
+            } finally {
+                statement.execute("deallocate feed_read");
+                statement.execute("reset plan_cache_mode");
+            }
+        }
     }
 
     private interface Binding {
