@@ -10,7 +10,6 @@ import app.chat.requests.RequestType;
 import app.chat.requests.RequestTypes;
 import app.chat.rooms.RoomDirectory;
 import app.chat.rooms.RoomState;
-import app.chat.schema.ChangeAnnouncements;
 import app.chat.schema.ChangeChannels;
 import app.chat.schema.PassingNotices;
 import app.chat.schema.ThisInstance;
@@ -52,9 +51,6 @@ public class ReadState implements RequestTypes {
     PassingNotices notices;
 
     @Inject
-    ChangeAnnouncements announcements;
-
-    @Inject
     ThisInstance instance;
 
     @Override
@@ -84,19 +80,14 @@ public class ReadState implements RequestTypes {
     }
 
     private void pass(ReadMarked read) {
-        if (!announcements.enabled()) {
-            return;
-        }
-        JsonObjectBuilder notice = JSON.createObjectBuilder()
-                .add("instance", instance.id())
-                .add("user", read.user())
-                .add("id", read.id());
+        JsonObjectBuilder notice =
+                JSON.createObjectBuilder().add("user", read.user()).add("id", read.id());
         if (read.room() != null) {
             notice.add("room", read.room());
         } else {
             notice.add("with", read.with());
         }
-        notices.send(ChangeChannels.READS, notice.build().toString());
+        notices.passOn(ChangeChannels.READS, notice);
     }
 
     void follow(@Observes Announcement announcement) {

@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -50,6 +52,23 @@ public class PassingNotices {
         sender = threads.newThread(this::run);
         sender.setName("chat-notices");
         sender.start();
+    }
+
+    @Inject
+    ChangeAnnouncements announcements;
+
+    @Inject
+    ThisInstance instance;
+
+    /**
+     * Passes a notice on to the other instances, naming this one (which acted on it already, and
+     * which app.chat.feed.Announcement#fromAnotherInstance then skips); nothing when writes do not
+     * announce themselves ({@code chat.feed.notify=false}).
+     */
+    public void passOn(String channel, JsonObjectBuilder notice) {
+        if (announcements.enabled()) {
+            send(channel, notice.add("instance", instance.id()).build().toString());
+        }
     }
 
     /** Queues a notice; false when it was dropped. */

@@ -3,7 +3,6 @@ package app.chat.socket;
 import app.chat.feed.Announcement;
 import app.chat.rooms.RoomDirectory;
 import app.chat.rooms.RoomState;
-import app.chat.schema.ChangeAnnouncements;
 import app.chat.schema.ChangeChannels;
 import app.chat.schema.PassingNotices;
 import app.chat.schema.ThisInstance;
@@ -28,9 +27,6 @@ public class TypingNotices {
     PassingNotices notices;
 
     @Inject
-    ChangeAnnouncements announcements;
-
-    @Inject
     ThisInstance instance;
 
     @Inject
@@ -41,13 +37,16 @@ public class TypingNotices {
 
     /** Delivers here and passes on; returns the frames queued here. */
     int inRoom(RoomState room, String user) {
-        pass(JSON.createObjectBuilder().add("room", room.id()).add("user", user));
+        notices.passOn(
+                ChangeChannels.TYPING,
+                JSON.createObjectBuilder().add("room", room.id()).add("user", user));
         return deliverInRoom(room, user);
     }
 
     /** Delivers here and passes on; returns the frames queued here. */
     int direct(String user, String to) {
-        pass(JSON.createObjectBuilder().add("to", to).add("user", user));
+        notices.passOn(
+                ChangeChannels.TYPING, JSON.createObjectBuilder().add("to", to).add("user", user));
         return deliverDirect(user, to);
     }
 
@@ -61,14 +60,6 @@ public class TypingNotices {
 
     private int deliverDirect(String user, String to) {
         return connections.sendDroppableToUser(to, OutboundEvents.typingDirect(user, to));
-    }
-
-    private void pass(jakarta.json.JsonObjectBuilder notice) {
-        if (announcements.enabled()) {
-            notices.send(
-                    ChangeChannels.TYPING,
-                    notice.add("instance", instance.id()).build().toString());
-        }
     }
 
     void follow(@Observes Announcement announcement) {
