@@ -84,6 +84,46 @@ describe("two people chatting in the browser", () => {
     await screenshot(bob.page, "edited-and-deleted");
   });
 
+  it("they react to a message and answer it, and the quote leads back to the original", async () => {
+    await send(alice.page, "Who is in for pizza on Friday?");
+    const question = (page) =>
+      page.locator("article", { has: page.locator(".message-body", { hasText: "pizza on Friday" }) });
+    await question(bob.page).hover();
+    await question(bob.page).getByRole("button", { name: "Add a reaction" }).click();
+    await bob.page.getByPlaceholder("Search emoji").fill("pizza");
+    await bob.page.getByRole("gridcell", { name: "Pizza", exact: true }).click();
+
+    const pizza = (page) => question(page).getByRole("button", { name: /^🍕 / });
+    await question(alice.page)
+      .getByRole("button", { name: /^🍕 1, from / })
+      .waitFor();
+    await pizza(alice.page).click();
+    await question(bob.page)
+      .getByRole("button", {
+        name: /^🍕 2, from you and /,
+      })
+      .waitFor();
+    assert.equal(await pizza(alice.page).getAttribute("aria-pressed"), "true");
+
+    await question(bob.page).hover();
+    await question(bob.page).getByRole("button", { name: "Reply" }).click();
+    await bob.page.getByText("Replying to").waitFor();
+    await send(bob.page, "Count me in");
+    const answer = alice.page.locator("article", {
+      has: alice.page.locator(".message-body", { hasText: "Count me in" }),
+    });
+    const quote = answer.getByRole("button", { name: /^Replying to .*: Who is in for pizza/ });
+    await quote.waitFor();
+    await screenshot(alice.page, "reactions-and-replies");
+
+    await quote.click();
+    await alice.page.waitForFunction(() =>
+      [...document.querySelectorAll("article")].some(
+        (article) => article.textContent.includes("pizza on Friday") && article.className.includes("bg-primary/10"),
+      ),
+    );
+  });
+
   it("a room is found by the beginning of its name and joined from the browser", async () => {
     const found = unique("found-");
     await createRoom(alice.page, found);

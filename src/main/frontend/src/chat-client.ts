@@ -8,7 +8,15 @@ import {
   type UserListing,
   type WireMessage,
 } from "@/socket/protocol";
-import { type ConversationKey, dmKey, newestId, oldestId, parseKey, roomKey } from "@/messages/model";
+import {
+  type ConversationKey,
+  dmKey,
+  newestId,
+  oldestId,
+  parseKey,
+  type QuotedMessage,
+  roomKey,
+} from "@/messages/model";
 import type { Session } from "@/auth/session";
 import { webSocketUrl } from "@/lib/base-url";
 import { notify } from "@/notifications/notifier";
@@ -84,16 +92,26 @@ export class ChatClient {
   }
 
   /** Sends at once (optimistically shown as pending) and keeps trying until acknowledged. */
-  send(key: ConversationKey, content: string, clientId: string = crypto.randomUUID()): void {
+  send(key: ConversationKey, content: string, replyTo?: QuotedMessage, clientId: string = crypto.randomUUID()): void {
     const store = useChatStore.getState();
     const me = store.me!;
     const existing = store.conversations[key]?.messages.find((m) => m.clientId === clientId);
     if (existing) store.retrying(key, clientId);
     else
-      store.addPending(key, { clientId, from: me.id, content, timestamp: new Date().toISOString(), state: "pending" });
+      store.addPending(key, {
+        clientId,
+        from: me.id,
+        content,
+        timestamp: new Date().toISOString(),
+        state: "pending",
+        ...(replyTo ? { replyTo } : {}),
+      });
     const { kind, name } = parseKey(key);
+    const answering = replyTo ? { reply_to: replyTo.id } : {};
     const frame =
-      kind === "room" ? { type: "message" as const, room: name, content } : { type: "dm" as const, to: name, content };
+      kind === "room"
+        ? { type: "message" as const, room: name, content, ...answering }
+        : { type: "dm" as const, to: name, content, ...answering };
     this.socket
       .send(frame, clientId)
       .then((ack) => {
@@ -114,9 +132,33 @@ export class ChatClient {
     await this.socket.request({ type: "delete", id });
   }
 
+  /** Reacts to a message with an emoji; everyone in the conversation sees it through `reaction`. */
+  async react(id: number, emoji: string): Promise<void> {
+    await this.socket.request({ type: "react", id, emoji });
+  }
+
+  async unreact(id: number, emoji: string): Promise<void> {
+    await this.socket.request({ type: "unreact", id, emoji });
+  }
+
   retry(key: ConversationKey, clientId: string): void {
     const message = useChatStore.getState().conversations[key]?.messages.find((m) => m.clientId === clientId);
-    if (message) this.send(key, message.content, clientId);
+    if (message) this.send(key, message.content, message.replyTo, clientId);
+  }
+
+  /** Shows a message (the one a reply quotes): where it is loaded, or on a page of history around it. */
+  async jumpTo(key: ConversationKey, id: number): Promise<void> {
+    const store = useChatStore.getState();
+    if (store.conversations[key]?.messages.some((m) => m.id === id)) {
+      store.jumpTo(key, id);
+      return;
+    }
+    useChatStore.getState().aroundPage(key, await this.page(key, { around: id }), id);
+  }
+
+  /** Back to the newest messages after reading older ones around a jump. */
+  async backToLatest(key: ConversationKey): Promise<void> {
+    useChatStore.getState().backToLatest(key, await this.page(key), PAGE_SIZE);
   }
 
   typing(key: ConversationKey): void {
@@ -142,7 +184,7 @@ export class ChatClient {
     if (before === undefined) return;
     useChatStore.getState().setLoadingOlder(key, true);
     try {
-      useChatStore.getState().olderPage(key, await this.page(key, before), PAGE_SIZE);
+      useChatStore.getState().olderPage(key, await this.page(key, { before }), PAGE_SIZE);
     } catch (error) {
       useChatStore.getState().setLoadingOlder(key, false);
       throw error;
@@ -305,9 +347,9 @@ export class ChatClient {
     return { key, id };
   }
 
-  private async page(key: ConversationKey, before?: number): Promise<WireMessage[]> {
+  private async page(key: ConversationKey, from: { before?: number; around?: number } = {}): Promise<WireMessage[]> {
     const { kind, name } = parseKey(key);
-    const paging = before === undefined ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, before };
+    const paging = { limit: PAGE_SIZE, ...from };
     if (kind === "room") {
       return (await this.socket.request<ServerEventOf<"history">>({ type: "history", room: name, ...paging })).messages;
     }
@@ -333,6 +375,9 @@ export class ChatClient {
       case "message_edited":
       case "message_deleted":
         store.revised(event);
+        break;
+      case "reaction":
+        store.reacted(event);
         break;
       case "read":
         store.readUpTo("room" in event ? roomKey(event.room) : dmKey(event.with), event.id);

@@ -1,15 +1,19 @@
 import { create, type StateCreator } from "zustand";
-import type { RoomListing, UserListing, WireMessage, WireRevision } from "@/socket/protocol";
+import type { RoomListing, UserListing, WireMessage, WireReaction, WireRevision } from "@/socket/protocol";
 import type { ConnectionStatus } from "@/socket/chat-socket";
 import {
   type ChatMessage,
   type ConversationKey,
   conversationOf,
+  conversationOfReaction,
   conversationOfRevision,
   fromWire,
   mentions,
   mergeMessages,
+  newestId,
   parseKey,
+  type QuotedMessage,
+  react,
   revise,
 } from "@/messages/model";
 
@@ -31,7 +35,16 @@ export interface Conversation {
   lastRead: number;
   /** Where the "new messages" divider goes: after this id, as read when the conversation was opened. */
   newAfter: number | null;
+  /** The messages shown are older ones around a jump, not the latest: live messages wait aside. */
+  detached: boolean;
+  /** Live messages received while detached (the newest {@link MAX_WAITING}), merged back with the latest page. */
+  waiting: ChatMessage[];
+  /** A message to scroll to and highlight once it is shown. */
+  jumpTarget: number | null;
 }
+
+/** Live messages kept aside while reading older ones: more than a round trip's worth. */
+export const MAX_WAITING = 100;
 
 const emptyConversation = (): Conversation => ({
   messages: [],
@@ -42,6 +55,9 @@ const emptyConversation = (): Conversation => ({
   mentioned: false,
   lastRead: 0,
   newAfter: null,
+  detached: false,
+  waiting: [],
+  jumpTarget: null,
 });
 
 /** Where one stands in a conversation, as the server's listings say. */
@@ -108,6 +124,19 @@ interface ConversationsSlice {
   received(message: WireMessage): { key: ConversationKey; notify: boolean };
   /** An edit or deletion: changes the message where it is loaded, and counts as nothing new. */
   revised(revision: WireRevision): void;
+  /** A reaction added or taken back: changes the message where it is loaded, and counts as nothing new. */
+  reacted(reaction: WireReaction): void;
+  /** The message the composer's next message answers, per conversation. */
+  replyingTo: Partial<Record<ConversationKey, QuotedMessage>>;
+  startReply(key: ConversationKey, quote: QuotedMessage): void;
+  cancelReply(key: ConversationKey): void;
+  /** Scroll to a message that is loaded. */
+  jumpTo(key: ConversationKey, id: number): void;
+  jumpDone(key: ConversationKey): void;
+  /** A page around `target`, replacing what is shown unless it reaches the newest message known. */
+  aroundPage(key: ConversationKey, messages: WireMessage[], target: number): void;
+  /** The latest page after reading older messages: the live ones received meanwhile are merged in. */
+  backToLatest(key: ConversationKey, messages: WireMessage[], pageSize: number): void;
   latestPage(key: ConversationKey, messages: WireMessage[], pageSize: number): void;
   olderPage(key: ConversationKey, messages: WireMessage[], pageSize: number): void;
   setLoadingOlder(key: ConversationKey, loading: boolean): void;
@@ -271,7 +300,9 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
     const direct = !("room" in message);
     set((state) => ({
       ...update(state, key, (c) => ({
-        messages: mergeMessages(c.messages, [fromWire(message)]),
+        ...(c.detached
+          ? { waiting: mergeMessages(c.waiting, [fromWire(message)]).slice(-MAX_WAITING) }
+          : { messages: mergeMessages(c.messages, [fromWire(message)]) }),
         unread: mine || seen ? c.unread : c.unread + 1,
         mentioned: c.mentioned || (mentioned && !seen),
       })),
@@ -282,7 +313,75 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
   revised: (revision) => {
     const key = conversationOfRevision(revision, get().me?.id ?? "");
     if (!get().conversations[key]) return;
-    set((state) => update(state, key, (c) => ({ messages: revise(c.messages, revision) })));
+    set((state) =>
+      update(state, key, (c) => ({ messages: revise(c.messages, revision), waiting: revise(c.waiting, revision) })),
+    );
+  },
+  reacted: (reaction) => {
+    const me = get().me?.id ?? "";
+    const key = conversationOfReaction(reaction, me);
+    if (!get().conversations[key]) return;
+    set((state) =>
+      update(state, key, (c) => ({
+        messages: react(c.messages, reaction, me),
+        waiting: react(c.waiting, reaction, me),
+      })),
+    );
+  },
+  replyingTo: {},
+  startReply: (key, quote) => {
+    set((state) => ({ replyingTo: { ...state.replyingTo, [key]: quote } }));
+  },
+  cancelReply: (key) => {
+    set((state) => ({ replyingTo: Object.fromEntries(Object.entries(state.replyingTo).filter(([k]) => k !== key)) }));
+  },
+  jumpTo: (key, id) => {
+    set((state) => update(state, key, () => ({ jumpTarget: id })));
+  },
+  jumpDone: (key) => {
+    set((state) => update(state, key, () => ({ jumpTarget: null })));
+  },
+  aroundPage: (key, messages, target) => {
+    set((state) =>
+      update(state, key, (c) => {
+        const page = messages.map(fromWire);
+        const newestKnown = Math.max(newestId(c.messages) ?? 0, newestId(c.waiting) ?? 0);
+        const pending = c.messages.filter((m) => m.id === undefined);
+        if ((newestId(page) ?? 0) >= newestKnown) {
+          // The page reaches the newest message: nothing is left out between it and the live ones.
+          return {
+            messages: mergeMessages(mergeMessages(c.messages, c.waiting), page),
+            waiting: [],
+            detached: false,
+            jumpTarget: target,
+          };
+        }
+        const live = c.detached ? c.waiting : c.messages.filter((m) => m.id !== undefined).slice(-MAX_WAITING);
+        return {
+          messages: [...page, ...pending],
+          waiting: live,
+          detached: true,
+          reachedStart: false,
+          jumpTarget: target,
+        };
+      }),
+    );
+  },
+  backToLatest: (key, messages, pageSize) => {
+    set((state) =>
+      update(state, key, (c) => ({
+        messages: mergeMessages(
+          mergeMessages(
+            c.messages.filter((m) => m.id === undefined),
+            messages.map(fromWire),
+          ),
+          c.waiting,
+        ),
+        waiting: [],
+        detached: false,
+        reachedStart: messages.length < pageSize,
+      })),
+    );
   },
   latestPage: (key, messages, pageSize) => {
     set((state) =>
@@ -348,7 +447,14 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
       conversations: Object.fromEntries(
         Object.entries(state.conversations).map(([key, c]) => [
           key,
-          { ...c!, loaded: false, reachedStart: false, messages: c!.messages.filter((m) => m.id === undefined) },
+          {
+            ...c!,
+            loaded: false,
+            reachedStart: false,
+            detached: false,
+            waiting: [],
+            messages: c!.messages.filter((m) => m.id === undefined),
+          },
         ]),
       ),
     }));
@@ -386,6 +492,7 @@ function initialState(): Partial<ChatState> {
     contactsLoaded: false,
     shown: {},
     conversations: {},
+    replyingTo: {},
     active: null,
     linkNotFound: false,
     atBottom: true,

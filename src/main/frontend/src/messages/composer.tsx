@@ -1,14 +1,12 @@
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import { SendHorizontal, Smile } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { CornerUpLeft, SendHorizontal, Smile, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/class-names";
+import type { QuotedMessage } from "./model";
+import { EmojiPopover } from "./emoji-popover";
 import { loadShortcodes, searchShortcodes, shortcodeAtCaret, type ShortcodeMatch, withEmoji } from "./shortcodes";
 
 export const MAX_CONTENT = 4000;
-
-// The picker and its code load on first use, keeping them out of the initial bundle.
-const EmojiPanel = lazy(() => import("./emoji-panel"));
 
 interface ComposerProps {
   placeholder: string;
@@ -16,15 +14,17 @@ interface ComposerProps {
   onTyping: () => void;
   /** Drafts are kept per conversation while switching between them. */
   draftKey: string;
+  /** The message the next one answers, with its author's name. */
+  replyingTo?: QuotedMessage & { name: string };
+  onCancelReply?: () => void;
 }
 
 const drafts = new Map<string, string>();
 
-export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerProps) {
+export function Composer({ placeholder, onSend, onTyping, draftKey, replyingTo, onCancelReply }: ComposerProps) {
   const [text, setText] = useState(() => drafts.get(draftKey) ?? "");
   const [suggestions, setSuggestions] = useState<ShortcodeMatch[]>([]);
   const [selected, setSelected] = useState(0);
-  const [pickerOpen, setPickerOpen] = useState(false);
   const [shownDraft, setShownDraft] = useState(draftKey);
   const area = useRef<HTMLTextAreaElement>(null);
 
@@ -38,7 +38,7 @@ export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerPr
 
   useEffect(() => {
     area.current?.focus();
-  }, [draftKey]);
+  }, [draftKey, replyingTo?.id]);
 
   useEffect(() => {
     void loadShortcodes(); // so that a :shortcode: typed in full is known by the time it is sent
@@ -122,6 +122,21 @@ export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerPr
           ))}
         </ul>
       )}
+      {replyingTo && (
+        <div
+          className="mb-1.5 flex items-center gap-2 rounded-md border-l-2 border-primary bg-muted/60 px-2 py-1 text-xs"
+          aria-live="polite"
+        >
+          <CornerUpLeft className="size-3 shrink-0 text-muted-foreground" />
+          <span className="min-w-0 flex-1 truncate">
+            Replying to <span className="font-semibold">{replyingTo.name}</span>
+            <span className="text-muted-foreground">: {replyingTo.excerpt}</span>
+          </span>
+          <Button variant="ghost" size="icon-sm" className="size-6" aria-label="Cancel reply" onClick={onCancelReply}>
+            <X className="size-3.5" />
+          </Button>
+        </div>
+      )}
       <div className="flex items-end gap-2 rounded-lg border bg-background p-1.5 focus-within:ring-2 focus-within:ring-ring">
         <textarea
           ref={area}
@@ -153,6 +168,11 @@ export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerPr
                 return;
               }
             }
+            if (event.key === "Escape" && replyingTo) {
+              event.preventDefault();
+              onCancelReply?.();
+              return;
+            }
             // Enter sends, Shift+Enter starts a new line; never while an input method is composing.
             if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
               event.preventDefault();
@@ -160,27 +180,14 @@ export function Composer({ placeholder, onSend, onTyping, draftKey }: ComposerPr
             }
           }}
         />
-        <Popover open={pickerOpen} onOpenChange={setPickerOpen}>
-          <PopoverTrigger asChild>
+        <EmojiPopover
+          onPick={insertAtCaret}
+          trigger={
             <Button type="button" variant="ghost" size="icon" aria-label="Insert emoji">
               <Smile />
             </Button>
-          </PopoverTrigger>
-          <PopoverContent className="w-auto">
-            <Suspense
-              fallback={
-                <p className="flex h-80 w-72 items-center justify-center text-sm text-muted-foreground">Loading…</p>
-              }
-            >
-              <EmojiPanel
-                onPick={(emoji) => {
-                  insertAtCaret(emoji);
-                  setPickerOpen(false);
-                }}
-              />
-            </Suspense>
-          </PopoverContent>
-        </Popover>
+          }
+        />
         <Button type="button" size="icon" aria-label="Send" disabled={!sendable} onClick={send}>
           <SendHorizontal />
         </Button>

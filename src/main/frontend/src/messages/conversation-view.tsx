@@ -3,9 +3,9 @@ import { Hash, Lock, LogOut, Menu, UserPlus, Users } from "lucide-react";
 import { useChatStore } from "@/chatStore";
 import type { ChatClient } from "@/chat-client";
 import { RequestFailed } from "@/socket/protocol";
-import { type ConversationKey, dmKey, roomKey } from "./model";
+import { type ConversationKey, dmKey, quoteOf, roomKey } from "./model";
 import { MessageList } from "./message-list";
-import type { MessageChanges } from "./message-changes";
+import type { MessageHandlers } from "./message-changes";
 import { Composer } from "./composer";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -79,9 +79,26 @@ function ConversationView({
         },
       );
   }, [client, conversation, status]);
-  const changes = useMemo<MessageChanges>(
-    () => ({ edit: (id, content) => client.edit(id, content), remove: (id) => client.deleteMessage(id) }),
-    [client],
+  const handlers = useMemo<MessageHandlers>(
+    () => ({
+      edit: (id, content) => client.edit(id, content),
+      remove: (id) => client.deleteMessage(id),
+      react: (id, emoji) => client.react(id, emoji),
+      unreact: (id, emoji) => client.unreact(id, emoji),
+      reply: (message) => {
+        useChatStore.getState().startReply(conversation, quoteOf(message));
+      },
+      show: (id) => {
+        client.jumpTo(conversation, id).catch((failure: unknown) => {
+          setError({ conversation, message: failure instanceof Error ? failure.message : String(failure) });
+        });
+      },
+    }),
+    [client, conversation],
+  );
+  const replyingTo = useChatStore((s) => s.replyingTo[conversation]);
+  const replyingToName = useChatStore((s) =>
+    replyingTo ? (replyingTo.from === s.me?.id ? s.me.name : (s.users[replyingTo.from]?.name ?? replyingTo.from)) : "",
   );
   // An error belongs to the conversation it happened in: switching away hides it.
   const shownError = error?.conversation === conversation ? error.message : null;
@@ -123,9 +140,17 @@ function ConversationView({
             onRetry={(clientId) => {
               client.retry(conversation, clientId);
             }}
-            changes={changes}
+            handlers={handlers}
             newAfter={state?.newAfter ?? null}
             emptyText={emptyText}
+            detached={state?.detached ?? false}
+            onBackToLatest={() => {
+              client.backToLatest(conversation).catch(() => undefined);
+            }}
+            jumpTarget={state?.jumpTarget ?? null}
+            onJumpDone={() => {
+              useChatStore.getState().jumpDone(conversation);
+            }}
           />
           <TypingLine conversation={conversation} />
           {footer ?? (
@@ -133,7 +158,12 @@ function ConversationView({
               draftKey={conversation}
               placeholder={placeholder}
               onSend={(content) => {
-                client.send(conversation, content);
+                client.send(conversation, content, replyingTo);
+                useChatStore.getState().cancelReply(conversation);
+              }}
+              replyingTo={replyingTo ? { ...replyingTo, name: replyingToName } : undefined}
+              onCancelReply={() => {
+                useChatStore.getState().cancelReply(conversation);
               }}
               onTyping={() => {
                 client.typing(conversation);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { Pencil, Trash2 } from "lucide-react";
+import { Pencil, Reply, SmilePlus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -10,27 +10,68 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { ErrorText } from "@/components/ui/error-text";
+import { cn } from "@/lib/class-names";
 import { RequestFailed } from "@/socket/protocol";
+import type { ChatMessage } from "./model";
+import { EmojiPopover } from "./emoji-popover";
 
-/** What an author can do to their own stored message. */
-export interface MessageChanges {
+/** What one can do with a stored message: react, reply, follow a quote; and, to one's own, edit and delete. */
+export interface MessageHandlers {
   edit(id: number, content: string): Promise<void>;
   remove(id: number): Promise<void>;
+  react(id: number, emoji: string): Promise<void>;
+  unreact(id: number, emoji: string): Promise<void>;
+  reply(message: ChatMessage & { id: number }): void;
+  /** Shows the message with this id (loading history around it when needed). */
+  show(id: number): void;
 }
 
 const failureText = (failure: unknown) => (failure instanceof RequestFailed ? failure.message : String(failure));
 
-/** Edit and delete, shown over one's own message on hover or keyboard focus. */
-export function OwnMessageActions({ onEdit, onDelete }: { onEdit: () => void; onDelete: () => void }) {
+/** React and reply to any message, edit and delete one's own: shown over the message on hover or keyboard focus. */
+export function MessageActions({
+  onReact,
+  onReply,
+  onEdit,
+  onDelete,
+}: {
+  onReact: (emoji: string) => void;
+  onReply: () => void;
+  /** Only for one's own messages. */
+  onEdit?: () => void;
+  onDelete?: () => void;
+}) {
+  const [picking, setPicking] = useState(false);
   return (
     // Invisible until hovered, but always in the tab order: a keyboard reaches them and they show on focus.
-    <div className="absolute -top-3 right-4 flex gap-0.5 rounded-md border bg-background p-0.5 opacity-0 shadow-sm focus-within:opacity-100 group-hover:opacity-100">
-      <Button variant="ghost" size="icon-sm" aria-label="Edit message" title="Edit" onClick={onEdit}>
-        <Pencil />
+    <div
+      className={cn(
+        "absolute -top-3 right-4 flex gap-0.5 rounded-md border bg-background p-0.5 opacity-0 shadow-sm focus-within:opacity-100 group-hover:opacity-100",
+        picking && "opacity-100",
+      )}
+    >
+      <EmojiPopover
+        onPick={onReact}
+        onOpenChange={setPicking}
+        trigger={
+          <Button variant="ghost" size="icon-sm" aria-label="Add a reaction" title="React">
+            <SmilePlus />
+          </Button>
+        }
+      />
+      <Button variant="ghost" size="icon-sm" aria-label="Reply" title="Reply" onClick={onReply}>
+        <Reply />
       </Button>
-      <Button variant="ghost" size="icon-sm" aria-label="Delete message" title="Delete" onClick={onDelete}>
-        <Trash2 />
-      </Button>
+      {onEdit && (
+        <Button variant="ghost" size="icon-sm" aria-label="Edit message" title="Edit" onClick={onEdit}>
+          <Pencil />
+        </Button>
+      )}
+      {onDelete && (
+        <Button variant="ghost" size="icon-sm" aria-label="Delete message" title="Delete" onClick={onDelete}>
+          <Trash2 />
+        </Button>
+      )}
     </div>
   );
 }

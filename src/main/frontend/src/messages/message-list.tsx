@@ -1,13 +1,14 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { AlertCircle, ArrowDown, Clock, RotateCw } from "lucide-react";
+import { AlertCircle, ArrowDown, Clock, CornerUpLeft, RotateCw } from "lucide-react";
 import { useChatStore } from "@/chatStore";
-import type { ChatMessage } from "./model";
+import type { ChatMessage, QuotedMessage } from "./model";
 import { renderMarkdown } from "./markdown";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/class-names";
-import { DeleteMessageDialog, EditBox, type MessageChanges, OwnMessageActions } from "./message-changes";
+import { DeleteMessageDialog, EditBox, MessageActions, type MessageHandlers } from "./message-changes";
+import { ReactionBar } from "./reactions";
 
 /** Messages from one author within this long of each other form one group under one header. */
 const GROUP_WITHIN_MS = 5 * 60_000;
@@ -58,18 +59,40 @@ export function rowsOf(messages: ChatMessage[], newAfter: number | null = null, 
   });
 }
 
+/** The message a reply answers, above the reply: following it shows the original. */
+function Quote({ quote, name, onShow }: { quote: QuotedMessage; name: string; onShow?: () => void }) {
+  const text = quote.deleted ? "Original message deleted" : quote.excerpt;
+  return (
+    <button
+      type="button"
+      className="mb-0.5 flex max-w-full items-center gap-1.5 rounded-sm border-l-2 border-muted-foreground/40 pl-2 text-left text-xs text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      aria-label={`Replying to ${name}: ${text ?? ""}. Show the original message`}
+      disabled={!onShow}
+      onClick={onShow}
+    >
+      <CornerUpLeft className="size-3 shrink-0" />
+      <span className="shrink-0 font-semibold">{name}</span>
+      <span className={cn("truncate", quote.deleted && "italic")}>{text}</span>
+    </button>
+  );
+}
+
 const MessageRow = memo(function MessageRow({
   row,
   authorName,
-  mine,
+  me,
+  nameOf,
+  highlighted,
   onRetry,
-  changes,
+  handlers,
 }: {
   row: Row;
   authorName: string;
-  mine: boolean;
+  me?: string;
+  nameOf: (id: string) => string;
+  highlighted: boolean;
   onRetry: (clientId: string) => void;
-  changes?: MessageChanges;
+  handlers?: MessageHandlers;
 }) {
   const { message } = row;
   const html = useMemo(() => renderMarkdown(message.content), [message.content]);
@@ -77,7 +100,10 @@ const MessageRow = memo(function MessageRow({
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const id = message.id;
-  const changeable = mine && changes !== undefined && id !== undefined && !message.deleted;
+  const mine = message.from === me;
+  // A stored message that is still there can be reacted and replied to; one's own also changed.
+  const actionable = handlers !== undefined && id !== undefined && !message.deleted;
+  const changeable = mine && actionable;
   return (
     <div>
       {row.firstNew && (
@@ -96,9 +122,10 @@ const MessageRow = memo(function MessageRow({
       )}
       <article
         className={cn(
-          "group relative flex gap-3 px-4 hover:bg-muted/50",
+          "group relative flex gap-3 px-4 transition-colors duration-700 hover:bg-muted/50",
           row.grouped ? "py-0.5" : "pt-2 pb-0.5",
           message.state === "pending" && "opacity-60",
+          highlighted && "bg-primary/10 hover:bg-primary/10",
         )}
         aria-label={`${authorName} at ${time}`}
         data-message-id={message.id}
@@ -124,12 +151,25 @@ const MessageRow = memo(function MessageRow({
               </time>
             </header>
           )}
+          {message.replyTo && !message.deleted && (
+            <Quote
+              quote={message.replyTo}
+              name={nameOf(message.replyTo.from)}
+              onShow={
+                handlers
+                  ? () => {
+                      handlers.show(message.replyTo!.id);
+                    }
+                  : undefined
+              }
+            />
+          )}
           {message.deleted ? (
             <p className="text-sm italic text-muted-foreground">This message was deleted.</p>
           ) : editing && changeable ? (
             <EditBox
               content={message.content}
-              onSave={(content) => changes.edit(id, content)}
+              onSave={(content) => handlers.edit(id, content)}
               onDone={() => {
                 setEditing(false);
               }}
@@ -144,6 +184,18 @@ const MessageRow = memo(function MessageRow({
             >
               (edited)
             </span>
+          )}
+          {message.reactions && !message.deleted && (
+            <ReactionBar
+              reactions={message.reactions}
+              nameOf={nameOf}
+              me={me}
+              onToggle={(reaction) => {
+                if (actionable)
+                  void (reaction.mine ? handlers.unreact(id, reaction.emoji) : handlers.react(id, reaction.emoji));
+              }}
+              onAdd={actionable ? (emoji) => void handlers.react(id, emoji) : undefined}
+            />
           )}
           {message.state === "pending" && (
             <p className="flex items-center gap-1 text-xs text-muted-foreground">
@@ -166,14 +218,29 @@ const MessageRow = memo(function MessageRow({
             </p>
           )}
         </div>
-        {changeable && !editing && (
-          <OwnMessageActions
-            onEdit={() => {
-              setEditing(true);
+        {actionable && !editing && (
+          <MessageActions
+            onReact={(emoji) => {
+              const already = message.reactions?.some((r) => r.emoji === emoji && r.mine);
+              if (!already) void handlers.react(id, emoji);
             }}
-            onDelete={() => {
-              setConfirmingDelete(true);
+            onReply={() => {
+              handlers.reply({ ...message, id });
             }}
+            onEdit={
+              changeable
+                ? () => {
+                    setEditing(true);
+                  }
+                : undefined
+            }
+            onDelete={
+              changeable
+                ? () => {
+                    setConfirmingDelete(true);
+                  }
+                : undefined
+            }
           />
         )}
       </article>
@@ -181,7 +248,7 @@ const MessageRow = memo(function MessageRow({
         <DeleteMessageDialog
           open={confirmingDelete}
           onOpenChange={setConfirmingDelete}
-          onDelete={() => changes.remove(id)}
+          onDelete={() => handlers.remove(id)}
         />
       )}
     </div>
@@ -195,12 +262,21 @@ interface MessageListProps {
   reachedStart: boolean;
   onLoadOlder: () => void;
   onRetry: (clientId: string) => void;
-  /** Editing and deleting one's own messages. */
-  changes?: MessageChanges;
+  /** Reacting, replying, following quotes; editing and deleting one's own messages. */
+  handlers?: MessageHandlers;
   /** Messages after this id (of others) are new: a line marks where they start. */
   newAfter?: number | null;
   emptyText: string;
+  /** Older messages around a jump are shown, not the latest. */
+  detached?: boolean;
+  onBackToLatest?: () => void;
+  /** A message to bring into view and highlight. */
+  jumpTarget?: number | null;
+  onJumpDone?: () => void;
 }
+
+/** How long a message one jumped to stays highlighted. */
+const HIGHLIGHT_MS = 2_000;
 
 /**
  * The conversation, virtualised so that ten thousand loaded messages scroll as smoothly as ten.
@@ -214,9 +290,13 @@ export function MessageList({
   reachedStart,
   onLoadOlder,
   onRetry,
-  changes,
+  handlers,
   newAfter = null,
   emptyText,
+  detached = false,
+  onBackToLatest,
+  jumpTarget = null,
+  onJumpDone,
 }: MessageListProps) {
   const users = useChatStore((state) => state.users);
   const me = useChatStore((state) => state.me);
@@ -264,10 +344,36 @@ export function MessageList({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lastKey, firstKey]);
 
+  // Brings the message jumped to into the middle of the view and highlights it for a moment.
+  const [highlighted, setHighlighted] = useState<number | null>(null);
   useEffect(() => {
+    if (jumpTarget === null) return;
+    const index = rows.findIndex((row) => row.message.id !== undefined && row.message.id >= jumpTarget);
+    if (index < 0) return;
+    atBottom.current = false;
+    virtualizer.scrollToIndex(index, { align: "center" });
+    setHighlighted(rows[index]!.message.id ?? null);
+    onJumpDone?.();
+    const timer = window.setTimeout(() => {
+      setHighlighted(null);
+    }, HIGHLIGHT_MS);
+    return () => {
+      window.clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jumpTarget, rows.length]);
+
+  // Until the first page is shown at its bottom, the list sits at its top: that is no reader
+  // scrolling up, and must not fetch an older page.
+  const settled = useRef(false);
+  useEffect(() => {
+    settled.current = false;
     if (loaded) {
       atBottom.current = true;
-      requestAnimationFrame(scrollToBottom);
+      requestAnimationFrame(() => {
+        scrollToBottom();
+        settled.current = true;
+      });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded]);
@@ -278,7 +384,14 @@ export function MessageList({
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < AT_BOTTOM_WITHIN_PX;
     setAtBottom(atBottom.current);
     if (atBottom.current) setUnseenBelow(false);
-    if (element.scrollTop < LOAD_OLDER_WITHIN_PX && loaded && !loadingOlder && !reachedStart && rows.length > 0) {
+    if (
+      element.scrollTop < LOAD_OLDER_WITHIN_PX &&
+      loaded &&
+      settled.current &&
+      !loadingOlder &&
+      !reachedStart &&
+      rows.length > 0
+    ) {
       const first = virtualizer.getVirtualItems()[0];
       const top = virtualizer.getVirtualItems().find((item) => item.end > element.scrollTop) ?? first;
       if (top) anchor.current = { key: String(top.key), offset: top.start - element.scrollTop };
@@ -329,9 +442,11 @@ export function MessageList({
                 <MessageRow
                   row={row}
                   authorName={nameOf(row.message.from)}
-                  mine={row.message.from === me?.id}
+                  me={me?.id}
+                  nameOf={nameOf}
+                  highlighted={highlighted !== null && row.message.id === highlighted}
                   onRetry={onRetry}
-                  changes={changes}
+                  handlers={handlers}
                 />
               </div>
             );
@@ -339,14 +454,24 @@ export function MessageList({
         </div>
         <div className="h-2" />
       </div>
-      {unseenBelow && (
+      {detached ? (
         <Button
           size="sm"
           className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md"
-          onClick={scrollToBottom}
+          onClick={onBackToLatest}
         >
-          <ArrowDown /> New messages
+          <ArrowDown /> Jump to latest messages
         </Button>
+      ) : (
+        unseenBelow && (
+          <Button
+            size="sm"
+            className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md"
+            onClick={scrollToBottom}
+          >
+            <ArrowDown /> New messages
+          </Button>
+        )
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { WireMessage, WireRevision } from "@/socket/protocol";
+import type { WireMessage, WireReaction, WireRevision } from "@/socket/protocol";
 
 /** A conversation: a room by name, or the direct conversation with one person by their id. */
 export type ConversationKey = `room:${string}` | `dm:${string}`;
@@ -12,6 +12,30 @@ export function parseKey(key: ConversationKey): { kind: "room" | "dm"; name: str
 }
 
 export type DeliveryState = "sent" | "pending" | "failed";
+
+/** One emoji's reactions to a message: how many, the first few people, and whether one is of them. */
+export interface MessageReaction {
+  emoji: string;
+  count: number;
+  users: string[];
+  mine: boolean;
+}
+
+/** The message a reply answers, as the reply shows it. */
+export interface QuotedMessage {
+  id: number;
+  from: string;
+  /** The start of its text; absent once it was deleted. */
+  excerpt?: string;
+  deleted?: boolean;
+}
+
+/** How much of a message a quote shows (the server cuts at the same length). */
+export const EXCERPT_LENGTH = 120;
+
+export function quoteOf(message: { id: number; from: string; content: string }): QuotedMessage {
+  return { id: message.id, from: message.from, excerpt: Array.from(message.content).slice(0, EXCERPT_LENGTH).join("") };
+}
 
 export interface ChatMessage {
   /** Absent until the server acknowledged the message. */
@@ -27,6 +51,9 @@ export interface ChatMessage {
   editedAt?: string;
   /** Deleted by its author: a tombstone without text. */
   deleted?: boolean;
+  /** The message this one answers. */
+  replyTo?: QuotedMessage;
+  reactions?: MessageReaction[];
 }
 
 export function fromWire(message: WireMessage): ChatMessage {
@@ -39,19 +66,64 @@ export function fromWire(message: WireMessage): ChatMessage {
     state: "sent",
     ...(message.edited_at ? { editedAt: message.edited_at } : {}),
     ...(message.deleted ? { deleted: true } : {}),
+    ...(message.reply_to ? { replyTo: message.reply_to } : {}),
+    ...("reactions" in message && message.reactions?.length ? { reactions: message.reactions } : {}),
   };
 }
 
-/** Applies an edit or a deletion to the message it names, if it is loaded (history brings it as it is now otherwise). */
+/**
+ * Applies an edit or a deletion to the message it names, and to the quotes of the replies to it, where
+ * they are loaded (history brings them as they are now otherwise).
+ */
 export function revise(messages: ChatMessage[], revision: WireRevision): ChatMessage[] {
-  const index = messages.findIndex((message) => message.id === revision.message_id);
+  const deleted = revision.type === "message_deleted";
+  return messages.map((message) => {
+    if (message.id === revision.message_id) {
+      return deleted
+        ? { ...message, content: "", deleted: true, editedAt: undefined, reactions: undefined }
+        : { ...message, content: revision.content, editedAt: revision.edited_at };
+    }
+    if (message.replyTo?.id === revision.message_id) {
+      const quote = deleted
+        ? { id: message.replyTo.id, from: message.replyTo.from, deleted: true }
+        : quoteOf({ id: message.replyTo.id, from: message.replyTo.from, content: revision.content });
+      return { ...message, replyTo: quote };
+    }
+    return message;
+  });
+}
+
+/**
+ * Applies someone's reaction (or its taking back) to the message, if it is loaded. The event's count
+ * is the count since, so applying one twice changes nothing.
+ */
+export function react(messages: ChatMessage[], reaction: WireReaction, me: string): ChatMessage[] {
+  const index = messages.findIndex((message) => message.id === reaction.message_id);
   if (index < 0) return messages;
   const message = messages[index]!;
-  const revised: ChatMessage =
-    revision.type === "message_deleted"
-      ? { ...message, content: "", deleted: true, editedAt: undefined }
-      : { ...message, content: revision.content, editedAt: revision.edited_at };
-  return messages.map((m, i) => (i === index ? revised : m));
+  const reactions = message.reactions ?? [];
+  const existing = reactions.find((r) => r.emoji === reaction.emoji);
+  const others = (existing?.users ?? []).filter((user) => user !== reaction.user);
+  const changed: MessageReaction = {
+    emoji: reaction.emoji,
+    count: reaction.count,
+    users: reaction.added ? [...others, reaction.user] : others,
+    mine: reaction.user === me ? reaction.added : (existing?.mine ?? false),
+  };
+  const next =
+    changed.count === 0
+      ? reactions.filter((r) => r.emoji !== reaction.emoji)
+      : existing
+        ? reactions.map((r) => (r === existing ? changed : r))
+        : [...reactions, changed];
+  const updated: ChatMessage = { ...message, reactions: next.length > 0 ? next : undefined };
+  return messages.map((m, i) => (i === index ? updated : m));
+}
+
+/** Which conversation a reaction belongs to, seen from `me`. */
+export function conversationOfReaction(reaction: WireReaction, me: string): ConversationKey {
+  if ("room" in reaction) return roomKey(reaction.room);
+  return dmKey(reaction.user === me ? reaction.to : reaction.user);
 }
 
 /** Which conversation an edit or deletion belongs to, seen from `me`. */

@@ -3,10 +3,12 @@
 import type {
   ClientFrame,
   DirectMessage,
+  DirectReactionEvent,
   ErrorCode,
   MessageDeletedEvent,
   MessageEditedEvent,
   RoomMessage,
+  RoomReactionEvent,
   ServerFrame,
 } from "./wire";
 
@@ -29,6 +31,9 @@ export type WireMessage = RoomMessage | DirectMessage;
 
 /** An author's edit or deletion of a message, in the stream after it. */
 export type WireRevision = MessageEditedEvent | MessageDeletedEvent;
+
+/** Someone reacted to a message or took their reaction back, in the stream after it. */
+export type WireReaction = RoomReactionEvent | DirectReactionEvent;
 
 /** Close codes the client reacts to (docs/protocol.md, "Close codes"). */
 export const CloseCode = {

@@ -21,10 +21,12 @@ export type ClientFrame =
   | LeaveRequest
   | MembersRequest
   | MessageRequest
+  | ReactRequest
   | ResumeRequest
   | RoomReadRequest
   | RoomTypingRequest
   | RoomsRequest
+  | UnreactRequest
   | UsersRequest
   | WatchRequest;
 /**
@@ -71,6 +73,11 @@ export type PageLimit = number | null;
  */
 export type Before = number | null;
 /**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "Around".
+ */
+export type Around = number | null;
+/**
  * 1 to 4000 characters (code points), not only white space or invisible characters, without NUL
  * or unpaired surrogates; stored and returned exactly as sent.
  *
@@ -87,6 +94,22 @@ export type Content = string;
  */
 export type ClientId = string;
 /**
+ * The message this one answers, in the same conversation (`not_found` otherwise).
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "ReplyTo".
+ */
+export type ReplyTo = MessageId | null;
+/**
+ * One emoji as Unicode writes it (with skin tone, variation selector, joiners or tags), never
+ * words or markup; at most 64 UTF-16 units. Anything else is `bad_request`.
+ *
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "Emoji".
+ */
+export type Emoji = string;
+/**
  * An answer or an event, as the server sends it.
  *
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
@@ -97,6 +120,7 @@ export type ServerFrame =
   | AuthenticatedAnswer
   | DirectHistoryAnswer
   | DirectMessageEvent
+  | DirectReactionEvent
   | DirectReadEvent
   | DirectTypingEvent
   | ErrorEvent
@@ -112,6 +136,7 @@ export type ServerFrame =
   | PresenceEvent
   | ResumedEvent
   | RoomCreatedAnswer
+  | RoomReactionEvent
   | RoomReadEvent
   | RoomTypingEvent
   | RoomsAnswer
@@ -124,6 +149,31 @@ export type ServerFrame =
  * via the `definition` "Timestamp".
  */
 export type Timestamp = string;
+/**
+ * The reactions to a message in history, each emoji once (20 at most), in the order they were first used.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "Reactions".
+ */
+export type Reactions = {
+  emoji: Emoji;
+  count: number;
+  /**
+   * The first people who reacted with it (5 at most), earliest first.
+   */
+  users: UserId[];
+  /**
+   * Whether the person who asked for the page is one of them.
+   */
+  mine: boolean;
+}[];
+/**
+ * How many people had reacted to the message with that emoji once this change was stored.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "ReactionCount".
+ */
+export type ReactionCount = number;
 /**
  * The newest message id read in a conversation (0 if none).
  *
@@ -210,6 +260,7 @@ export interface DirectHistoryRequest {
   with: UserId;
   limit?: PageLimit;
   before?: Before;
+  around?: Around;
   ref?: RequestRef;
 }
 /**
@@ -221,6 +272,7 @@ export interface DirectMessageRequest {
   to: UserId;
   content: Content;
   client_id?: ClientId | null;
+  reply_to?: ReplyTo;
   ref?: RequestRef;
 }
 /**
@@ -266,6 +318,7 @@ export interface HistoryRequest {
   room: RoomName;
   limit?: PageLimit;
   before?: Before;
+  around?: Around;
   ref?: RequestRef;
 }
 /**
@@ -322,6 +375,17 @@ export interface MessageRequest {
   room: RoomName;
   content: Content;
   client_id?: ClientId | null;
+  reply_to?: ReplyTo;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "ReactRequest".
+ */
+export interface ReactRequest {
+  type: "react";
+  id: MessageId;
+  emoji: Emoji;
   ref?: RequestRef;
 }
 /**
@@ -381,6 +445,16 @@ export interface RoomsRequest {
    * 100 when absent.
    */
   limit?: number | null;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "UnreactRequest".
+ */
+export interface UnreactRequest {
+  type: "unreact";
+  id: MessageId;
+  emoji: Emoji;
   ref?: RequestRef;
 }
 /**
@@ -474,6 +548,20 @@ export interface DirectMessage {
    */
   edited_at?: string;
   client_id?: ClientId;
+  reply_to?: Quote;
+  reactions?: Reactions;
+}
+/**
+ * The message a reply answers, as it is now - its author and the start of its text (120 characters at most), or `deleted`.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "Quote".
+ */
+export interface Quote {
+  id: MessageId;
+  from: UserId;
+  excerpt?: string;
+  deleted?: true;
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
@@ -495,6 +583,22 @@ export interface DirectMessageEvent {
    */
   edited_at?: string;
   client_id?: ClientId;
+  reply_to?: Quote;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "DirectReactionEvent".
+ */
+export interface DirectReactionEvent {
+  type: "reaction";
+  id: MessageId;
+  message_id: MessageId;
+  user: UserId;
+  to: UserId;
+  emoji: Emoji;
+  added: boolean;
+  count: ReactionCount;
+  timestamp: Timestamp;
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
@@ -570,6 +674,8 @@ export interface RoomMessage {
    */
   edited_at?: string;
   client_id?: ClientId;
+  reply_to?: Quote;
+  reactions?: Reactions;
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
@@ -698,6 +804,7 @@ export interface MessageEvent {
    */
   edited_at?: string;
   client_id?: ClientId;
+  reply_to?: Quote;
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
@@ -745,6 +852,21 @@ export interface RoomCreatedAnswer {
   room: CanonicalRoomName;
   private: boolean;
   ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "RoomReactionEvent".
+ */
+export interface RoomReactionEvent {
+  type: "reaction";
+  id: MessageId;
+  message_id: MessageId;
+  room: CanonicalRoomName;
+  user: UserId;
+  emoji: Emoji;
+  added: boolean;
+  count: ReactionCount;
+  timestamp: Timestamp;
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema

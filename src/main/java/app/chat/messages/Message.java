@@ -11,7 +11,8 @@ import java.util.UUID;
 /**
  * A stored message as it is now, as history reads it: in a room ({@code roomId} set) or direct
  * ({@code toUser} set). Written by {@link Messages#store}, which also applies its author's edits
- * ({@code editedAt}) and deletion (no content left, {@code deletedAt}).
+ * ({@code editedAt}) and deletion (no content left, {@code deletedAt}); a reply names the message it
+ * answers ({@code replyTo}).
  */
 @Entity
 @Table(name = "messages")
@@ -45,6 +46,9 @@ public class Message {
     // Read as text: EclipseLink's UUID conversion fails on null.
     @Column(name = "client_id", insertable = false, updatable = false)
     private String clientId;
+
+    @Column(name = "reply_to", insertable = false, updatable = false)
+    private Long replyTo;
 
     protected Message() {}
 
@@ -80,6 +84,11 @@ public class Message {
 
     public OffsetDateTime timestamp() {
         return timestamp;
+    }
+
+    /** The id of the message this one answers, or null. */
+    public Long replyTo() {
+        return replyTo;
     }
 
     public UUID clientId() {

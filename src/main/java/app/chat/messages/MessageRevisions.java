@@ -6,8 +6,6 @@ import app.chat.protocol.RequestRejected;
 import app.chat.requests.Request;
 import app.chat.requests.RequestType;
 import app.chat.requests.RequestTypes;
-import app.chat.rooms.RoomDirectory;
-import app.chat.rooms.RoomState;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,13 +23,10 @@ import org.eclipse.microprofile.config.Config;
 public class MessageRevisions implements RequestTypes {
 
     @Inject
-    Messages messages;
+    MessageAccess access;
 
     @Inject
     MessageWriter writer;
-
-    @Inject
-    RoomDirectory rooms;
 
     @Inject
     Limits limits;
@@ -53,7 +48,7 @@ public class MessageRevisions implements RequestTypes {
     }
 
     private void edit(Request request) {
-        spendAllowance(request.user());
+        limits.spendSend(request.user());
         long id = request.frame().requiredLong("id", 1, Long.MAX_VALUE);
         String content = MessageContent.check(request.frame().requiredString("content"));
         MessageHeader message = ownMessage(request.user(), id, "edit");
@@ -65,61 +60,31 @@ public class MessageRevisions implements RequestTypes {
                     ErrorCode.FORBIDDEN,
                     "messages can be edited for " + editWindow.length().toMinutes() + " minutes after they are posted");
         }
-        writer.submit(Draft.edit(message, roomName(message), content), answer(request));
+        writer.submit(Draft.edit(message, access.roomName(message), content), answer(request));
     }
 
     private void delete(Request request) {
-        spendAllowance(request.user());
+        limits.spendSend(request.user());
         long id = request.frame().requiredLong("id", 1, Long.MAX_VALUE);
         MessageHeader message = ownMessage(request.user(), id, "delete");
         if (message.deleted()) {
             request.ok(); // deleting again changes nothing, like a resend
             return;
         }
-        writer.submit(Draft.deletion(message, roomName(message)), answer(request));
+        writer.submit(Draft.deletion(message, access.roomName(message)), answer(request));
     }
 
-    /** Changing messages spends the sending allowance: each change is delivered like a message. */
-    private void spendAllowance(String user) {
-        limits.messages()
-                .acquire(user, "slow down: at most " + limits.messages().perSecond() + " messages per second");
-    }
-
-    /**
-     * The message, if the user wrote it and may still post where it is. A message the user cannot
-     * see (a private room of others, someone else's direct messages) is answered exactly like one
-     * that does not exist.
-     */
+    /** The message, if the user wrote it and may still post where it is. */
     private MessageHeader ownMessage(String user, long id, String change) {
-        RequestRejected unknown = new RequestRejected(ErrorCode.NOT_FOUND, "no message with id " + id);
-        MessageHeader message = messages.header(id).orElseThrow(() -> unknown);
-        if (message.isDirect()) {
-            if (!message.between(user)) {
-                throw unknown;
-            }
-        } else {
-            RoomState room = rooms.byId(message.roomId()).orElseThrow(() -> unknown);
-            if (!room.hasMember(user)) {
-                if (room.isPrivate()) {
-                    throw unknown;
-                }
-                throw new RequestRejected(
-                        ErrorCode.FORBIDDEN, "join " + room.name() + " to " + change + " messages in it");
-            }
-        }
+        MessageHeader message = access.postableBy(user, id, change);
         if (!message.from().equals(user)) {
             throw new RequestRejected(ErrorCode.FORBIDDEN, "only its author can " + change + " a message");
         }
         return message;
     }
 
-    private String roomName(MessageHeader message) {
-        return message.isDirect()
-                ? null
-                : rooms.byId(message.roomId()).map(RoomState::name).orElse(null);
-    }
-
-    private static MessageWriter.Outcome answer(Request request) {
+    /** Answers {@code ok} once the change is committed, or the reason it was not stored. */
+    static MessageWriter.Outcome answer(Request request) {
         return new MessageWriter.Outcome() {
             @Override
             public void stored(PostedMessage message) {

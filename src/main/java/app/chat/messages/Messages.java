@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -86,8 +87,11 @@ public class Messages {
                 }
             }
             for (int i = 0; i < drafts.size(); i++) {
-                if (drafts.get(i).isRevision()) {
-                    stored[i] = revise(connection, drafts.get(i), timestamp);
+                Draft draft = drafts.get(i);
+                if (draft.reaction() != null) {
+                    stored[i] = react(connection, draft, timestamp);
+                } else if (draft.isRevision()) {
+                    stored[i] = revise(connection, draft, timestamp);
                 }
             }
             return new StoredBatch(precedingId, List.of(stored));
@@ -103,6 +107,7 @@ public class Messages {
         Long[] room = new Long[n];
         String[] content = new String[n];
         UUID[] clientId = new UUID[n];
+        Long[] replyTo = new Long[n];
         for (int i = 0; i < n; i++) {
             Draft draft = drafts.get(i);
             from[i] = draft.from();
@@ -110,6 +115,7 @@ public class Messages {
             room[i] = draft.roomId();
             content[i] = draft.content();
             clientId[i] = draft.clientId();
+            replyTo[i] = draft.replyTo() == null ? null : draft.replyTo().id();
         }
         List<Stored> stored = new ArrayList<>(n);
         try (PreparedStatement insert = connection.prepareStatement(INSERT);
@@ -119,7 +125,8 @@ public class Messages {
             insert.setArray(3, connection.createArrayOf("int8", room));
             insert.setArray(4, connection.createArrayOf("text", content));
             insert.setArray(5, connection.createArrayOf("uuid", clientId));
-            insert.setObject(6, now.atOffset(ZoneOffset.UTC));
+            insert.setArray(6, connection.createArrayOf("int8", replyTo));
+            insert.setObject(7, now.atOffset(ZoneOffset.UTC));
             // Ids follow the drafts' order; a draft skipped as a resend has no row. Drafts with a
             // client id are matched by it, the others take the next id in order.
             List<Long> ids = new ArrayList<>(n);
@@ -175,21 +182,94 @@ public class Messages {
                             ? Stored.again(null)
                             : Stored.refused(new RequestRejected(ErrorCode.NOT_FOUND, "the message was deleted"));
                 }
+                long id = row.getLong(1);
+                if (deletion) {
+                    try (PreparedStatement unreact =
+                            connection.prepareStatement("delete from reactions where message_id = ?")) {
+                        unreact.setLong(1, draft.revises());
+                        unreact.executeUpdate();
+                    }
+                }
                 Instant at = timestamp.toInstant();
-                return Stored.fresh(new PostedMessage(
-                        row.getLong(1),
-                        draft.from(),
-                        draft.to(),
-                        draft.roomId(),
-                        draft.roomName(),
-                        draft.content(),
-                        at,
-                        null,
-                        deletion ? null : at,
-                        draft.revises()));
+                return Stored.fresh(draft.storedRevision(id, at, deletion ? null : at, null));
             }
         }
     }
+
+    /**
+     * Adds or takes back a reaction and logs it with the count it leaves, or nothing: a reaction
+     * already there (or already gone) changes nothing and is answered as done. The message must
+     * still be there, and may have at most {@link Reaction#MAX_KINDS} different emoji.
+     */
+    private static Stored react(Connection connection, Draft draft, OffsetDateTime timestamp) throws SQLException {
+        long message = draft.revises();
+        String emoji = draft.reaction().emoji();
+        boolean adding = draft.reaction().added();
+        try (PreparedStatement kinds = connection.prepareStatement(REACTION_KINDS)) {
+            kinds.setString(1, emoji);
+            kinds.setLong(2, message);
+            try (ResultSet row = kinds.executeQuery()) {
+                if (!row.next() || !row.getBoolean(1)) {
+                    return Stored.refused(new RequestRejected(ErrorCode.NOT_FOUND, "the message was deleted"));
+                }
+                if (adding && !row.getBoolean(3) && row.getInt(2) >= Reaction.MAX_KINDS) {
+                    return Stored.refused(new RequestRejected(
+                            ErrorCode.QUOTA_EXCEEDED,
+                            "a message can have at most " + Reaction.MAX_KINDS + " different reactions"));
+                }
+            }
+        }
+        try (PreparedStatement change = connection.prepareStatement(adding ? ADD_REACTION : REMOVE_REACTION)) {
+            change.setLong(1, message);
+            change.setString(2, emoji);
+            change.setString(3, draft.from());
+            if (adding) {
+                change.setObject(4, timestamp);
+            }
+            if (change.executeUpdate() == 0) {
+                return Stored.again(null);
+            }
+        }
+        try (PreparedStatement log = connection.prepareStatement(LOG_REACTION)) {
+            log.setString(1, draft.from());
+            log.setString(2, draft.to());
+            log.setObject(3, draft.roomId(), Types.BIGINT);
+            log.setObject(4, timestamp);
+            log.setLong(5, message);
+            log.setString(6, emoji);
+            log.setBoolean(7, adding);
+            log.setLong(8, message);
+            log.setString(9, emoji);
+            try (ResultSet row = log.executeQuery()) {
+                row.next();
+                return Stored.fresh(draft.storedRevision(
+                        row.getLong(1), timestamp.toInstant(), null, new Reaction(emoji, adding, row.getInt(2))));
+            }
+        }
+    }
+
+    /** Parameters: emoji, message id. Whether the message is there, its different emoji, and whether this is one. */
+    private static final String REACTION_KINDS = """
+            select m.deleted_at is null,
+                   (select count(distinct emoji) from reactions where message_id = m.id),
+                   exists (select 1 from reactions where message_id = m.id and emoji = ?)
+            from messages m where m.id = ? and m.revises is null
+            """;
+
+    private static final String ADD_REACTION = """
+            insert into reactions (message_id, emoji, user_id, reacted_at) values (?, ?, ?, ?)
+            on conflict do nothing
+            """;
+
+    private static final String REMOVE_REACTION =
+            "delete from reactions where message_id = ? and emoji = ? and user_id = ?";
+
+    /** Parameters: who, the other person or null, room or null, when, message id, emoji, added, message id, emoji. */
+    private static final String LOG_REACTION = """
+            insert into messages (from_user, to_user, room, "timestamp", revises, reaction, reaction_added, reaction_count)
+            values (?, ?, ?, ?, ?, ?, ?, (select count(*) from reactions where message_id = ? and emoji = ?))
+            returning id, reaction_count
+            """;
 
     /** Parameters: content, edited at, message id, author, revision time. */
     private static final String EDIT = """
@@ -248,10 +328,11 @@ public class Messages {
      */
     private static final String INSERT = """
             with d as (
-                select * from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::text[], ?::uuid[])
-                     with ordinality as d(from_user, to_user, room, content, client_id, position))
-            insert into messages (from_user, to_user, room, content, "timestamp", client_id)
-            select d.from_user, d.to_user, d.room, d.content, ?::timestamptz, d.client_id from d order by d.position
+                select * from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::text[], ?::uuid[], ?::bigint[])
+                     with ordinality as d(from_user, to_user, room, content, client_id, reply_to, position))
+            insert into messages (from_user, to_user, room, content, "timestamp", client_id, reply_to)
+            select d.from_user, d.to_user, d.room, d.content, ?::timestamptz, d.client_id, d.reply_to
+            from d order by d.position
             on conflict (from_user, client_id) where client_id is not null do nothing
             returning id, from_user, client_id
             """;
@@ -287,14 +368,15 @@ public class Messages {
 
     private static PostedMessage posted(long id, Draft draft, Instant timestamp) {
         return PostedMessage.posted(
-                id,
-                draft.from(),
-                draft.to(),
-                draft.roomId(),
-                draft.roomName(),
-                draft.content(),
-                timestamp,
-                draft.clientId());
+                        id,
+                        draft.from(),
+                        draft.to(),
+                        draft.roomId(),
+                        draft.roomName(),
+                        draft.content(),
+                        timestamp,
+                        draft.clientId())
+                .withReplyTo(draft.replyTo());
     }
 
     /**
@@ -360,28 +442,35 @@ public class Messages {
 
     static final String AFTER = """
             select m.id, m.from_user, m.to_user, m.room, r.name, m.content, m."timestamp", m.client_id,
-                   m.edited_at, m.revises
+                   m.edited_at, m.revises, m.reply_to, m.reaction, m.reaction_added, m.reaction_count
             from messages m left join rooms r on r.id = m.room
             where m.id > ? order by m.id limit ?
             """;
 
     /**
-     * Rows of (id, from, to, room, room name, content, timestamp, client id, edited at, revises),
-     * each revision then given the content and edit time of its message now: an edit replayed
-     * after a later one brings the latest text, and one replayed after a deletion tells of the
-     * deletion. The revised messages are read by a second query, and only when the page holds
-     * revisions: joining messages with itself in the log's queries gave them generic plans costly
-     * enough for parallel workers, on the feed's read that the writer waits for (BENCHMARKS.md,
-     * 2026-11-27).
+     * Rows of (id, from, to, room, room name, content, timestamp, client id, edited at, revises,
+     * reply to, reaction, reaction added, reaction count), each edit or deletion then given the
+     * content and edit time of its message now: an edit replayed after a later one brings the latest
+     * text, and one replayed after a deletion tells of the deletion. The revised messages, and the
+     * messages replies quote, are read by second queries, only when the page holds any: joining
+     * messages with itself in the log's queries gave them generic plans costly enough for parallel
+     * workers, on the feed's read that the writer waits for (BENCHMARKS.md, 2026-11-27).
      */
     private static List<PostedMessage> postedMessages(Connection connection, ResultSet rows) throws SQLException {
         List<PostedMessage> messages = new ArrayList<>();
         Set<Long> revised = new HashSet<>();
+        Map<Long, Quote> quoted = new HashMap<>();
         while (rows.next()) {
             OffsetDateTime editedAt = rows.getObject(9, OffsetDateTime.class);
             Long revises = (Long) rows.getObject(10);
-            if (revises != null) {
+            Long replyTo = (Long) rows.getObject(11);
+            String emoji = rows.getString(12);
+            Reaction reaction = emoji == null ? null : new Reaction(emoji, rows.getBoolean(13), rows.getInt(14));
+            if (revises != null && reaction == null) {
                 revised.add(revises);
+            }
+            if (replyTo != null) {
+                quoted.put(replyTo, null);
             }
             messages.add(new PostedMessage(
                     rows.getLong(1),
@@ -393,9 +482,22 @@ public class Messages {
                     rows.getObject(7, OffsetDateTime.class).toInstant(),
                     (UUID) rows.getObject(8),
                     editedAt == null ? null : editedAt.toInstant(),
-                    revises));
+                    revises,
+                    replyTo == null ? null : new Quote(replyTo, null, null, false),
+                    reaction));
         }
-        return revised.isEmpty() ? messages : withMessagesNow(connection, messages, revised);
+        if (!revised.isEmpty()) {
+            messages = withMessagesNow(connection, messages, revised);
+        }
+        if (!quoted.isEmpty()) {
+            Map<Long, Quote> quotes = quotes(connection, quoted.keySet());
+            messages = messages.stream()
+                    .map(message -> message.replyTo() == null
+                            ? message
+                            : message.withReplyTo(quotes.get(message.replyTo().id())))
+                    .toList();
+        }
+        return messages;
     }
 
     /** A revised message as it is now. */
@@ -418,24 +520,31 @@ public class Messages {
         }
         List<PostedMessage> current = new ArrayList<>(entries.size());
         for (PostedMessage entry : entries) {
-            Current message = entry.isRevision() ? now.get(entry.revises()) : null;
-            current.add(
-                    message == null
-                            ? entry
-                            : new PostedMessage(
-                                    entry.id(),
-                                    entry.from(),
-                                    entry.to(),
-                                    entry.roomId(),
-                                    entry.roomName(),
-                                    message.content(),
-                                    entry.timestamp(),
-                                    entry.clientId(),
-                                    message.editedAt(),
-                                    entry.revises()));
+            Current message = entry.isRevision() && !entry.isReaction() ? now.get(entry.revises()) : null;
+            current.add(message == null ? entry : entry.withContent(message.content(), message.editedAt()));
         }
         return current;
     }
+
+    /** The quotes of these messages as replies show them now, by id. */
+    private static Map<Long, Quote> quotes(Connection connection, Set<Long> ids) throws SQLException {
+        Map<Long, Quote> quotes = new HashMap<>();
+        try (PreparedStatement read = connection.prepareStatement(QUOTES)) {
+            read.setInt(1, Quote.EXCERPT_LENGTH);
+            read.setArray(2, connection.createArrayOf("int8", ids.toArray()));
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    String excerpt = rows.getString(3);
+                    quotes.put(
+                            rows.getLong(1), new Quote(rows.getLong(1), rows.getString(2), excerpt, excerpt == null));
+                }
+            }
+        }
+        return quotes;
+    }
+
+    private static final String QUOTES =
+            "select id, from_user, left(content, ?) from messages where id = any(?) and revises is null";
 
     public static long newestId(Connection connection) throws SQLException {
         try (PreparedStatement newest = connection.prepareStatement("select coalesce(max(id), 0) from messages");
@@ -456,7 +565,7 @@ public class Messages {
      */
     static final String MISSED = """
             select m.id, m.from_user, m.to_user, m.room, r.name, m.content, m."timestamp", m.client_id,
-                   m.edited_at, m.revises
+                   m.edited_at, m.revises, m.reply_to, m.reaction, m.reaction_added, m.reaction_count
             from (
                 select id from (
                     (select id from messages where to_user = ? and id > ? order by id limit ?)
@@ -498,27 +607,121 @@ public class Messages {
             limit ?4
             """;
 
+    /** A room's messages from an id on: a forward range scan of messages_room_history. */
+    static final String ROOM_NEWER = """
+            select * from messages where room = ?1 and id >= ?2 and revises is null order by id limit ?3
+            """;
+
+    static final String DIRECT_NEWER = """
+            select * from messages
+            where to_user is not null
+              and least(from_user, to_user) = least(?1, ?2)
+              and greatest(from_user, to_user) = greatest(?1, ?2)
+              and id >= ?3
+              and revises is null
+            order by id
+            limit ?4
+            """;
+
     /** Up to {@code limit} messages of the room with ids below {@code before}, oldest first. */
-    @SuppressWarnings("unchecked")
     public List<Message> roomHistory(long roomId, long before, int limit) {
-        List<Message> page = em.createNativeQuery(ROOM_PAGE, Message.class)
-                .setParameter(1, roomId)
-                .setParameter(2, before)
-                .setParameter(3, limit)
-                .getResultList();
-        return oldestFirst(page);
+        return oldestFirst(page(ROOM_PAGE, roomId, before, limit));
+    }
+
+    /**
+     * About {@code limit} messages of the room around {@code around}, oldest first: half before it,
+     * the rest from it on (more of either where the other side has fewer).
+     */
+    public List<Message> roomHistoryAround(long roomId, long around, int limit) {
+        List<Message> newer = page(ROOM_NEWER, roomId, around, limit - limit / 2);
+        List<Message> older = oldestFirst(page(ROOM_PAGE, roomId, around, limit - newer.size()));
+        return concatenated(older, newer);
     }
 
     /** Up to {@code limit} direct messages between the two users with ids below {@code before}, oldest first. */
-    @SuppressWarnings("unchecked")
     public List<Message> conversation(String oneUser, String otherUser, long before, int limit) {
-        List<Message> page = em.createNativeQuery(DIRECT_PAGE, Message.class)
-                .setParameter(1, oneUser)
-                .setParameter(2, otherUser)
-                .setParameter(3, before)
-                .setParameter(4, limit)
-                .getResultList();
-        return oldestFirst(page);
+        return oldestFirst(page(DIRECT_PAGE, oneUser, otherUser, before, limit));
+    }
+
+    /** Like {@link #roomHistoryAround}, in the direct conversation between the two users. */
+    public List<Message> conversationAround(String oneUser, String otherUser, long around, int limit) {
+        List<Message> newer = page(DIRECT_NEWER, oneUser, otherUser, around, limit - limit / 2);
+        List<Message> older = oldestFirst(page(DIRECT_PAGE, oneUser, otherUser, around, limit - newer.size()));
+        return concatenated(older, newer);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Message> page(String query, Object... parameters) {
+        var page = em.createNativeQuery(query, Message.class);
+        for (int i = 0; i < parameters.length; i++) {
+            page.setParameter(i + 1, parameters[i]);
+        }
+        return page.getResultList();
+    }
+
+    private static List<Message> concatenated(List<Message> older, List<Message> newer) {
+        List<Message> page = new ArrayList<>(older.size() + newer.size());
+        page.addAll(older);
+        page.addAll(newer);
+        return page;
+    }
+
+    /** The page with the quotes its replies show and the reactions to its messages, as {@code viewer} sees them. */
+    public HistoryPage withQuotesAndReactions(List<Message> page, String viewer) {
+        if (page.isEmpty()) {
+            return new HistoryPage(page, Map.of(), Map.of());
+        }
+        Set<Long> replied = new HashSet<>();
+        page.stream().map(Message::replyTo).filter(java.util.Objects::nonNull).forEach(replied::add);
+        try (Connection connection = dataSource.getConnection()) {
+            Map<Long, Quote> quotes = replied.isEmpty() ? Map.of() : quotes(connection, replied);
+            return new HistoryPage(page, quotes, reactions(connection, page, viewer));
+        } catch (SQLException e) {
+            throw new PersistenceException("reading quotes and reactions failed", e);
+        }
+    }
+
+    private static Map<Long, List<ReactionSummary>> reactions(Connection connection, List<Message> page, String viewer)
+            throws SQLException {
+        Map<Long, List<ReactionSummary>> reactions = new HashMap<>();
+        try (PreparedStatement read = connection.prepareStatement(REACTIONS)) {
+            read.setString(1, viewer);
+            read.setInt(2, ReactionSummary.NAMED);
+            read.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "int8", page.stream().map(Message::id).toArray()));
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    List<String> users = new ArrayList<>();
+                    for (Object user : (Object[]) rows.getArray(5).getArray()) {
+                        users.add((String) user);
+                    }
+                    reactions
+                            .computeIfAbsent(rows.getLong(1), id -> new ArrayList<>())
+                            .add(new ReactionSummary(rows.getString(2), rows.getInt(3), users, rows.getBoolean(4)));
+                }
+            }
+        }
+        return reactions;
+    }
+
+    /** Parameters: viewer, how many to name, message ids. Each message's emoji in the order first used. */
+    private static final String REACTIONS = """
+            select message_id, emoji, count(*), bool_or(user_id = ?),
+                   (array_agg(user_id order by reacted_at, user_id))[1:?]
+            from reactions where message_id = any(?)
+            group by message_id, emoji
+            order by message_id, min(reacted_at), emoji
+            """;
+
+    /** The message as a reply to it quotes it; empty for a revision or an unknown id. */
+    public Optional<Quote> quote(long id) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Optional.ofNullable(quotes(connection, Set.of(id)).get(id));
+        } catch (SQLException e) {
+            throw new PersistenceException("reading message " + id + " failed", e);
+        }
     }
 
     private static List<Message> oldestFirst(List<Message> newestFirst) {

@@ -9,9 +9,11 @@ import java.util.UUID;
  * {@code to} is set; {@code clientId} is the sender's idempotency key, or null.
  *
  * <p>A message carries its content as it is now: {@code editedAt} is set once it was edited, and
- * a deleted message has no content. A revision ({@code revises} set) tells that the message with
- * that id was edited (its new {@code content}, {@code editedAt}) or deleted (no content); its
- * {@code timestamp} is when.
+ * a deleted message has no content; {@code replyTo} quotes the message it answers, if any. A
+ * revision ({@code revises} set) tells that the message with that id was edited (its new {@code
+ * content}, {@code editedAt}) or deleted (no content), or that {@code from} reacted to it ({@code
+ * reaction}; in a direct conversation {@code to} is then the other person); its {@code timestamp}
+ * is when.
  */
 public record PostedMessage(
         long id,
@@ -23,7 +25,9 @@ public record PostedMessage(
         Instant timestamp,
         UUID clientId,
         Instant editedAt,
-        Long revises) {
+        Long revises,
+        Quote replyTo,
+        Reaction reaction) {
 
     /** A message as it was posted: not edited, not a revision. */
     public static PostedMessage posted(
@@ -35,7 +39,7 @@ public record PostedMessage(
             String content,
             Instant timestamp,
             UUID clientId) {
-        return new PostedMessage(id, from, to, roomId, roomName, content, timestamp, clientId, null, null);
+        return new PostedMessage(id, from, to, roomId, roomName, content, timestamp, clientId, null, null, null, null);
     }
 
     public boolean isDirect() {
@@ -46,8 +50,35 @@ public record PostedMessage(
         return revises != null;
     }
 
+    public boolean isReaction() {
+        return reaction != null;
+    }
+
     /** A deleted message, or the revision that deleted one. */
     public boolean isDeleted() {
-        return content == null;
+        return content == null && reaction == null;
+    }
+
+    /** The same entry with the content and edit time its message has now. */
+    PostedMessage withContent(String currentContent, Instant currentEditedAt) {
+        return new PostedMessage(
+                id,
+                from,
+                to,
+                roomId,
+                roomName,
+                currentContent,
+                timestamp,
+                clientId,
+                currentEditedAt,
+                revises,
+                replyTo,
+                reaction);
+    }
+
+    /** The same message answering the message {@code quote} shows. */
+    public PostedMessage withReplyTo(Quote quote) {
+        return new PostedMessage(
+                id, from, to, roomId, roomName, content, timestamp, clientId, editedAt, revises, quote, reaction);
     }
 }

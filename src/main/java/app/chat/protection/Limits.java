@@ -116,6 +116,14 @@ public class Limits {
         return messages;
     }
 
+    /**
+     * Spends one of the user's sends, or refuses with the time to wait: messages, and the changes to
+     * messages (edits, deletions, reactions), which are delivered like messages.
+     */
+    public void spendSend(String userId) {
+        messages.acquire(userId, "slow down: at most " + messages.perSecond() + " messages per second");
+    }
+
     /** Typing notices a user may send; the excess is dropped. */
     public RateLimiter typing() {
         return typing;

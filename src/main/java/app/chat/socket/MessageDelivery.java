@@ -1,5 +1,6 @@
 package app.chat.socket;
 
+import app.chat.messages.MessageEvents;
 import app.chat.messages.PostedMessage;
 import app.chat.rooms.RoomDirectory;
 import app.chat.rooms.RoomState;
@@ -22,7 +23,7 @@ public class MessageDelivery {
     RoomDirectory rooms;
 
     void deliver(@Observes PostedMessage message) {
-        String frame = OutboundEvents.posted(message);
+        String frame = MessageEvents.posted(message);
         if (message.isDirect()) {
             connections.deliverToUser(message.from(), message.id(), frame);
             if (!message.to().equals(message.from())) {

@@ -1,7 +1,8 @@
 package app.chat.socket;
 
-import app.chat.messages.Message;
-import app.chat.messages.PostedMessage;
+import static app.chat.protocol.Events.event;
+import static app.chat.protocol.Events.timestamp;
+
 import app.chat.protection.RateLimited;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
@@ -10,53 +11,22 @@ import app.chat.reads.Unread;
 import app.chat.rooms.RoomListing;
 import app.chat.rooms.RoomPage;
 import app.chat.rooms.RoomState;
-import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
-import java.io.StringWriter;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Writes the server's events as JSON text, exactly as docs/protocol.md shows them. A broadcast is
- * written once and the same text is sent to every recipient.
+ * written once and the same text is sent to every recipient. The message log's events are
+ * {@link app.chat.messages.MessageEvents}.
  */
 public final class OutboundEvents {
-
-    /** ISO-8601 in UTC, always with milliseconds (Instant.toString drops them when they are zero). */
-    static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
-    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
     /** A user as listed by the {@code users} answer. */
     public record UserEntry(String id, String name, boolean online) {}
 
     private OutboundEvents() {}
-
-    /**
-     * About how many characters a message with this content takes in an event: the content as JSON
-     * escapes it (control characters take six) plus room for ids, names and the timestamp.
-     */
-    public static long estimatedSize(String content) {
-        long size = MESSAGE_FIELDS_SIZE;
-        if (content == null) {
-            return size;
-        }
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            size += c < 0x20 ? 6 : c == '"' || c == '\\' ? 2 : 1;
-        }
-        return size;
-    }
-
-    /** Everything of a message event but its content, with user ids and a room name at their longest. */
-    private static final int MESSAGE_FIELDS_SIZE = 700;
 
     public static String error(String ref, ErrorCode code, String message) {
         return event("error", ref, json -> json.write("code", code.wireName()).write("message", message));
@@ -97,15 +67,6 @@ public final class OutboundEvents {
         });
     }
 
-    public static String ack(String ref, PostedMessage message) {
-        return event("ack", ref, json -> {
-            json.write("id", message.id()).write("timestamp", TIMESTAMP.format(message.timestamp()));
-            if (message.clientId() != null) {
-                json.write("client_id", message.clientId().toString());
-            }
-        });
-    }
-
     /** Closes a replay: what was sent, and where to resume from next time. */
     public static String resumed(String ref, int replayed, boolean complete, long cursor) {
         return event(
@@ -125,96 +86,12 @@ public final class OutboundEvents {
     }
 
     public static String authenticated(String ref, Instant expiresAt) {
-        return event("authenticated", ref, json -> json.write("expires_at", TIMESTAMP.format(expiresAt)));
+        return event("authenticated", ref, json -> json.write("expires_at", timestamp(expiresAt)));
     }
 
     /** The answer to a request that has no result of its own (typing). */
     public static String ok(String ref) {
         return event("ok", ref, json -> {});
-    }
-
-    /**
-     * The event for an entry of the message log: {@code message} in a room, {@code dm} between two
-     * people, or for a revision {@code message_edited} / {@code message_deleted}.
-     */
-    public static String posted(PostedMessage message) {
-        if (message.isRevision()) {
-            return revised(message);
-        }
-        return event(
-                message.isDirect() ? "dm" : "message",
-                null,
-                json -> writeMessage(
-                        json,
-                        message.id(),
-                        message.roomName(),
-                        message.from(),
-                        message.to(),
-                        message.content(),
-                        message.timestamp(),
-                        message.clientId(),
-                        message.editedAt()));
-    }
-
-    /** A revision names the message it changed and its conversation, as the message itself does. */
-    private static String revised(PostedMessage revision) {
-        return event(revision.isDeleted() ? "message_deleted" : "message_edited", null, json -> {
-            json.write("id", revision.id()).write("message_id", revision.revises());
-            if (revision.roomName() != null) {
-                json.write("room", revision.roomName());
-            }
-            json.write("from", revision.from());
-            if (revision.to() != null) {
-                json.write("to", revision.to());
-            }
-            if (revision.isDeleted()) {
-                json.write("deleted_at", TIMESTAMP.format(revision.timestamp()));
-            } else {
-                json.write("content", revision.content()).write("edited_at", TIMESTAMP.format(revision.editedAt()));
-            }
-        });
-    }
-
-    public static String roomHistory(String ref, String room, List<Message> messages) {
-        return event("history", ref, json -> {
-            json.write("room", room).writeStartArray("messages");
-            for (Message message : messages) {
-                json.writeStartObject();
-                writeMessage(
-                        json,
-                        message.id(),
-                        room,
-                        message.fromUser(),
-                        null,
-                        message.content(),
-                        message.timestamp().toInstant(),
-                        message.clientId(),
-                        message.editedAt());
-                json.writeEnd();
-            }
-            json.writeEnd();
-        });
-    }
-
-    public static String directHistory(String ref, String with, List<Message> messages) {
-        return event("dm_history", ref, json -> {
-            json.write("with", with).writeStartArray("messages");
-            for (Message message : messages) {
-                json.writeStartObject();
-                writeMessage(
-                        json,
-                        message.id(),
-                        null,
-                        message.fromUser(),
-                        message.toUser(),
-                        message.content(),
-                        message.timestamp().toInstant(),
-                        message.clientId(),
-                        message.editedAt());
-                json.writeEnd();
-            }
-            json.writeEnd();
-        });
     }
 
     public static String rooms(String ref, RoomPage page) {
@@ -317,51 +194,5 @@ public final class OutboundEvents {
 
     public static String presence(String user, boolean online) {
         return event("presence", null, json -> json.write("user", user).write("online", online));
-    }
-
-    /** A deleted message is a tombstone: where and by whom, {@code "deleted": true}, no content. */
-    private static void writeMessage(
-            JsonGenerator json,
-            long id,
-            String room,
-            String from,
-            String to,
-            String content,
-            Instant timestamp,
-            UUID clientId,
-            Instant editedAt) {
-        json.write("id", id);
-        if (room != null) {
-            json.write("room", room);
-        }
-        json.write("from", from);
-        if (to != null) {
-            json.write("to", to);
-        }
-        if (content == null) {
-            json.write("deleted", true);
-        } else {
-            json.write("content", content);
-        }
-        json.write("timestamp", TIMESTAMP.format(timestamp));
-        if (editedAt != null && content != null) {
-            json.write("edited_at", TIMESTAMP.format(editedAt));
-        }
-        if (clientId != null) {
-            json.write("client_id", clientId.toString());
-        }
-    }
-
-    private static String event(String type, String ref, Consumer<JsonGenerator> body) {
-        StringWriter text = new StringWriter(128);
-        try (JsonGenerator json = GENERATORS.createGenerator(text)) {
-            json.writeStartObject().write("type", type);
-            body.accept(json);
-            if (ref != null) {
-                json.write("ref", ref);
-            }
-            json.writeEnd();
-        }
-        return text.toString();
     }
 }

@@ -3,12 +3,6 @@ package app.chat.socket;
 import app.chat.auth.AuthenticatedUser;
 import app.chat.auth.Authentication;
 import app.chat.auth.TokenRejected;
-import app.chat.messages.Draft;
-import app.chat.messages.Message;
-import app.chat.messages.MessageContent;
-import app.chat.messages.MessageWriter;
-import app.chat.messages.Messages;
-import app.chat.messages.PostedMessage;
 import app.chat.presence.Presence;
 import app.chat.protection.Budget;
 import app.chat.protection.Limits;
@@ -43,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,8 +44,6 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Turns each client request into a call on the feature that owns it and the answer back into a
@@ -62,12 +53,6 @@ import org.eclipse.microprofile.metrics.Timer;
 public class RequestRouter {
 
     private static final Logger LOG = Logger.getLogger(RequestRouter.class.getName());
-
-    static final int DEFAULT_HISTORY_PAGE = 50;
-    /** Caps the work and the frame size of one history request. */
-    static final int MAX_HISTORY_PAGE = 100;
-    /** Caps one history answer's text; fits {@link Limits#MIN_QUEUE_BYTES_PER_CONNECTION}. */
-    static final long MAX_PAGE_BYTES = Limits.MIN_QUEUE_BYTES_PER_CONNECTION / 2;
 
     /** The people one talks with, most recent first: what a sidebar shows, not the directory. */
     static final int DEFAULT_CONVERSATIONS = 50;
@@ -79,15 +64,12 @@ public class RequestRouter {
     /** What a request handler gets: who asked, on which connection, and what they sent. */
     private record Request(Connection connection, InboundFrame frame) implements app.chat.requests.Request {
         @Override
-        public String user() {
-            return connection.user().id();
+        public AuthenticatedUser sender() {
+            return connection.user();
         }
 
-        String ref() {
-            return frame.ref().orElse(null);
-        }
-
-        void reply(String event) {
+        @Override
+        public void reply(String event) {
             connection.send(event);
         }
 
@@ -116,12 +98,6 @@ public class RequestRouter {
 
     @Inject
     KnownUsers knownUsers;
-
-    @Inject
-    Messages messages;
-
-    @Inject
-    MessageWriter writer;
 
     @Inject
     Connections connections;
@@ -160,16 +136,10 @@ public class RequestRouter {
     @Inject
     MetricRegistry metrics;
 
-    private Timer historyDuration;
     private Counter typingFrames;
 
     @PostConstruct
     void routes() {
-        historyDuration = metrics.timer(Metadata.builder()
-                .withName("chat.history.duration")
-                .withDescription("Time to answer a history or dm_history request, database included")
-                .withUnit(MetricUnits.SECONDS)
-                .build());
         typingFrames = metrics.counter(Metadata.builder()
                 .withName("chat.typing.frames")
                 .withDescription("Typing notices offered to connections (one that is behind skips them)")
@@ -179,10 +149,6 @@ public class RequestRouter {
                 Map.entry("leave", new Route(Budget.MEMBERSHIP, RequestRouter::leave)),
                 Map.entry("create_room", new Route(Budget.MEMBERSHIP, RequestRouter::createRoom)),
                 Map.entry("invite", new Route(Budget.INVITATIONS, RequestRouter::invite)),
-                Map.entry("message", new Route(null, RequestRouter::roomMessage)),
-                Map.entry("dm", new Route(null, RequestRouter::directMessage)),
-                Map.entry("history", new Route(Budget.READS, RequestRouter::roomHistory)),
-                Map.entry("dm_history", new Route(Budget.READS, RequestRouter::directHistory)),
                 Map.entry("rooms", new Route(Budget.READS, RequestRouter::listRooms)),
                 Map.entry("users", new Route(Budget.READS, RequestRouter::listUsers)),
                 Map.entry("watch", new Route(Budget.READS, RequestRouter::watchPresence)),
@@ -275,25 +241,6 @@ public class RequestRouter {
         }
     }
 
-    private void roomMessage(Request request) {
-        InboundFrame frame = request.frame();
-        requireSendAllowance(request.user());
-        RoomState room = rooms.memberOf(request.user(), frame.requiredString("room"));
-        String content = MessageContent.check(frame.requiredString("content"));
-        UUID clientId = frame.optionalUuid("client_id").orElse(null);
-        writer.submit(Draft.toRoom(request.user(), room.id(), room.name(), content, clientId), acknowledge(request));
-    }
-
-    private void directMessage(Request request) {
-        InboundFrame frame = request.frame();
-        String to = frame.userId("to");
-        String content = MessageContent.check(frame.requiredString("content"));
-        UUID clientId = frame.optionalUuid("client_id").orElse(null);
-        requireSendAllowance(request.user());
-        requireKnown(to);
-        writer.submit(Draft.direct(request.user(), to, content, clientId), acknowledge(request));
-    }
-
     private void resume(Request request) {
         long after = request.frame()
                 .optionalLong("after", 0, Long.MAX_VALUE)
@@ -318,7 +265,7 @@ public class RequestRouter {
         }
         RoomState room = frameRoom == null ? null : rooms.memberOf(request.user(), frameRoom);
         if (to != null) {
-            requireKnown(to);
+            knownUsers.require(to);
         }
         if (room != null) {
             typingFrames.inc(typingNotices.inRoom(room, request.user()));
@@ -343,25 +290,6 @@ public class RequestRouter {
         }
         request.connection().renew(renewed);
         request.reply(OutboundEvents.authenticated(request.ref(), renewed.expiresAt()));
-    }
-
-    private void roomHistory(Request request) {
-        historyDuration.time(() -> {
-            InboundFrame frame = request.frame();
-            RoomState room = rooms.readable(request.user(), frame.requiredString("room"));
-            var page = messages.roomHistory(room.id(), before(frame), limit(frame));
-            request.reply(OutboundEvents.roomHistory(request.ref(), room.name(), newestWithinPageSize(page)));
-        });
-    }
-
-    private void directHistory(Request request) {
-        historyDuration.time(() -> {
-            InboundFrame frame = request.frame();
-            String with = frame.userId("with");
-            requireKnown(with);
-            var page = messages.conversation(request.user(), with, before(frame), limit(frame));
-            request.reply(OutboundEvents.directHistory(request.ref(), with, newestWithinPageSize(page)));
-        });
     }
 
     private void listRooms(Request request) {
@@ -462,58 +390,5 @@ public class RequestRouter {
         return people.stream()
                 .map(user -> new OutboundEvents.UserEntry(user.id(), user.name(), presence.isOnline(user.id())))
                 .toList();
-    }
-
-    private static MessageWriter.Outcome acknowledge(Request request) {
-        return new MessageWriter.Outcome() {
-            @Override
-            public void stored(PostedMessage message) {
-                request.reply(OutboundEvents.ack(request.ref(), message));
-            }
-
-            @Override
-            public void failed(RequestRejected reason) {
-                request.reply(OutboundEvents.error(request.ref(), reason));
-            }
-        };
-    }
-
-    private void requireSendAllowance(String userId) {
-        limits.messages()
-                .acquire(userId, "slow down: at most " + limits.messages().perSecond() + " messages per second");
-    }
-
-    private void requireKnown(String userId) {
-        if (!knownUsers.exists(userId)) {
-            throw new RequestRejected(
-                    ErrorCode.UNKNOWN_USER, "no user with id " + InboundFrame.abbreviated(userId) + " is known here");
-        }
-    }
-
-    /**
-     * A page of 100 messages of control characters is 2.4 MB of JSON: the oldest messages that do
-     * not fit in {@link #MAX_PAGE_BYTES} are left out, and the client's next page (before the
-     * smallest id it got) brings them. Always at least one message, so paging never stalls.
-     */
-    static List<Message> newestWithinPageSize(List<Message> oldestFirst) {
-        long size = 0;
-        int first = oldestFirst.size();
-        while (first > 0) {
-            size += OutboundEvents.estimatedSize(oldestFirst.get(first - 1).content());
-            if (size > MAX_PAGE_BYTES && first < oldestFirst.size()) {
-                break;
-            }
-            first--;
-        }
-        return oldestFirst.subList(first, oldestFirst.size());
-    }
-
-    private static long before(InboundFrame frame) {
-        return frame.optionalLong("before", 1, Long.MAX_VALUE).orElse(Long.MAX_VALUE);
-    }
-
-    private static int limit(InboundFrame frame) {
-        long limit = frame.optionalLong("limit", 1, Integer.MAX_VALUE).orElse((long) DEFAULT_HISTORY_PAGE);
-        return (int) Math.min(limit, MAX_HISTORY_PAGE);
     }
 }

@@ -1,5 +1,6 @@
 package app.chat.socket;
 
+import app.chat.messages.MessageEvents;
 import app.chat.messages.Messages;
 import app.chat.messages.PostedMessage;
 import app.chat.messages.Replay;
@@ -69,7 +70,7 @@ public class Resumption {
         long bound = limits.queueBytesPerConnection() / 2;
         return bound > 0
                 && replay.messages().stream()
-                                .mapToLong(m -> OutboundEvents.estimatedSize(m.content()))
+                                .mapToLong(m -> MessageEvents.estimatedSize(m.content()))
                                 .sum()
                         > bound;
     }
@@ -87,7 +88,7 @@ public class Resumption {
                 replay = new Replay(java.util.List.of(), false, messages.newestId());
             }
             for (PostedMessage missed : replay.messages()) {
-                connection.send(OutboundEvents.posted(missed));
+                connection.send(MessageEvents.posted(missed));
             }
             lastSent = replay.cursor();
             (replay.complete() ? completeResumes : incompleteResumes).inc();

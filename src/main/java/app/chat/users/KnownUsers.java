@@ -1,6 +1,9 @@
 package app.chat.users;
 
 import app.chat.auth.AuthenticatedUser;
+import app.chat.protocol.ErrorCode;
+import app.chat.protocol.RequestRejected;
+import app.chat.requests.InboundFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -43,5 +46,13 @@ public class KnownUsers {
 
     public boolean exists(String id) {
         return recorded.containsKey(id) || users.exists(id);
+    }
+
+    /** Refuses a request that names someone this server has never seen. */
+    public void require(String id) {
+        if (!exists(id)) {
+            throw new RequestRejected(
+                    ErrorCode.UNKNOWN_USER, "no user with id " + InboundFrame.abbreviated(id) + " is known here");
+        }
     }
 }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.chat.messages.MessageEvents;
 import app.chat.messages.PostedMessage;
+import app.chat.messages.Quote;
+import app.chat.messages.Reaction;
 import app.chat.protection.RateLimited;
 import app.chat.reads.ReadMarked;
 import app.chat.reads.Unread;
@@ -37,17 +40,31 @@ class ProtocolContractTest {
 
     private static final Instant LATER = Instant.parse("2026-01-02T03:09:00.001Z");
 
-    private static final PostedMessage EDITED_IN_ROOM =
-            new PostedMessage(123, "alice", null, 1L, "general", "yo!", IN_ROOM.timestamp(), null, LATER, null);
+    private static final PostedMessage EDITED_IN_ROOM = new PostedMessage(
+            123, "alice", null, 1L, "general", "yo!", IN_ROOM.timestamp(), null, LATER, null, null, null);
 
     private static final PostedMessage DELETED_DIRECT =
-            new PostedMessage(124, "alice", "bob", null, null, null, IN_ROOM.timestamp(), null, null, null);
+            new PostedMessage(124, "alice", "bob", null, null, null, IN_ROOM.timestamp(), null, null, null, null, null);
 
     private static final PostedMessage EDIT_IN_ROOM =
-            new PostedMessage(130, "alice", null, 1L, "general", "yo!", LATER, null, LATER, 123L);
+            new PostedMessage(130, "alice", null, 1L, "general", "yo!", LATER, null, LATER, 123L, null, null);
 
     private static final PostedMessage DELETION_OF_DIRECT =
-            new PostedMessage(131, "alice", "bob", null, null, null, LATER, null, null, 124L);
+            new PostedMessage(131, "alice", "bob", null, null, null, LATER, null, null, 124L, null, null);
+
+    private static final PostedMessage REPLY_IN_ROOM = PostedMessage.posted(
+                    125, "bob", null, 1L, "general", "agreed", LATER, null)
+            .withReplyTo(new Quote(123, "alice", "yo", false));
+
+    private static final PostedMessage REPLY_TO_DELETED = PostedMessage.posted(
+                    126, "bob", "alice", null, null, "what was it?", LATER, null)
+            .withReplyTo(new Quote(124, "alice", null, true));
+
+    private static final PostedMessage REACTION_IN_ROOM = new PostedMessage(
+            132, "bob", null, 1L, "general", null, LATER, null, null, 123L, null, new Reaction("👍", true, 2));
+
+    private static final PostedMessage REACTION_TAKEN_BACK_IN_DIRECT = new PostedMessage(
+            133, "bob", "alice", null, null, null, LATER, null, null, 124L, null, new Reaction("🎉", false, 0));
 
     @Test
     void everyExampleInTheDocumentKeepsItsOwnSchema() throws Exception {
@@ -91,11 +108,15 @@ class ProtocolContractTest {
                         "auth",
                         "edit",
                         "delete",
-                        "read"),
+                        "read",
+                        "react",
+                        "unreact"),
                 contract().requestTypes());
         assertEquals(Set.of("ok", "error"), contract().answersTo("edit"));
         assertEquals(Set.of("ok", "error"), contract().answersTo("delete"));
         assertEquals(Set.of("ok", "error"), contract().answersTo("read"));
+        assertEquals(Set.of("ok", "error"), contract().answersTo("react"));
+        assertEquals(Set.of("ok", "error"), contract().answersTo("unreact"));
         assertEquals(Set.of("watching", "error"), contract().answersTo("watch"));
         assertEquals(Set.of("members", "error"), contract().answersTo("members"));
         assertEquals(Set.of("ack", "error"), contract().answersTo("message"));
@@ -105,12 +126,16 @@ class ProtocolContractTest {
     @Test
     void theServersLiveEventsAndAnswersKeepTheContract() {
         for (String frame : new String[] {
-            OutboundEvents.posted(IN_ROOM),
-            OutboundEvents.posted(EDITED_IN_ROOM),
-            OutboundEvents.posted(DELETED_DIRECT),
-            OutboundEvents.posted(EDIT_IN_ROOM),
-            OutboundEvents.posted(DELETION_OF_DIRECT),
-            OutboundEvents.ack("7", IN_ROOM),
+            MessageEvents.posted(IN_ROOM),
+            MessageEvents.posted(EDITED_IN_ROOM),
+            MessageEvents.posted(DELETED_DIRECT),
+            MessageEvents.posted(EDIT_IN_ROOM),
+            MessageEvents.posted(DELETION_OF_DIRECT),
+            MessageEvents.posted(REPLY_IN_ROOM),
+            MessageEvents.posted(REPLY_TO_DELETED),
+            MessageEvents.posted(REACTION_IN_ROOM),
+            MessageEvents.posted(REACTION_TAKEN_BACK_IN_DIRECT),
+            MessageEvents.ack("7", IN_ROOM),
             OutboundEvents.read(new ReadMarked("alice", "general", null, 123)),
             OutboundEvents.read(new ReadMarked("alice", null, "bob", 0)),
             OutboundEvents.users(
