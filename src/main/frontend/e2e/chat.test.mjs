@@ -124,6 +124,48 @@ describe("two people chatting in the browser", () => {
     );
   });
 
+  it("a message is found by its words and opened at its place in the conversation", async () => {
+    await alice.page.getByRole("button", { name: "Search messages" }).click();
+    await alice.page.getByRole("textbox", { name: "Search messages" }).fill("pizza friday");
+    const found = alice.page.getByRole("list", { name: "Messages found" }).getByRole("button").first();
+    await found.locator("mark", { hasText: "pizza" }).waitFor();
+    await screenshot(alice.page, "search");
+    await found.click();
+    await alice.page.waitForFunction(() =>
+      [...document.querySelectorAll("article")].some(
+        (article) => article.textContent.includes("pizza on Friday") && article.className.includes("bg-primary/10"),
+      ),
+    );
+  });
+
+  it("someone is mentioned through completion, sees it marked, and finds it among their mentions", async () => {
+    const composer = bob.page.getByRole("textbox", { name: `Message #${room}` });
+    await composer.fill("");
+    await composer.pressSequentially(`@${aliceName.split(" ")[0]}`);
+    await bob.page.getByRole("listbox", { name: "People to mention" }).getByText(aliceName).waitFor();
+    await composer.press("Enter");
+    await composer.pressSequentially("could you book the table?");
+    await composer.press("Enter");
+
+    const chip = alice.page.locator(".message-body", { hasText: "could you book the table?" }).locator(".mention-me");
+    await chip.waitFor();
+    assert.equal(await chip.textContent(), `@${aliceName}`);
+
+    await alice.page.getByRole("button", { name: "Mentions" }).click();
+    const mention = alice.page
+      .getByRole("list", { name: "Mentions of you" })
+      .getByRole("button", { name: /could you book the table/ });
+    await mention.waitFor();
+    await screenshot(alice.page, "mentions");
+    await mention.click();
+    await alice.page.waitForFunction(() =>
+      [...document.querySelectorAll("article")].some(
+        (article) =>
+          article.textContent.includes("could you book the table") && article.className.includes("bg-primary/10"),
+      ),
+    );
+  });
+
   it("a room is found by the beginning of its name and joined from the browser", async () => {
     const found = unique("found-");
     await createRoom(alice.page, found);

@@ -146,8 +146,9 @@ export class ChatClient {
     if (message) this.send(key, message.content, message.replyTo, clientId);
   }
 
-  /** Shows a message (the one a reply quotes): where it is loaded, or on a page of history around it. */
+  /** Shows a message (one a reply quotes, or a search found): where it is loaded, or on a page of history around it. */
   async jumpTo(key: ConversationKey, id: number): Promise<void> {
+    await this.ensureLoaded(key); // the latest page first: whether the message is among it decides the rest
     const store = useChatStore.getState();
     if (store.conversations[key]?.messages.some((m) => m.id === id)) {
       store.jumpTo(key, id);
@@ -260,6 +261,27 @@ export class ChatClient {
       limit: ROOM_SEARCH_LIMIT,
     });
     return found.rooms;
+  }
+
+  /** Messages one may read that hold the words, best first; `offset` pages on. */
+  async searchMessages(
+    query: string,
+    where: { room?: string; with?: string } = {},
+    offset = 0,
+  ): Promise<ServerEventOf<"search_results">> {
+    return this.socket.request<ServerEventOf<"search_results">>({
+      type: "search",
+      query,
+      ...where,
+      ...(offset > 0 ? { offset } : {}),
+    });
+  }
+
+  /** The latest messages of one's rooms that mention one, newest first; `before` pages back. */
+  async mentions(before?: number): Promise<ServerEventOf<"mentions">> {
+    return this.socket.request<ServerEventOf<"mentions">>(
+      before === undefined ? { type: "mentions" } : { type: "mentions", before },
+    );
   }
 
   /** People in the server's directory whose words start with those typed, best first. */

@@ -8,7 +8,6 @@ import {
   conversationOfReaction,
   conversationOfRevision,
   fromWire,
-  mentions,
   mergeMessages,
   newestId,
   parseKey,
@@ -16,6 +15,7 @@ import {
   react,
   revise,
 } from "@/messages/model";
+import { mentions } from "@/messages/mentions";
 
 export interface Me {
   id: string;
@@ -296,8 +296,8 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
     const key = conversationOf(message, me?.id ?? "");
     const mine = message.from === me?.id;
     const seen = get().active === key && get().attentive;
-    const mentioned = !mine && me !== null && mentions(message.content ?? "", me);
     const direct = !("room" in message);
+    const mentioned = !mine && me !== null && mentions(message.content ?? "", me, !direct);
     set((state) => ({
       ...update(state, key, (c) => ({
         ...(c.detached

@@ -4,7 +4,23 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/class-names";
 import type { QuotedMessage } from "./model";
 import { EmojiPopover } from "./emoji-popover";
-import { loadShortcodes, searchShortcodes, shortcodeAtCaret, type ShortcodeMatch, withEmoji } from "./shortcodes";
+import { loadShortcodes, searchShortcodes, shortcodeAtCaret, withEmoji } from "./shortcodes";
+import { EVERYONE, mentionAtCaret } from "./mentions";
+
+/** Someone the composer can mention. */
+export interface Mentionable {
+  id: string;
+  name: string;
+}
+
+/** A completion offered under the caret: an emoji for a :shortcode, a person or everyone for an @handle. */
+interface Suggestion {
+  key: string;
+  /** What replaces the partial word typed. */
+  insert: string;
+  primary: string;
+  secondary: string;
+}
 
 export const MAX_CONTENT = 4000;
 
@@ -17,13 +33,29 @@ interface ComposerProps {
   /** The message the next one answers, with its author's name. */
   replyingTo?: QuotedMessage & { name: string };
   onCancelReply?: () => void;
+  /** The people an @ can complete to, for what was typed after it. */
+  findPeople?: (query: string) => Promise<Mentionable[]>;
+  /** In a room: @room and @here are offered too. */
+  canMentionEveryone?: boolean;
 }
 
 const drafts = new Map<string, string>();
 
-export function Composer({ placeholder, onSend, onTyping, draftKey, replyingTo, onCancelReply }: ComposerProps) {
+export function Composer({
+  placeholder,
+  onSend,
+  onTyping,
+  draftKey,
+  replyingTo,
+  onCancelReply,
+  findPeople,
+  canMentionEveryone = false,
+}: ComposerProps) {
   const [text, setText] = useState(() => drafts.get(draftKey) ?? "");
-  const [suggestions, setSuggestions] = useState<ShortcodeMatch[]>([]);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [suggesting, setSuggesting] = useState<"Emoji suggestions" | "People to mention">("Emoji suggestions");
+  // Answers to an earlier keystroke arrive late: only the latest may show.
+  const asked = useRef(0);
   const [selected, setSelected] = useState(0);
   const [shownDraft, setShownDraft] = useState(draftKey);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -78,20 +110,48 @@ export function Composer({ placeholder, onSend, onTyping, draftKey, replyingTo, 
   }
 
   async function updateSuggestions(value: string, caret: number) {
-    const partial = shortcodeAtCaret(value, caret);
-    if (!partial) {
-      setSuggestions([]);
-      return;
+    const question = ++asked.current;
+    let found: Suggestion[] = [];
+    const shortcode = shortcodeAtCaret(value, caret);
+    const mention = shortcode ? null : mentionAtCaret(value, caret);
+    if (shortcode) {
+      found = searchShortcodes(await loadShortcodes(), shortcode.query).map((match) => ({
+        key: match.shortcode,
+        insert: `${match.emoji} `,
+        primary: match.emoji,
+        secondary: `:${match.shortcode}:`,
+      }));
+    } else if (mention) {
+      const query = mention.query.toLowerCase();
+      const everyone = canMentionEveryone
+        ? EVERYONE.filter((handle) => handle.startsWith(query)).map((handle) => ({
+            key: `@${handle}`,
+            insert: `@${handle} `,
+            primary: `@${handle}`,
+            secondary: handle === "room" ? "everyone in the room" : "everyone online in the room",
+          }))
+        : [];
+      const people = findPeople ? await findPeople(mention.query).catch(() => []) : [];
+      found = [
+        ...everyone,
+        ...people.slice(0, 6).map((person) => ({
+          key: person.id,
+          insert: `@${person.id} `,
+          primary: person.name,
+          secondary: `@${person.id}`,
+        })),
+      ];
     }
-    const matches = searchShortcodes(await loadShortcodes(), partial.query);
-    setSuggestions(matches);
+    if (question !== asked.current) return;
+    setSuggesting(mention ? "People to mention" : "Emoji suggestions");
+    setSuggestions(found);
     setSelected(0);
   }
 
-  function acceptSuggestion(match: ShortcodeMatch) {
+  function acceptSuggestion(suggestion: Suggestion) {
     const caret = area.current?.selectionStart ?? text.length;
-    const partial = shortcodeAtCaret(text, caret);
-    if (partial) insertAtCaret(`${match.emoji} `, partial.start);
+    const partial = shortcodeAtCaret(text, caret) ?? mentionAtCaret(text, caret);
+    if (partial) insertAtCaret(suggestion.insert, partial.start);
   }
 
   return (
@@ -99,11 +159,11 @@ export function Composer({ placeholder, onSend, onTyping, draftKey, replyingTo, 
       {suggestions.length > 0 && (
         <ul
           role="listbox"
-          aria-label="Emoji suggestions"
+          aria-label={suggesting}
           className="absolute bottom-full left-3 mb-1 w-64 overflow-hidden rounded-md border bg-popover py-1 shadow-md"
         >
-          {suggestions.map((match, index) => (
-            <li key={match.shortcode} role="option" aria-selected={index === selected}>
+          {suggestions.map((suggestion, index) => (
+            <li key={suggestion.key} role="option" aria-selected={index === selected}>
               <button
                 type="button"
                 className={cn(
@@ -112,11 +172,11 @@ export function Composer({ placeholder, onSend, onTyping, draftKey, replyingTo, 
                 )}
                 onMouseDown={(event) => {
                   event.preventDefault();
-                  acceptSuggestion(match);
+                  acceptSuggestion(suggestion);
                 }}
               >
-                <span className="text-lg leading-none">{match.emoji}</span>
-                <span className="text-muted-foreground">:{match.shortcode}:</span>
+                <span className="truncate text-base leading-none">{suggestion.primary}</span>
+                <span className="truncate text-muted-foreground">{suggestion.secondary}</span>
               </button>
             </li>
           ))}
@@ -194,7 +254,8 @@ export function Composer({ placeholder, onSend, onTyping, draftKey, replyingTo, 
       </div>
       <div className="flex justify-between px-1 pt-1 text-[11px] text-muted-foreground">
         <span className="hidden sm:inline">
-          <kbd>Enter</kbd> to send, <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line, <kbd>:</kbd> for emoji
+          <kbd>Enter</kbd> to send, <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line, <kbd>:</kbd> for emoji,{" "}
+          <kbd>@</kbd> to mention
         </span>
         {length > MAX_CONTENT - 500 && (
           <span className={cn(length > MAX_CONTENT && "text-destructive")}>

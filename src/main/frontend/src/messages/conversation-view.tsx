@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from "react";
-import { Hash, Lock, LogOut, Menu, UserPlus, Users } from "lucide-react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Hash, Lock, LogOut, Menu, Search, UserPlus, Users } from "lucide-react";
 import { useChatStore } from "@/chatStore";
 import type { ChatClient } from "@/chat-client";
 import { RequestFailed } from "@/socket/protocol";
-import { type ConversationKey, dmKey, quoteOf, roomKey } from "./model";
+import { type ConversationKey, dmKey, parseKey, quoteOf, roomKey } from "./model";
 import { MessageList } from "./message-list";
 import type { MessageHandlers } from "./message-changes";
 import { Composer } from "./composer";
@@ -11,6 +11,8 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { InviteDialog } from "@/rooms/room-dialogs";
 import { MembersDialog } from "@/rooms/members-dialog";
+import { SearchDialog } from "@/search/search-dialog";
+import { navigate } from "@/lib/router";
 
 const EMPTY: never[] = [];
 
@@ -63,6 +65,7 @@ function ConversationView({
   const state = useChatStore((s) => s.conversations[conversation]);
   const status = useChatStore((s) => s.status);
   const [error, setError] = useState<{ conversation: string; message: string; code?: string } | null>(null);
+  const [searching, setSearching] = useState(false);
 
   useEffect(() => {
     if (status === "online")
@@ -96,6 +99,17 @@ function ConversationView({
     }),
     [client, conversation],
   );
+  const findPeople = useCallback(
+    async (query: string) => {
+      if (query === "") {
+        // Nothing typed yet: the people one talks with.
+        const state = useChatStore.getState();
+        return state.contacts.slice(0, 6).map((id) => state.users[id] ?? { id, name: id });
+      }
+      return client.searchPeople(query);
+    },
+    [client],
+  );
   const replyingTo = useChatStore((s) => s.replyingTo[conversation]);
   const replyingToName = useChatStore((s) =>
     replyingTo ? (replyingTo.from === s.me?.id ? s.me.name : (s.users[replyingTo.from]?.name ?? replyingTo.from)) : "",
@@ -120,8 +134,33 @@ function ConversationView({
           <h1 className="flex items-center gap-1.5 truncate font-semibold">{title}</h1>
           {subtitle && !missing && <p className="truncate text-xs text-muted-foreground">{subtitle}</p>}
         </div>
+        {!missing && (
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Search messages"
+            title="Search messages"
+            onClick={() => {
+              setSearching(true);
+            }}
+          >
+            <Search />
+          </Button>
+        )}
         {!missing && actions}
       </header>
+      <SearchDialog
+        client={client}
+        open={searching}
+        onOpenChange={setSearching}
+        within={conversation}
+        onChosen={(key, id) => {
+          navigate(key);
+          client.jumpTo(key, id).catch((failure: unknown) => {
+            setError({ conversation: key, message: failure instanceof Error ? failure.message : String(failure) });
+          });
+        }}
+      />
       {missing ? (
         <div className="flex flex-1 items-center justify-center p-6 text-center">{notFound}</div>
       ) : (
@@ -162,6 +201,8 @@ function ConversationView({
                 useChatStore.getState().cancelReply(conversation);
               }}
               replyingTo={replyingTo ? { ...replyingTo, name: replyingToName } : undefined}
+              findPeople={findPeople}
+              canMentionEveryone={parseKey(conversation).kind === "room"}
               onCancelReply={() => {
                 useChatStore.getState().cancelReply(conversation);
               }}

@@ -10,6 +10,9 @@ interface MentionToken {
   handle: string;
 }
 
+/** Who the handles of the message being rendered are (set for the length of one synchronous parse). */
+let mentioned: { nameOf: (handle: string) => string | undefined; me?: string } = { nameOf: () => undefined };
+
 // marked does not sanitise: every rendered message also goes through DOMPurify before the DOM.
 const markdown = new Marked({ gfm: true, breaks: true, async: false });
 markdown.use({
@@ -33,7 +36,11 @@ markdown.use({
         return match ? { type: "mention", raw: match[0], handle: match[1]! } : undefined;
       },
       renderer(token) {
-        return `<span class="mention">@${escapeHtml((token as unknown as MentionToken).handle)}</span>`;
+        const handle = (token as unknown as MentionToken).handle;
+        const person = mentioned.nameOf(handle);
+        const mine = mentioned.me !== undefined && (handle === mentioned.me || ["room", "here"].includes(handle));
+        const title = person === undefined ? "" : ` title="@${escapeHtml(handle)}"`;
+        return `<span class="${mine ? "mention mention-me" : "mention"}"${title}>@${escapeHtml(person ?? handle)}</span>`;
       },
     },
   ],
@@ -52,17 +59,28 @@ function hookLinks(): void {
       node.setAttribute("rel", "noopener noreferrer");
     }
     // Only our own mention markup may carry a class.
-    if (node.hasAttribute("class") && node.getAttribute("class") !== "mention") node.removeAttribute("class");
+    const className = node.getAttribute("class");
+    if (className !== null && className !== "mention" && className !== "mention mention-me")
+      node.removeAttribute("class");
   });
 }
 
 /**
  * Message text as safe HTML: markdown (bold, italics, code, code blocks, links, lists, quotes) with
- * @mentions highlighted. Anything that could run or load (event handlers, javascript: links,
+ * @mentions highlighted (by name where `people` knows the handle, more strongly when they are of `me`
+ * or of everyone). Anything that could run or load (event handlers, javascript: links,
  * images, frames, styles) never reaches the page.
  */
-export function renderMarkdown(content: string): string {
+export function renderMarkdown(
+  content: string,
+  people: { nameOf: (handle: string) => string | undefined; me?: string } = { nameOf: () => undefined },
+): string {
   hookLinks();
-  const html = markdown.parse(content) as string;
-  return DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i });
+  mentioned = people;
+  try {
+    const html = markdown.parse(content) as string;
+    return DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i });
+  } finally {
+    mentioned = { nameOf: () => undefined };
+  }
 }

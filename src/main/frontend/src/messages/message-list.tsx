@@ -4,6 +4,7 @@ import { AlertCircle, ArrowDown, Clock, CornerUpLeft, RotateCw } from "lucide-re
 import { useChatStore } from "@/chatStore";
 import type { ChatMessage, QuotedMessage } from "./model";
 import { renderMarkdown } from "./markdown";
+import { handlesIn } from "./mentions";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/class-names";
@@ -95,7 +96,21 @@ const MessageRow = memo(function MessageRow({
   handlers?: MessageHandlers;
 }) {
   const { message } = row;
-  const html = useMemo(() => renderMarkdown(message.content), [message.content]);
+  // The names of the people the message mentions, as one string: it changes when one of them becomes
+  // known, not with every presence change.
+  const mentionedNames = useChatStore((state) =>
+    handlesIn(message.content)
+      .map((handle) => (handle === me ? state.me?.name : state.users[handle]?.name) ?? "")
+      .join("\n"),
+  );
+  const html = useMemo(() => {
+    const handles = handlesIn(message.content);
+    const names = mentionedNames.split("\n");
+    return renderMarkdown(message.content, {
+      nameOf: (handle) => names[handles.indexOf(handle.toLowerCase())] || undefined,
+      me,
+    });
+  }, [message.content, mentionedNames, me]);
   const time = timeFormat.format(new Date(message.timestamp));
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);

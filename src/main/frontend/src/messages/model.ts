@@ -172,9 +172,3 @@ export function newestId(messages: ChatMessage[]): number | undefined {
 export function oldestId(messages: ChatMessage[]): number | undefined {
   return messages.find((message) => message.id !== undefined)?.id;
 }
-
-/** Whether a message mentions the user, as @id or @display name. */
-export function mentions(content: string, me: { id: string; name: string }): boolean {
-  const text = content.toLowerCase();
-  return [me.id, me.name].some((handle) => handle && text.includes(`@${handle.toLowerCase()}`));
-}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Bell, BellOff, Compass, Hash, Lock, LogOut, MessageSquarePlus, Plus, Search } from "lucide-react";
+import { AtSign, Bell, BellOff, Compass, Hash, Lock, LogOut, MessageSquarePlus, Plus, Search } from "lucide-react";
 import { useChatStore } from "@/chatStore";
 import type { ChatClient } from "@/chat-client";
 import { type ConversationKey, dmKey, roomKey } from "@/messages/model";
@@ -12,6 +12,7 @@ import { useRoomSearch } from "@/rooms/use-room-search";
 import { cn } from "@/lib/class-names";
 import { askForNotifications, notificationPermission } from "@/notifications/notifier";
 import { NewMessageDialog } from "@/people/new-message-dialog";
+import { MentionsDialog } from "@/search/mentions-dialog";
 import { usePeopleSearch } from "@/people/use-people-search";
 import { useShown } from "@/people/use-shown";
 import { BrowseRoomsDialog, CreateRoomDialog } from "./room-dialogs";
@@ -78,6 +79,7 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
   const [browsing, setBrowsing] = useState(false);
   const [messaging, setMessaging] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [mentionsOpen, setMentionsOpen] = useState(false);
   const [permission, setPermission] = useState(notificationPermission());
 
   const search = query.toLowerCase().trim();
@@ -122,6 +124,21 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
             </TooltipContent>
           </Tooltip>
         )}
+        <Tooltip>
+          <TooltipTrigger asChild>
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              aria-label="Mentions"
+              onClick={() => {
+                setMentionsOpen(true);
+              }}
+            >
+              <AtSign />
+            </Button>
+          </TooltipTrigger>
+          <TooltipContent>Mentions of you</TooltipContent>
+        </Tooltip>
         <Tooltip>
           <TooltipTrigger asChild>
             <Button variant="ghost" size="icon-sm" aria-label="Sign out" onClick={() => void client.signOut()}>
@@ -329,6 +346,15 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
         onOpenChange={setMessaging}
         onChosen={(user) => {
           onOpen(dmKey(user));
+        }}
+      />
+      <MentionsDialog
+        client={client}
+        open={mentionsOpen}
+        onOpenChange={setMentionsOpen}
+        onChosen={(key, id) => {
+          onOpen(key);
+          client.jumpTo(key, id).catch(() => undefined);
         }}
       />
     </nav>

@@ -20,12 +20,14 @@ export type ClientFrame =
   | JoinRequest
   | LeaveRequest
   | MembersRequest
+  | MentionsRequest
   | MessageRequest
   | ReactRequest
   | ResumeRequest
   | RoomReadRequest
   | RoomTypingRequest
   | RoomsRequest
+  | SearchRequest
   | UnreactRequest
   | UsersRequest
   | WatchRequest;
@@ -129,6 +131,7 @@ export type ServerFrame =
   | JoinedAnswer
   | LeftAnswer
   | MembersAnswer
+  | MentionsAnswer
   | MessageDeletedEvent
   | MessageEditedEvent
   | MessageEvent
@@ -140,6 +143,7 @@ export type ServerFrame =
   | RoomReadEvent
   | RoomTypingEvent
   | RoomsAnswer
+  | SearchResultsAnswer
   | UsersAnswer
   | WatchingAnswer;
 /**
@@ -368,6 +372,16 @@ export interface MembersRequest {
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "MentionsRequest".
+ */
+export interface MentionsRequest {
+  type: "mentions";
+  limit?: number | null;
+  before?: Before;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
  * via the `definition` "MessageRequest".
  */
 export interface MessageRequest {
@@ -445,6 +459,25 @@ export interface RoomsRequest {
    * 100 when absent.
    */
   limit?: number | null;
+  ref?: RequestRef;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "SearchRequest".
+ */
+export interface SearchRequest {
+  type: "search";
+  /**
+   * Words (all must occur), "a phrase", or, -word; 1 to 200 characters besides spaces.
+   */
+  query: string;
+  room?: RoomName | null;
+  with?: UserId | null;
+  from?: UserId | null;
+  after?: string | null;
+  before?: string | null;
+  limit?: number | null;
+  offset?: number | null;
   ref?: RequestRef;
 }
 /**
@@ -759,6 +792,22 @@ export interface UserListing {
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "MentionsAnswer".
+ */
+export interface MentionsAnswer {
+  type: "mentions";
+  /**
+   * Newest first.
+   */
+  messages: RoomMessage[];
+  /**
+   * Unique across rooms and direct messages; increasing in the order of every conversation.
+   */
+  next_before?: number;
+  ref?: Ref;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
  * via the `definition` "MessageDeletedEvent".
  */
 export interface MessageDeletedEvent {
@@ -922,6 +971,42 @@ export interface RoomListing {
    * How many of those unread messages mention one (`@id` or `@display name`).
    */
   mentions?: number;
+}
+/**
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "SearchResultsAnswer".
+ */
+export interface SearchResultsAnswer {
+  type: "search_results";
+  /**
+   * Best first; at most `limit`.
+   */
+  results: SearchResult[];
+  /**
+   * The offset of the next page, when there may be one.
+   */
+  next?: number;
+  ref?: Ref;
+}
+/**
+ * A message found, without its content - in a room (`room`) or direct (`to`), with a snippet of its text.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "SearchResult".
+ */
+export interface SearchResult {
+  id: MessageId;
+  room?: CanonicalRoomName;
+  from: UserId;
+  to?: UserId;
+  timestamp: Timestamp;
+  /**
+   * About 30 words of the message as runs of text; `match` marks the words found.
+   */
+  snippet: {
+    text: string;
+    match: boolean;
+  }[];
 }
 /**
  * This interface was referenced by `ChatProtocol`'s JSON-Schema

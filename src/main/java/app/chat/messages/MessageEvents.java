@@ -7,6 +7,7 @@ import jakarta.json.stream.JsonGenerator;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongFunction;
 
 /**
  * The events of the message log and the answers about it, exactly as docs/protocol.md shows them:
@@ -141,6 +142,36 @@ public final class MessageEvents {
         return event("dm_history", ref, json -> {
             json.write("with", with);
             writeMessages(json, page, null);
+        });
+    }
+
+    /**
+     * The {@code mentions} answer: room messages newest first, each with its room's name, as history
+     * shows them (without quotes and reactions); {@code nextBefore}, when not null, pages on.
+     */
+    public static String mentions(
+            String ref, List<Message> newestFirst, LongFunction<String> roomName, Long nextBefore) {
+        return event("mentions", ref, json -> {
+            json.writeStartArray("messages");
+            for (Message message : newestFirst) {
+                json.writeStartObject();
+                writeMessage(
+                        json,
+                        message.id(),
+                        roomName.apply(message.roomId()),
+                        message.fromUser(),
+                        null,
+                        message.content(),
+                        message.timestamp().toInstant(),
+                        message.clientId(),
+                        message.editedAt(),
+                        null);
+                json.writeEnd();
+            }
+            json.writeEnd();
+            if (nextBefore != null) {
+                json.write("next_before", nextBefore);
+            }
         });
     }
 

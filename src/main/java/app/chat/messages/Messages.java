@@ -587,9 +587,13 @@ public class Messages {
             order by m.id
             """;
 
-    /** A room's page: a backward range scan of messages_room_history. */
+    /**
+     * A room's page: a backward range scan of messages_room_history. The columns of {@link Message}
+     * only: the search vector would double what a page reads.
+     */
     static final String ROOM_PAGE = """
-            select * from messages where room = ?1 and id < ?2 and revises is null order by id desc limit ?3
+            select id, from_user, to_user, room, content, "timestamp", edited_at, deleted_at, client_id, reply_to
+            from messages where room = ?1 and id < ?2 and revises is null order by id desc limit ?3
             """;
 
     /**
@@ -597,7 +601,8 @@ public class Messages {
      * in the database's collation.
      */
     static final String DIRECT_PAGE = """
-            select * from messages
+            select id, from_user, to_user, room, content, "timestamp", edited_at, deleted_at, client_id, reply_to
+            from messages
             where to_user is not null
               and least(from_user, to_user) = least(?1, ?2)
               and greatest(from_user, to_user) = greatest(?1, ?2)
@@ -609,11 +614,13 @@ public class Messages {
 
     /** A room's messages from an id on: a forward range scan of messages_room_history. */
     static final String ROOM_NEWER = """
-            select * from messages where room = ?1 and id >= ?2 and revises is null order by id limit ?3
+            select id, from_user, to_user, room, content, "timestamp", edited_at, deleted_at, client_id, reply_to
+            from messages where room = ?1 and id >= ?2 and revises is null order by id limit ?3
             """;
 
     static final String DIRECT_NEWER = """
-            select * from messages
+            select id, from_user, to_user, room, content, "timestamp", edited_at, deleted_at, client_id, reply_to
+            from messages
             where to_user is not null
               and least(from_user, to_user) = least(?1, ?2)
               and greatest(from_user, to_user) = greatest(?1, ?2)

@@ -120,7 +120,8 @@ public class ReadMarks {
             cross join lateral (
                 select count(*) as unread,
                        count(*) filter (where strpos(lower(recent.content), me.by_id) > 0
-                                           or strpos(lower(recent.content), me.by_name) > 0) as mentions
+                                           or strpos(lower(recent.content), me.by_name) > 0
+                                           or recent.content ~* '@room\\M') as mentions
                 from (select content from messages
                       where room = r.id and id > coalesce(m.last_read_id, 0)
                         and revises is null and deleted_at is null and from_user <> me.id

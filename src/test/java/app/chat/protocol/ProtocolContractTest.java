@@ -12,6 +12,8 @@ import app.chat.messages.Reaction;
 import app.chat.protection.RateLimited;
 import app.chat.reads.ReadMarked;
 import app.chat.reads.Unread;
+import app.chat.search.Found;
+import app.chat.search.Search;
 import app.chat.socket.OutboundEvents;
 import app.chat.testsupport.ProtocolContract;
 import java.nio.file.Files;
@@ -110,13 +112,17 @@ class ProtocolContractTest {
                         "delete",
                         "read",
                         "react",
-                        "unreact"),
+                        "unreact",
+                        "search",
+                        "mentions"),
                 contract().requestTypes());
         assertEquals(Set.of("ok", "error"), contract().answersTo("edit"));
         assertEquals(Set.of("ok", "error"), contract().answersTo("delete"));
         assertEquals(Set.of("ok", "error"), contract().answersTo("read"));
         assertEquals(Set.of("ok", "error"), contract().answersTo("react"));
         assertEquals(Set.of("ok", "error"), contract().answersTo("unreact"));
+        assertEquals(Set.of("search_results", "error"), contract().answersTo("search"));
+        assertEquals(Set.of("mentions", "error"), contract().answersTo("mentions"));
         assertEquals(Set.of("watching", "error"), contract().answersTo("watch"));
         assertEquals(Set.of("members", "error"), contract().answersTo("members"));
         assertEquals(Set.of("ack", "error"), contract().answersTo("message"));
@@ -136,6 +142,19 @@ class ProtocolContractTest {
             MessageEvents.posted(REACTION_IN_ROOM),
             MessageEvents.posted(REACTION_TAKEN_BACK_IN_DIRECT),
             MessageEvents.ack("7", IN_ROOM),
+            Search.results(
+                    "15",
+                    List.of(
+                            new Found(
+                                    123,
+                                    "general",
+                                    "alice",
+                                    null,
+                                    LATER,
+                                    List.of(new Found.Snippet("move the ", false), new Found.Snippet("release", true))),
+                            new Found(124, null, "alice", "bob", LATER, List.of())),
+                    20),
+            Search.results(null, List.of(), null),
             OutboundEvents.read(new ReadMarked("alice", "general", null, 123)),
             OutboundEvents.read(new ReadMarked("alice", null, "bob", 0)),
             OutboundEvents.users(

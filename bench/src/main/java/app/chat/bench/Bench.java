@@ -50,7 +50,7 @@ public final class Bench {
 
     final boolean smoke;
     /** Rounds per measurement; figures are the medians of the rounds. */
-    private final int repeat;
+    final int repeat;
 
     private final List<String> rows = new ArrayList<>();
     private final Network network = new Network(2);
@@ -99,7 +99,7 @@ public final class Bench {
     }
 
     private void runScenarios() throws Exception {
-        String only = options.getOrDefault("only", "idle,fanout,durable,offered,history,organisation,storm");
+        String only = options.getOrDefault("only", "idle,fanout,durable,offered,history,search,organisation,storm");
         if (!smoke) {
             warmUp(Integer.parseInt(options.getOrDefault("warm-up", "10000")));
         }
@@ -133,6 +133,12 @@ public final class Bench {
         }
         if (only.contains("history")) {
             history(smoke ? 20_000 : 1_000_000, smoke ? 50 : 500);
+        }
+        if (only.contains("search")) {
+            new SearchScenario(this)
+                    .run(
+                            smoke ? 20_000 : Integer.parseInt(options.getOrDefault("search-messages", "5000000")),
+                            smoke ? 20 : 200);
         }
         if (only.contains("organisation")) {
             new Organisation(this)

@@ -1,0 +1,10 @@
+-- Full-text search over messages (docs/protocol.md, `search`).
+--
+-- Each message's words, as PostgreSQL's `simple` text search configuration reads them (lower case,
+-- no stemming, no stop words: right for the mixed languages of a company's chat), kept in a
+-- generated column that PostgreSQL computes on every insert and edit; a deleted message's vector is
+-- empty with its text. Revisions have no text and so no words. The GIN index finds the messages
+-- holding the words searched for; which of them the person may read is decided by the query.
+alter table messages add column search tsvector
+    generated always as (to_tsvector('simple'::regconfig, coalesce(content, ''))) stored;
+create index messages_search on messages using gin (search);

@@ -1,0 +1,50 @@
+package app.chat.mentions;
+
+import app.chat.messages.Message;
+import app.chat.schema.DatabaseWork;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The messages of a person's rooms that mention them, newest first. The search index narrows the
+ * messages to those holding the words of the person's id, of their display name, or "room"; the
+ * exact {@code @} forms are then checked on those alone.
+ */
+@Stateless
+@DatabaseWork
+public class MentionLookup {
+
+    @PersistenceContext(unitName = "chat")
+    EntityManager em;
+
+    static final String MENTIONS = """
+            select m.id, m.from_user, m.to_user, m.room, m.content, m."timestamp", m.edited_at, m.deleted_at,
+                   m.client_id, m.reply_to
+            from messages m
+            where m.search @@ (phraseto_tsquery('simple', ?1) || phraseto_tsquery('simple', ?2)
+                               || to_tsquery('simple', 'room'))
+              and m.room in (select room_id from room_members where user_id = ?3)
+              and m.revises is null and m.deleted_at is null and m.from_user <> ?3
+              and (strpos(lower(m.content), ?4) > 0 or strpos(lower(m.content), ?5) > 0 or m.content ~* '@room\\M')
+              and m.id < ?6
+            order by m.id desc
+            limit ?7
+            """;
+
+    /** Up to {@code limit} messages mentioning the person, with ids below {@code before}, newest first. */
+    @SuppressWarnings("unchecked")
+    public List<Message> of(String user, String displayName, long before, int limit) {
+        return em.createNativeQuery(MENTIONS, Message.class)
+                .setParameter(1, user)
+                .setParameter(2, displayName)
+                .setParameter(3, user)
+                .setParameter(4, "@" + user.toLowerCase(Locale.ROOT))
+                .setParameter(5, "@" + displayName.toLowerCase(Locale.ROOT))
+                .setParameter(6, before)
+                .setParameter(7, limit)
+                .getResultList();
+    }
+}
