@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import javax.sql.DataSource;
  * The search itself, in PostgreSQL: the words as {@code websearch_to_tsquery} reads them (quotes for
  * phrases, {@code -} to exclude, {@code or}), matched against each message's generated {@code
  * search} vector through its GIN index, within what the person may read, ranked by {@code
- * ts_rank_cd} (newest first among equals); only the page's messages are then cut into snippets.
+ * ts_rank_cd} among the newest matches (newest first among equals); only the page's messages are
+ * then cut into snippets.
  */
 @Stateless
 @DatabaseWork
@@ -29,6 +31,9 @@ public class MessageSearch {
     static final char START = '\uE000';
 
     static final char STOP = '\uE001';
+
+    /** How many of the newest matches are ranked (more when a page lies beyond them). */
+    static final int CANDIDATES = 500;
 
     /** Messages up to this many characters are shown whole; longer ones by fragments around the matches. */
     static final int WHOLE_UP_TO = 280;
@@ -44,62 +49,104 @@ public class MessageSearch {
      * with} for one direct conversation, or neither for all of the person's rooms and conversations.
      */
     public List<Found> find(String user, SearchRequest request, Long roomId) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder("m.search @@ q.query and m.revises is null and m.deleted_at is null");
-        if (roomId != null) {
-            where.append(" and m.room = ?");
-            parameters.add(roomId);
-        } else if (request.with().isPresent()) {
-            where.append(" and m.to_user is not null and least(m.from_user, m.to_user) = least(?, ?)")
-                    .append(" and greatest(m.from_user, m.to_user) = greatest(?, ?)");
-            parameters.addAll(
-                    List.of(user, request.with().get(), user, request.with().get()));
-        } else {
-            where.append(" and (m.room in (select room_id from room_members where user_id = ?)")
-                    .append(" or (m.to_user is not null and (m.from_user = ? or m.to_user = ?)))");
-            parameters.addAll(List.of(user, user, user));
-        }
-        request.from().ifPresent(from -> {
-            where.append(" and m.from_user = ?");
-            parameters.add(from);
-        });
-        request.before().ifPresent(before -> {
-            where.append(" and m.\"timestamp\" < ?");
-            parameters.add(Timestamp.from(before));
-        });
-        request.after().ifPresent(after -> {
-            where.append(" and m.\"timestamp\" >= ?");
-            parameters.add(Timestamp.from(after));
-        });
-        String sql = """
-                with q as (select websearch_to_tsquery('%1$s', ?) as query),
-                found as (
-                    select m.id, ts_rank_cd(m.search, q.query) as rank
-                    from messages m, q
-                    where %2$s
-                    order by rank desc, m.id desc
-                    limit ? offset ?)
-                select m.id, r.name, m.from_user, m.to_user, m."timestamp",
-                       ts_headline('%1$s', translate(m.content, ?, ''), q.query,
-                                   'StartSel=' || ? || ', StopSel=' || ? || ', '
-                                   || case when length(m.content) <= ? then 'HighlightAll=true'
-                                      else 'MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "' end)
-                from found join messages m on m.id = found.id left join rooms r on r.id = m.room, q
-                order by found.rank desc, found.id desc
-                """.formatted(CONFIGURATION, where);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement search = connection.prepareStatement(sql)) {
-            int column = 1;
-            search.setString(column++, request.text());
-            for (Object parameter : parameters) {
-                search.setObject(column++, parameter);
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement settings = connection.createStatement()) {
+                // Each search is planned for its own words: a generic plan cannot tell a rare word
+                // from a common one and would scan for the one as for the other. Compiling it to
+                // machine code costs more than running it.
+                settings.execute("set local plan_cache_mode = force_custom_plan");
+                settings.execute("set local jit = off");
             }
-            search.setInt(column++, request.limit());
-            search.setInt(column++, request.offset());
-            search.setString(column++, String.valueOf(START) + STOP);
-            search.setString(column++, String.valueOf(START));
-            search.setString(column++, String.valueOf(STOP));
-            search.setInt(column, WHOLE_UP_TO);
+            List<Object> parameters = new ArrayList<>();
+            StringBuilder where = new StringBuilder("m.search @@ websearch_to_tsquery('" + CONFIGURATION
+                    + "', ?) and m.revises is null" + " and m.deleted_at is null");
+            parameters.add(request.text());
+            if (roomId != null) {
+                where.append(" and m.room = ?");
+                parameters.add(roomId);
+            } else if (request.with().isPresent()) {
+                where.append(" and m.to_user is not null and least(m.from_user, m.to_user) = least(?, ?)")
+                        .append(" and greatest(m.from_user, m.to_user) = greatest(?, ?)");
+                parameters.addAll(
+                        List.of(user, request.with().get(), user, request.with().get()));
+            } else {
+                // The rooms as a list of ids: the planner then knows how much of the table they are.
+                where.append(
+                        " and (m.room = any(?) or (m.to_user is not null and (m.from_user = ? or m.to_user = ?)))");
+                parameters.add(connection.createArrayOf(
+                        "int8", roomsOf(connection, user).toArray()));
+                parameters.addAll(List.of(user, user));
+            }
+            request.from().ifPresent(from -> {
+                where.append(" and m.from_user = ?");
+                parameters.add(from);
+            });
+            request.before().ifPresent(before -> {
+                where.append(" and m.\"timestamp\" < ?");
+                parameters.add(Timestamp.from(before));
+            });
+            request.after().ifPresent(after -> {
+                where.append(" and m.\"timestamp\" >= ?");
+                parameters.add(Timestamp.from(after));
+            });
+            parameters.add(Math.max(CANDIDATES, request.offset() + request.limit()));
+            parameters.add(request.text());
+            parameters.add(request.limit());
+            parameters.add(request.offset());
+            parameters.add(String.valueOf(START) + STOP);
+            parameters.add(request.text());
+            parameters.add(String.valueOf(START));
+            parameters.add(String.valueOf(STOP));
+            parameters.add(WHOLE_UP_TO);
+            return found(connection, SEARCH.formatted(CONFIGURATION, where), parameters);
+        } catch (SQLException e) {
+            throw new PersistenceException("searching messages failed", e);
+        }
+    }
+
+    /**
+     * The newest {@link #CANDIDATES} matches, then the best of them: ranking every match of a word in
+     * half the messages would read half the table; a word that rare is found whole. The planner picks
+     * the GIN index for rare words and a backward walk of the primary key for common ones.
+     */
+    private static final String SEARCH = """
+            with candidates as (
+                select m.id, m.search from messages m
+                where %2$s
+                order by m.id desc
+                limit ?),
+            found as (
+                select id, ts_rank_cd(search, websearch_to_tsquery('%1$s', ?)) as rank from candidates
+                order by rank desc, id desc
+                limit ? offset ?)
+            select m.id, r.name, m.from_user, m.to_user, m."timestamp",
+                   ts_headline('%1$s', translate(m.content, ?, ''), websearch_to_tsquery('%1$s', ?),
+                               'StartSel=' || ? || ', StopSel=' || ? || ', '
+                               || case when length(m.content) <= ? then 'HighlightAll=true'
+                                  else 'MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "' end)
+            from found join messages m on m.id = found.id left join rooms r on r.id = m.room
+            order by found.rank desc, found.id desc
+            """;
+
+    private static List<Long> roomsOf(Connection connection, String user) throws SQLException {
+        try (PreparedStatement rooms =
+                connection.prepareStatement("select room_id from room_members where user_id = ?")) {
+            rooms.setString(1, user);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = rooms.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static List<Found> found(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        try (PreparedStatement search = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                search.setObject(i + 1, parameters.get(i));
+            }
             List<Found> found = new ArrayList<>();
             try (ResultSet rows = search.executeQuery()) {
                 while (rows.next()) {
@@ -113,8 +160,6 @@ public class MessageSearch {
                 }
             }
             return found;
-        } catch (SQLException e) {
-            throw new PersistenceException("searching messages failed", e);
         }
     }
 
