@@ -113,15 +113,21 @@ final class SearchScenario {
             long firstRoom = single(sql, "select id from rooms where name = '" + prefix + "0'");
             sql.execute("insert into room_members (room_id, user_id) select id, '" + SEARCHER
                     + "' from rooms where name like '" + prefix + "%' and id < " + (firstRoom + ROOMS_OF_SEARCHER));
-            // The index is built once after the load: maintaining it row by row would take far longer.
-            sql.execute("drop index if exists messages_search");
+            // The index is built once after the load, as the migration defines it: maintaining it
+            // row by row would take far longer.
+            String index;
+            try (ResultSet definition = sql.executeQuery("select pg_get_indexdef('messages_search'::regclass)")) {
+                definition.next();
+                index = definition.getString(1);
+            }
+            sql.execute("drop index messages_search");
             sql.execute("insert into messages (from_user, room, content, \"timestamp\")"
                     + " select '" + AUTHOR + "', " + firstRoom + " + g % " + ROOMS + ","
                     + " (select string_agg('w' || floor(exp(random() * ln(" + VOCABULARY + ")))::int, ' ')"
                     + "  from generate_series(1, " + WORDS_PER_MESSAGE + " + g * 0)),"
                     + " now() - interval '1 second' * (" + messages + " - g)"
                     + " from generate_series(1, " + messages + ") g");
-            sql.execute("create index messages_search on messages using gin (search)");
+            sql.execute(index);
             sql.execute("vacuum analyze messages");
             System.out.printf("  seeded in %.0f s%n", (System.nanoTime() - started) / 1e9);
         } catch (SQLException e) {
