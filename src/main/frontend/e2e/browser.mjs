@@ -1,7 +1,9 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core (no browser
 // download), people signing in through the dev login, and the server under test.
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import assert from "node:assert/strict";
 
 export const baseUrl = (process.env.CHAT_BASE_URL ?? "http://127.0.0.1:8080/").replace(/\/?$/, "/");
 export const screenshotDir = process.env.SCREENSHOT_DIR;
@@ -84,4 +86,38 @@ export async function controlServer(action) {
   if (!control) throw new Error("CHAT_CONTROL_URL is not set: the harness cannot stop and start the server");
   const response = await fetch(`${control}/${action}`, { method: "POST" });
   if (!response.ok) throw new Error(`${action} failed: ${response.status}`);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Audits what the page shows with axe-core and fails on any critical or serious violation, naming
+ * each with the elements concerned. Evaluated through the debugging protocol: the application's
+ * Content-Security-Policy rightly refuses injected scripts.
+ */
+export async function audit(page, where) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      resultTypes: ["violations"],
+      // Experimental in axe, but what WCAG 2.5.3 asks: a control's name holds the text it shows.
+      rules: { "label-content-name-mismatch": { enabled: true } },
+    });
+    return result.violations
+      .filter((violation) => violation.impact === "critical" || violation.impact === "serious")
+      .map((violation) => ({
+        rule: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
+      }));
+  });
+  assert.deepEqual(violations, [], `${where}:\n${JSON.stringify(violations, null, 2)}`);
+}
+
+/** Shows the page in the light or the dark theme (the application follows the system's). */
+export async function theme(page, colorScheme) {
+  await page.emulateMedia({ colorScheme });
+  // Colours fade (the highlight of a message jumped to, hovers): audit the settled page.
+  await page.waitForTimeout(800);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { CornerUpLeft, SendHorizontal, Smile, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/class-names";
@@ -103,11 +103,20 @@ export function Composer({
     const next = text.slice(0, start) + value + text.slice(caret);
     setText(next);
     setSuggestions([]);
-    requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(start + value.length, start + value.length);
-    });
+    caretAfterRender.current = start + value.length;
   }
+
+  // The caret goes after what was inserted as soon as the text is in the field, before the next
+  // keystroke: a later frame would move it back behind letters already typed after the insert.
+  const caretAfterRender = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const element = area.current;
+    const caret = caretAfterRender.current;
+    if (element === null || caret === null) return;
+    caretAfterRender.current = null;
+    element.focus();
+    element.setSelectionRange(caret, caret);
+  }, [text]);
 
   async function updateSuggestions(value: string, caret: number) {
     const question = ++asked.current;

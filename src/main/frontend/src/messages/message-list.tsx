@@ -67,13 +67,15 @@ function Quote({ quote, name, onShow }: { quote: QuotedMessage; name: string; on
     <button
       type="button"
       className="mb-0.5 flex max-w-full items-center gap-1.5 rounded-sm border-l-2 border-muted-foreground/40 pl-2 text-left text-xs text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-      aria-label={`Replying to ${name}: ${text ?? ""}. Show the original message`}
       disabled={!onShow}
       onClick={onShow}
     >
+      {/* Named by what it shows, between words for screen readers: "Replying to Alice …, show the original". */}
       <CornerUpLeft className="size-3 shrink-0" />
+      <span className="sr-only">Replying to </span>
       <span className="shrink-0 font-semibold">{name}</span>
-      <span className={cn("truncate", quote.deleted && "italic")}>{text}</span>
+      <span className={cn("truncate", quote.deleted && "italic")}> {text}</span>
+      <span className="sr-only">, show the original message</span>
     </button>
   );
 }
@@ -137,7 +139,7 @@ const MessageRow = memo(function MessageRow({
       )}
       <article
         className={cn(
-          "group relative flex gap-3 px-4 transition-colors duration-700 hover:bg-muted/50",
+          "group relative flex gap-3 px-4 transition-[background-color] duration-700 hover:bg-muted/50",
           row.grouped ? "py-0.5" : "pt-2 pb-0.5",
           message.state === "pending" && "opacity-60",
           highlighted && "bg-primary/10 hover:bg-primary/10",

@@ -78,9 +78,8 @@ export function MembersDialog({
                 <button
                   type="button"
                   disabled={itsMe}
-                  aria-label={
-                    itsMe ? `${member.name} (you)` : `Message ${member.name} (${member.online ? "online" : "offline"})`
-                  }
+                  // The name holds what the row shows, in its order (WCAG 2.5.3).
+                  aria-label={`${itsMe ? `${member.name} (you)` : `Message ${member.name}`} (${member.online ? "online" : "offline"})`}
                   className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left enabled:hover:bg-accent focus-visible:bg-accent focus-visible:outline-none"
                   onClick={() => {
                     onMessage(member.id);
@@ -92,7 +91,7 @@ export function MembersDialog({
                     {member.name}
                     {itsMe && " (you)"}
                   </span>
-                  <span className="text-xs text-muted-foreground">{member.online ? "online" : "offline"}</span>
+                  <span className="text-xs text-muted-foreground">({member.online ? "online" : "offline"})</span>
                 </button>
               </li>
             );

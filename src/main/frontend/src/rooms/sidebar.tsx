@@ -22,17 +22,30 @@ interface SidebarProps {
   onOpen: (key: ConversationKey) => void;
 }
 
+/** The id of the words that describe a conversation's unread count, for its sidebar button. */
+const unreadId = (conversation: ConversationKey) => `unread-${conversation}`;
+
+/**
+ * The unread count: a badge for the eye, and words the conversation's button is described by (its
+ * name stays what it shows: "Room general", not "Room general 3").
+ */
 function UnreadBadge({ conversation }: { conversation: ConversationKey }) {
   const unread = useChatStore((state) => state.conversations[conversation]?.unread ?? 0);
   const mentioned = useChatStore((state) => state.conversations[conversation]?.mentioned ?? false);
   if (unread === 0) return null;
   return (
-    <Badge
-      variant={mentioned || conversation.startsWith("dm:") ? "mention" : "default"}
-      aria-label={`${unread} unread`}
-    >
-      {unread > 99 ? "99+" : unread}
-    </Badge>
+    <>
+      <Badge
+        variant={mentioned || conversation.startsWith("dm:") ? "mention" : "default"}
+        aria-hidden="true"
+        aria-label={`${unread} unread`}
+      >
+        {unread > 99 ? "99+" : unread}
+      </Badge>
+      <span id={unreadId(conversation)} className="sr-only">
+        {unread > 99 ? "99+" : unread} unread{mentioned ? ", you are mentioned" : ""}
+      </span>
+    </>
   );
 }
 
@@ -42,12 +55,15 @@ function SidebarItem({
   onClick,
   children,
   label,
+  conversation,
 }: {
   active: boolean;
   unread: boolean;
   onClick: () => void;
   children: React.ReactNode;
   label: string;
+  /** The conversation it opens, whose unread count describes it. */
+  conversation?: ConversationKey;
 }) {
   return (
     <button
@@ -55,6 +71,7 @@ function SidebarItem({
       onClick={onClick}
       aria-current={active ? "page" : undefined}
       aria-label={label}
+      aria-describedby={conversation && unread ? unreadId(conversation) : undefined}
       className={cn(
         "flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm transition-colors hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
         active && "bg-accent font-medium text-accent-foreground",
@@ -212,6 +229,7 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
                         onOpen(key);
                       }}
                       label={`Room ${room.name}`}
+                      conversation={key}
                     >
                       {room.private ? (
                         <Lock className="size-4 shrink-0 opacity-60" />
@@ -289,10 +307,10 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
                       onOpen(key);
                     }}
                     label={`Message ${user.name} (${user.online ? "online" : "offline"})`}
+                    conversation={key}
                   >
                     <Avatar id={user.id} name={user.name} online={user.online} className="size-6 text-[10px]" />
                     <span className="flex-1 truncate">{user.name}</span>
-                    <span className="sr-only">{user.online ? "online" : "offline"}</span>
                     <UnreadBadge conversation={key} />
                   </SidebarItem>
                 </li>

@@ -45,7 +45,9 @@ export function Avatar({
       )}
       aria-hidden="true"
     >
-      {initials || "?"}
+      {/* Drawn, not written: the initials are decoration, and as text they would be part of what a
+          button holding the avatar shows, which its name must then contain (WCAG 2.5.3). */}
+      <span className="before:content-[attr(data-initials)]" data-initials={initials || "?"} />
       {online !== undefined && (
         <span
           className={cn(

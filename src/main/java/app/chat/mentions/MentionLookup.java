@@ -2,7 +2,9 @@ package app.chat.mentions;
 
 import app.chat.messages.Message;
 import app.chat.schema.DatabaseWork;
+import app.chat.search.SearchLanguage;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -20,12 +22,15 @@ public class MentionLookup {
     @PersistenceContext(unitName = "chat")
     EntityManager em;
 
+    @Inject
+    SearchLanguage language;
+
     static final String MENTIONS = """
             select m.id, m.from_user, m.to_user, m.room, m.content, m."timestamp", m.edited_at, m.deleted_at,
                    m.client_id, m.reply_to
             from messages m
-            where m.search @@ (phraseto_tsquery('simple', ?1) || phraseto_tsquery('simple', ?2)
-                               || to_tsquery('simple', 'room'))
+            where m.search @@ (phraseto_tsquery(?8::regconfig, ?1) || phraseto_tsquery(?8::regconfig, ?2)
+                               || to_tsquery(?8::regconfig, 'room'))
               and m.room in (select room_id from room_members where user_id = ?3)
               and m.revises is null and m.deleted_at is null and m.from_user <> ?3
               and (strpos(lower(m.content), ?4) > 0 or strpos(lower(m.content), ?5) > 0 or m.content ~* '@room\\M')
@@ -45,6 +50,7 @@ public class MentionLookup {
                 .setParameter(5, "@" + displayName.toLowerCase(Locale.ROOT))
                 .setParameter(6, before)
                 .setParameter(7, limit)
+                .setParameter(8, language.name())
                 .getResultList();
     }
 }

@@ -4,6 +4,7 @@ import app.chat.schema.ChatDatabase;
 import app.chat.schema.DatabaseWork;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,11 +39,11 @@ public class MessageSearch {
     /** Messages up to this many characters are shown whole; longer ones by fragments around the matches. */
     static final int WHOLE_UP_TO = 280;
 
-    /** The text search configuration of the {@code search} column (sql/V9__message_search.sql). */
-    static final String CONFIGURATION = "simple";
-
     @Resource(lookup = ChatDatabase.JNDI_NAME)
     DataSource dataSource;
+
+    @Inject
+    SearchLanguage language;
 
     /**
      * Where to look, already checked: {@code roomId} for one room (one the person may read), {@code
@@ -58,7 +59,9 @@ public class MessageSearch {
                 settings.execute("set local jit = off");
             }
             List<Object> parameters = new ArrayList<>();
-            StringBuilder where = new StringBuilder("m.search @@ websearch_to_tsquery('" + CONFIGURATION
+            // Checked against the database's configurations at start-up (SearchLanguage).
+            String configuration = language.name().replace("'", "''");
+            StringBuilder where = new StringBuilder("m.search @@ websearch_to_tsquery('" + configuration
                     + "', ?) and m.revises is null" + " and m.deleted_at is null");
             parameters.add(request.text());
             if (roomId != null) {
@@ -98,7 +101,7 @@ public class MessageSearch {
             parameters.add(String.valueOf(START));
             parameters.add(String.valueOf(STOP));
             parameters.add(WHOLE_UP_TO);
-            return found(connection, SEARCH.formatted(CONFIGURATION, where), parameters);
+            return found(connection, SEARCH.formatted(configuration, where), parameters);
         } catch (SQLException e) {
             throw new PersistenceException("searching messages failed", e);
         }
