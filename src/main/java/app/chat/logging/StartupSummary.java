@@ -56,6 +56,7 @@ public class StartupSummary {
             "chat.limit.handshakes-per-second",
             "chat.resume.max-messages",
             "chat.messages.edit-window-minutes",
+            "chat.search.language",
             "chat.limit.queue-bytes-per-connection",
             "chat.limit.outbound-bytes",
             "chat.presence.grace-ms",
