@@ -44,6 +44,8 @@ describe("two people chatting in the browser", () => {
     await send(bob.page, "Thanks! Here is `code` and a [link](https://example.com)");
     const reply = alice.page.locator(".message-body", { hasText: "Thanks! Here is" });
     await reply.waitFor();
+    // Bob is nobody Alice has talked with or listed: his name comes with his message.
+    await alice.page.locator("article", { has: reply }).getByText(bobName).waitFor();
     assert.equal(await reply.locator("a").getAttribute("rel"), "noopener noreferrer");
     assert.equal(await reply.locator("a").getAttribute("target"), "_blank");
     await screenshot(alice.page, "room-desktop");

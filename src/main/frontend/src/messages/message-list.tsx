@@ -5,6 +5,7 @@ import { useChatStore } from "@/chatStore";
 import type { ChatMessage, QuotedMessage } from "./model";
 import { renderMarkdown } from "./markdown";
 import { handlesIn } from "./mentions";
+import { useShown } from "@/people/use-shown";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/class-names";
@@ -292,6 +293,9 @@ interface MessageListProps {
   onJumpDone?: () => void;
 }
 
+/** Whose names and presence a conversation asks for: the authors of this many of its latest messages. */
+const RECENT_AUTHORS_FROM = 200;
+
 /** How long a message one jumped to stays highlighted. */
 const HIGHLIGHT_MS = 2_000;
 
@@ -318,6 +322,16 @@ export function MessageList({
   const users = useChatStore((state) => state.users);
   const me = useChatStore((state) => state.me);
   const rows = useMemo(() => rowsOf(messages, newAfter, me?.id), [messages, newAfter, me?.id]);
+  // The authors of the latest messages are watched: their names and presence come with the answer,
+  // so that someone one has never listed shows by name rather than by id.
+  const authors = useMemo(
+    () =>
+      [...new Set(messages.slice(-RECENT_AUTHORS_FROM).map((message) => message.from))]
+        .filter((id) => id !== me?.id)
+        .sort(),
+    [messages, me?.id],
+  );
+  useShown(authors);
   const setAtBottom = useCallback((at: boolean) => {
     useChatStore.getState().setAtBottom(at);
   }, []);
