@@ -8,10 +8,10 @@ interface MentionToken {
   type: "mention";
   raw: string;
   handle: string;
+  /** Set for the message being rendered: the person's name, and whether the mention is for the reader. */
+  name?: string;
+  forReader?: boolean;
 }
-
-/** Who the handles of the message being rendered are (set for the length of one synchronous parse). */
-let mentioned: { nameOf: (handle: string) => string | undefined; me?: string } = { nameOf: () => undefined };
 
 // marked does not sanitise: every rendered message also goes through DOMPurify before the DOM.
 const markdown = new Marked({ gfm: true, breaks: true, async: false });
@@ -36,11 +36,9 @@ markdown.use({
         return match ? { type: "mention", raw: match[0], handle: match[1]! } : undefined;
       },
       renderer(token) {
-        const handle = (token as unknown as MentionToken).handle;
-        const person = mentioned.nameOf(handle);
-        const mine = mentioned.me !== undefined && (handle === mentioned.me || ["room", "here"].includes(handle));
-        const title = person === undefined ? "" : ` title="@${escapeHtml(handle)}"`;
-        return `<span class="${mine ? "mention mention-me" : "mention"}"${title}>@${escapeHtml(person ?? handle)}</span>`;
+        const { handle, name, forReader } = token as unknown as MentionToken;
+        const title = name === undefined ? "" : ` title="@${escapeHtml(handle)}"`;
+        return `<span class="${forReader ? "mention mention-me" : "mention"}"${title}>@${escapeHtml(name ?? handle)}</span>`;
       },
     },
   ],
@@ -76,11 +74,16 @@ export function renderMarkdown(
   people: { nameOf: (handle: string) => string | undefined; me?: string } = { nameOf: () => undefined },
 ): string {
   hookLinks();
-  mentioned = people;
-  try {
-    const html = markdown.parse(content) as string;
-    return DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i });
-  } finally {
-    mentioned = { nameOf: () => undefined };
-  }
+  // The mentions learn who they name between lexing and rendering, on this message's own tokens.
+  const tokens = markdown.lexer(content);
+  // Synchronous: the callback returns nothing to wait for.
+  void markdown.walkTokens(tokens, (token) => {
+    if (token.type !== "mention") return;
+    const mention = token as unknown as MentionToken;
+    mention.name = people.nameOf(mention.handle);
+    mention.forReader =
+      people.me !== undefined && (mention.handle === people.me || ["room", "here"].includes(mention.handle));
+  });
+  const html = markdown.parser(tokens);
+  return DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i });
 }

@@ -101,19 +101,17 @@ const MessageRow = memo(function MessageRow({
   const { message } = row;
   // The names of the people the message mentions, as one string: it changes when one of them becomes
   // known, not with every presence change.
+  const handles = useMemo(() => handlesIn(message.content), [message.content]);
   const mentionedNames = useChatStore((state) =>
-    handlesIn(message.content)
-      .map((handle) => (handle === me ? state.me?.name : state.users[handle]?.name) ?? "")
-      .join("\n"),
+    handles.map((handle) => (handle === me ? state.me?.name : state.users[handle]?.name) ?? "").join("\n"),
   );
   const html = useMemo(() => {
-    const handles = handlesIn(message.content);
     const names = mentionedNames.split("\n");
     return renderMarkdown(message.content, {
       nameOf: (handle) => names[handles.indexOf(handle.toLowerCase())] || undefined,
       me,
     });
-  }, [message.content, mentionedNames, me]);
+  }, [message.content, handles, mentionedNames, me]);
   const time = timeFormat.format(new Date(message.timestamp));
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);

@@ -3,14 +3,13 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/error-text";
 import { useChatStore } from "@/chatStore";
+import { FoundMessage } from "./found-message";
 import type { ChatClient } from "@/chat-client";
 import { type ConversationKey, roomKey } from "@/messages/model";
 import { renderMarkdown } from "@/messages/markdown";
 import { RequestFailed, type ServerEventOf } from "@/socket/protocol";
 
 type Mention = ServerEventOf<"mentions">["messages"][number];
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** The latest messages of one's rooms that mention one, newest first; choosing one opens it in its room. */
 export function MentionsDialog({
@@ -64,21 +63,15 @@ export function MentionsDialog({
         <ul className="max-h-96 space-y-1 overflow-y-auto" aria-label="Mentions of you" aria-busy={loading}>
           {page?.messages.map((message) => (
             <li key={message.id}>
-              <button
-                type="button"
-                className="w-full rounded-md px-2 py-1.5 text-left hover:bg-accent focus-visible:bg-accent focus-visible:outline-none"
-                onClick={() => {
+              <FoundMessage
+                author={nameOf(message.from)}
+                where={`#${message.room}`}
+                timestamp={message.timestamp}
+                onChoose={() => {
                   onChosen(roomKey(message.room), message.id);
                   onOpenChange(false);
                 }}
               >
-                <span className="flex items-baseline gap-2 text-xs text-muted-foreground">
-                  <span className="font-medium text-foreground">{nameOf(message.from)}</span>
-                  <span>#{message.room}</span>
-                  <time className="ml-auto" dateTime={message.timestamp}>
-                    {timeFormat.format(new Date(message.timestamp))}
-                  </time>
-                </span>
                 <span
                   className="message-body line-clamp-3 text-sm"
                   dangerouslySetInnerHTML={{
@@ -88,7 +81,7 @@ export function MentionsDialog({
                     }),
                   }}
                 />
-              </button>
+              </FoundMessage>
             </li>
           ))}
           {page && page.messages.length === 0 && !loading && (

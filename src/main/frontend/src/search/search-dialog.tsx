@@ -6,6 +6,7 @@ import { Switch } from "@/components/ui/switch";
 import { Label } from "@/components/ui/label";
 import { ErrorText } from "@/components/ui/error-text";
 import { useChatStore } from "@/chatStore";
+import { FoundMessage } from "./found-message";
 import type { ChatClient } from "@/chat-client";
 import { type ConversationKey, dmKey, parseKey, roomKey } from "@/messages/model";
 import type { ServerEventOf } from "@/socket/protocol";
@@ -14,7 +15,6 @@ import { RequestFailed } from "@/socket/protocol";
 type Result = ServerEventOf<"search_results">["results"][number];
 
 const DEBOUNCE_MS = 300;
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** Where a result is, seen from `me`: its room, or the direct conversation with the other person. */
 export function conversationOfResult(result: Result, me: string): ConversationKey {
@@ -144,21 +144,15 @@ export function SearchDialog({
         <ul className="max-h-96 space-y-1 overflow-y-auto" aria-label="Messages found" aria-busy={searching}>
           {shown?.results.map((result) => (
             <li key={result.id}>
-              <button
-                type="button"
-                className="w-full rounded-md px-2 py-1.5 text-left hover:bg-accent focus-visible:bg-accent focus-visible:outline-none"
-                onClick={() => {
+              <FoundMessage
+                author={nameOf(result.from)}
+                where={whereOf(result)}
+                timestamp={result.timestamp}
+                onChoose={() => {
                   onChosen(conversationOfResult(result, me?.id ?? ""), result.id);
                   onOpenChange(false);
                 }}
               >
-                <span className="flex items-baseline gap-2 text-xs text-muted-foreground">
-                  <span className="font-medium text-foreground">{nameOf(result.from)}</span>
-                  <span>{whereOf(result)}</span>
-                  <time className="ml-auto" dateTime={result.timestamp}>
-                    {timeFormat.format(new Date(result.timestamp))}
-                  </time>
-                </span>
                 <span className="line-clamp-2 text-sm">
                   {result.snippet.map((run, index) =>
                     run.match ? (
@@ -173,7 +167,7 @@ export function SearchDialog({
                     ),
                   )}
                 </span>
-              </button>
+              </FoundMessage>
             </li>
           ))}
           {shown && shown.results.length === 0 && !searching && (

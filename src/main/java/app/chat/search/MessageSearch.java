@@ -55,8 +55,7 @@ public class MessageSearch {
                 // Each search is planned for its own words: a generic plan cannot tell a rare word
                 // from a common one and would scan for the one as for the other. Compiling it to
                 // machine code costs more than running it.
-                settings.execute("set local plan_cache_mode = force_custom_plan");
-                settings.execute("set local jit = off");
+                settings.execute("set local plan_cache_mode = force_custom_plan; set local jit = off");
             }
             List<Object> parameters = new ArrayList<>();
             // Checked against the database's configurations at start-up (SearchLanguage).
