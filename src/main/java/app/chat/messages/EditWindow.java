@@ -22,4 +22,11 @@ record EditWindow(Duration length) {
     boolean allowsEditing(Instant posted, Instant now) {
         return length == null || !posted.plus(length).isBefore(now);
     }
+
+    /** As an author reads it: "1 minute", "15 minutes". */
+    @Override
+    public String toString() {
+        long minutes = length == null ? 0 : length.toMinutes();
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
+    }
 }

@@ -57,8 +57,7 @@ public class MessageRevisions implements RequestTypes {
         }
         if (!editWindow.allowsEditing(message.timestamp(), Instant.now())) {
             throw new RequestRejected(
-                    ErrorCode.FORBIDDEN,
-                    "messages can be edited for " + editWindow.length().toMinutes() + " minutes after they are posted");
+                    ErrorCode.FORBIDDEN, "messages can be edited for " + editWindow + " after they are posted");
         }
         writer.submit(Draft.edit(message, access.roomName(message), content), answer(request));
     }

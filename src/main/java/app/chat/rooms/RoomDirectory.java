@@ -93,6 +93,7 @@ public class RoomDirectory {
         }
         rooms.addMember(room.id(), room.name(), invitee, userId);
         room.add(invitee);
+        invitations.fire(new Invited(room, invitee, userId));
         return new Invitation(room, true);
     }
 
@@ -162,7 +163,8 @@ public class RoomDirectory {
     /**
      * Applies a membership change any instance committed (this one's own too: applied again in
      * commit order, a change here and a later one elsewhere end in the state the database has), and
-     * passes on invitations made elsewhere to whoever delivers them here.
+     * passes on invitations made elsewhere to whoever delivers them here (this instance's own were
+     * passed on when made).
      */
     void follow(@Observes Announcement announcement) {
         if (!announcement.channel().equals(ChangeChannels.ROOMS)) {
@@ -201,7 +203,7 @@ public class RoomDirectory {
         }
     }
 
-    /** Someone was invited into a room on another instance: tell them here too. */
+    /** Someone was invited into a room, here or on another instance: their connections here hear of it. */
     public record Invited(RoomState room, String user, String by) {}
 
     /** One page of the rooms the user can see (or belongs to), by name. */

@@ -1,5 +1,6 @@
 package app.chat.messages;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,5 +29,11 @@ class EditWindowTest {
     @Test
     void aNegativeWindowIsAConfigurationError() {
         assertThrows(IllegalArgumentException.class, () -> EditWindow.ofMinutes(-1));
+    }
+
+    @Test
+    void anAuthorIsToldTheWindowInWords() {
+        assertEquals("1 minute", EditWindow.ofMinutes(1).toString());
+        assertEquals("15 minutes", EditWindow.ofMinutes(15).toString());
     }
 }

@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.chat.listings.ListingEvents;
 import app.chat.messages.MessageEvents;
 import app.chat.messages.PostedMessage;
 import app.chat.messages.Quote;
 import app.chat.messages.Reaction;
+import app.chat.presence.ListedPerson;
 import app.chat.protection.RateLimited;
 import app.chat.reads.ReadMarked;
 import app.chat.reads.Unread;
+import app.chat.rooms.RoomEvents;
+import app.chat.rooms.RoomListing;
+import app.chat.rooms.RoomPage;
 import app.chat.search.Found;
 import app.chat.search.Search;
 import app.chat.socket.OutboundEvents;
@@ -155,21 +160,24 @@ class ProtocolContractTest {
                             new Found(124, null, "alice", "bob", LATER, List.of())),
                     20),
             Search.results(null, List.of(), null),
-            OutboundEvents.read(new ReadMarked("alice", "general", null, 123)),
-            OutboundEvents.read(new ReadMarked("alice", null, "bob", 0)),
-            OutboundEvents.users(
-                    "10",
-                    List.of(new OutboundEvents.UserEntry("bob", "Bob", true)),
-                    null,
-                    Map.of("bob", new Unread(120, 100, 3))),
-            OutboundEvents.joined("1", "general"),
+            new ReadMarked("alice", "general", null, 123).asEvent(),
+            new ReadMarked("alice", null, "bob", 0).asEvent(),
+            ListingEvents.users(
+                    "10", List.of(new ListedPerson("bob", "Bob", true)), null, Map.of("bob", new Unread(120, 100, 3))),
+            ListingEvents.users("11", List.of(new ListedPerson("bob", "Bob", false)), 20, Map.of()),
+            ListingEvents.rooms(
+                    "12",
+                    new RoomPage(List.of(new RoomListing("general", false, true)), "general"),
+                    Map.of("general", new Unread(7, 2, 1))),
+            ListingEvents.rooms(null, new RoomPage(List.of(new RoomListing("ops", true, false)), null), Map.of()),
+            RoomEvents.joined("1", "general"),
+            RoomEvents.left("2", "general"),
+            RoomEvents.roomCreated("3", "ops", true),
             OutboundEvents.presence("alice", true),
-            OutboundEvents.watching(
-                    "5", List.of(new OutboundEvents.UserEntry("alice", "Alice", true)), List.of("nobody")),
+            OutboundEvents.watching("5", List.of(new ListedPerson("alice", "Alice", true)), List.of("nobody")),
             OutboundEvents.watching("6", List.of(), List.of()),
-            OutboundEvents.members(
-                    "8", "general", List.of(new OutboundEvents.UserEntry("bob", "Bob", false)), 40, 12, "bob"),
-            OutboundEvents.members("9", "general", List.of(), 0, 0, null),
+            RoomEvents.members("8", "general", List.of(new ListedPerson("bob", "Bob", false)), 40, 12, "bob"),
+            RoomEvents.members("9", "general", List.of(), 0, 0, null),
             OutboundEvents.typingInRoom("general", "alice"),
             OutboundEvents.typingDirect("alice", "bob"),
             OutboundEvents.resumed(null, 0, false, 9000),
