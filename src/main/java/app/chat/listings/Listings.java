@@ -2,7 +2,6 @@ package app.chat.listings;
 
 import app.chat.presence.ListedPerson;
 import app.chat.presence.Presence;
-import app.chat.protection.Budget;
 import app.chat.reads.ReadMarks;
 import app.chat.reads.Unread;
 import app.chat.requests.InboundFrame;
@@ -49,9 +48,7 @@ public class Listings implements RequestTypes {
 
     @Override
     public List<RequestType> requestTypes() {
-        return List.of(
-                new RequestType("rooms", Budget.READS, this::rooms),
-                new RequestType("users", Budget.READS, this::people));
+        return List.of(RequestType.read("rooms", this::rooms), RequestType.read("users", this::people));
     }
 
     private void rooms(Request request) {

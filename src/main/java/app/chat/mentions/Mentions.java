@@ -2,7 +2,6 @@ package app.chat.mentions;
 
 import app.chat.messages.Message;
 import app.chat.messages.MessageEvents;
-import app.chat.protection.Budget;
 import app.chat.requests.Request;
 import app.chat.requests.RequestType;
 import app.chat.requests.RequestTypes;
@@ -27,7 +26,7 @@ public class Mentions implements RequestTypes {
 
     @Override
     public List<RequestType> requestTypes() {
-        return List.of(new RequestType("mentions", Budget.READS, this::mentions));
+        return List.of(RequestType.read("mentions", this::mentions));
     }
 
     private void mentions(Request request) {

@@ -1,6 +1,5 @@
 package app.chat.messages;
 
-import app.chat.protection.Budget;
 import app.chat.protection.Limits;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
@@ -60,8 +59,8 @@ public class History implements RequestTypes {
     @Override
     public List<RequestType> requestTypes() {
         return List.of(
-                new RequestType("history", Budget.READS, request -> duration.time(() -> inRoom(request))),
-                new RequestType("dm_history", Budget.READS, request -> duration.time(() -> direct(request))));
+                RequestType.read("history", request -> duration.time(() -> inRoom(request))),
+                RequestType.read("dm_history", request -> duration.time(() -> direct(request))));
     }
 
     /** Which page a request asks for: before an id (the latest without one), or around one. */

@@ -36,7 +36,7 @@ public class RoomRequests implements RequestTypes {
                 new RequestType("leave", Budget.MEMBERSHIP, this::leave),
                 new RequestType("create_room", Budget.MEMBERSHIP, this::create),
                 new RequestType("invite", Budget.INVITATIONS, this::invite),
-                new RequestType("members", Budget.READS, this::members));
+                RequestType.read("members", this::members));
     }
 
     private void join(Request request) {

@@ -3,7 +3,6 @@ package app.chat.search;
 import static app.chat.protocol.Events.event;
 import static app.chat.protocol.Events.timestamp;
 
-import app.chat.protection.Budget;
 import app.chat.requests.Request;
 import app.chat.requests.RequestType;
 import app.chat.requests.RequestTypes;
@@ -52,7 +51,7 @@ public class Search implements RequestTypes {
 
     @Override
     public List<RequestType> requestTypes() {
-        return List.of(new RequestType("search", Budget.READS, request -> duration.time(() -> search(request))));
+        return List.of(RequestType.read("search", request -> duration.time(() -> search(request))));
     }
 
     private void search(Request request) {

@@ -49,7 +49,8 @@ public final class Connection {
     private final Executor closer;
     private final Consumer<Connection> dropped;
     private volatile AuthenticatedUser user;
-    private volatile long lastHeardNanos = System.nanoTime();
+    private final long openedNanos = System.nanoTime();
+    private volatile long lastHeardNanos = openedNanos;
 
     // All guarded by this.
     /** Text frames (String) and pings (PING). */
@@ -73,6 +74,9 @@ public final class Connection {
 
     private record Held(long id, String frame) {}
 
+    /** This connection's reads waiting for the {@link ReadLane}, answered in the order they came. */
+    private final InOrder reads = new InOrder();
+
     /** The last message id a resume replayed here: live deliveries up to it are repeats. */
     private long replayedUpTo;
 
@@ -95,6 +99,15 @@ public final class Connection {
         this.sender = sender;
         this.closer = closer;
         this.dropped = dropped;
+    }
+
+    /** How long this connection has been open. */
+    long ageNanos(long nowNanos) {
+        return nowNanos - openedNanos;
+    }
+
+    InOrder reads() {
+        return reads;
     }
 
     public AuthenticatedUser user() {

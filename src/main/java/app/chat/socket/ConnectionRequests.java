@@ -85,7 +85,7 @@ public class ConnectionRequests implements RequestTypes {
     public List<RequestType> requestTypes() {
         return List.of(
                 new RequestType("resume", Budget.READS, this::resume),
-                new RequestType("watch", Budget.READS, this::watch),
+                RequestType.read("watch", this::watch),
                 new RequestType("typing", null, this::typing),
                 new RequestType("auth", null, this::renewToken));
     }

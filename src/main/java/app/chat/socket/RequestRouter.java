@@ -38,6 +38,9 @@ public class RequestRouter {
     @Inject
     DatabaseOutages outages;
 
+    @Inject
+    ReadLane reads;
+
     private Map<String, RequestType> routes;
 
     @PostConstruct
@@ -56,35 +59,52 @@ public class RequestRouter {
     /**
      * Answers one frame. Allowances are spent before anything else is looked at, so a refused
      * request costs no database work; client mistakes are answered, never logged with a trace.
+     * Reads are answered on the {@link ReadLane}, everything else here and now.
      */
     public void handle(Connection connection, String text) {
-        String ref = null;
+        InboundFrame frame;
         try {
-            InboundFrame frame = InboundFrame.parse(text);
-            ref = frame.ref().orElse(null);
+            frame = InboundFrame.parse(text);
+        } catch (InboundFrame.Unreadable unreadable) {
+            connection.send(OutboundEvents.error(unreadable.ref().orElse(null), unreadable));
+            return;
+        }
+        ConnectionRequest request = new ConnectionRequest(connection, frame);
+        answering(request, () -> {
             limits.spend(Budget.REQUESTS, connection.user().id());
-            String type = frame.type();
-            RequestType route = routes.get(type);
+            RequestType route = routes.get(frame.type());
             if (route == null) {
                 throw new RequestRejected(
-                        ErrorCode.BAD_REQUEST, "unknown request type \"" + InboundFrame.abbreviated(type) + "\"");
+                        ErrorCode.BAD_REQUEST,
+                        "unknown request type \"" + InboundFrame.abbreviated(frame.type()) + "\"");
             }
             if (route.budget() != null) {
                 limits.spend(route.budget(), connection.user().id());
             }
-            route.handler().accept(new ConnectionRequest(connection, frame));
-        } catch (InboundFrame.Unreadable unreadable) {
-            connection.send(OutboundEvents.error(unreadable.ref().orElse(null), unreadable));
+            if (route.onlyReads()) {
+                reads.submit(
+                        connection,
+                        () -> answering(request, () -> route.handler().accept(request)));
+            } else {
+                route.handler().accept(request);
+            }
+        });
+    }
+
+    /** Does the work, answering a refusal or a failure as an error. */
+    private void answering(ConnectionRequest request, Runnable work) {
+        try {
+            work.run();
         } catch (RequestRejected rejected) {
-            connection.send(OutboundEvents.error(ref, rejected));
+            request.fail(rejected);
         } catch (RuntimeException failure) {
             RequestRejected reason = RequestRejected.forFailure(failure);
             if (reason.code() == ErrorCode.UNAVAILABLE) {
                 outages.unreachable(failure);
             } else {
-                LOG.log(Level.WARNING, "A request of user " + connection.user().id() + " failed", failure);
+                LOG.log(Level.WARNING, "A request of user " + request.user() + " failed", failure);
             }
-            connection.send(OutboundEvents.error(ref, reason));
+            request.fail(reason);
         }
     }
 }

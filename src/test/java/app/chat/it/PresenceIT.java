@@ -139,6 +139,30 @@ class PresenceIT extends DeployedChat {
         }
     }
 
+    /** Reads are answered apart from other requests, but a connection's reads keep their order. */
+    @Test
+    void watchListsSentBackToBackApplyInTheOrderSent() throws Exception {
+        List<String> people = knownAndOffline("bob", "carol");
+        String bobId = people.get(0);
+        String carolId = people.get(1);
+        try (ChatClient alice = connect(unique("alice"))) {
+            for (int round = 0; round < 20; round++) {
+                alice.sendRaw(watchFrame(round % 2 == 0 ? bobId : carolId)
+                        .add("ref", "w" + round)
+                        .build()
+                        .toString());
+            }
+            for (int round = 0; round < 20; round++) {
+                assertEquals("w" + round, alice.awaitType("watching").getString("ref"));
+            }
+            try (ChatClient bob = connect(bobId);
+                    ChatClient carol = connect(carolId)) {
+                alice.await(presence(carolId, true));
+                alice.assertNothing(anyPresenceOf(bobId), Duration.ofMillis(300));
+            }
+        }
+    }
+
     @Test
     void eachConnectionWatchesForItselfAndAReconnectedOneWatchesAgain() throws Exception {
         String aliceId = unique("alice");

@@ -81,9 +81,11 @@ final class Organisation {
         Duration calm = Duration.ofSeconds(bench.smoke ? 2 : 10);
         Stats before = busy.measure(() -> Thread.sleep(calm.toMillis()));
         Stats ackedBefore = busy.acks();
+        Stats historyBefore = busy.histories();
         Wave arrived = new Wave(wave);
         Stats during = busy.measure(() -> arrived.logIn(this));
         Stats ackedDuring = busy.acks();
+        Stats historyDuring = busy.histories();
         busy.close();
         String scenario = "organisation (" + people + " people)";
         bench.report(
@@ -96,6 +98,10 @@ final class Organisation {
                         arrived.serverCpuSeconds,
                         arrived.serverCpuSeconds * 1000 / Math.max(1, arrived.watching.get()),
                         arrived.watching.get() < wave ? "; only " + arrived.watching.get() + " got there" : ""));
+        bench.report(
+                scenario,
+                "during the wave, from a log-in's handshake to its conversations listed and watched (users, then watch)",
+                arrived.sidebarReady.summary());
         long frames = arrived.presenceFrames.get();
         long broadcast = (long) wave * (wave - 1) / 2;
         int[] watchers = arrived.watchersOfEach();
@@ -132,6 +138,10 @@ final class Organisation {
                 scenario,
                 "busy room: its publishers' acknowledgements without / during the wave",
                 String.format("without: %s; during: %s", ackedBefore.summary(), ackedDuring.summary()));
+        bench.report(
+                scenario,
+                "busy room: one of its members opening it (history, 50 messages, 4 a second) without / during the wave",
+                String.format("without: %s; during: %s", historyBefore.summary(), historyDuring.summary()));
         Stats search = search(people, bench.smoke ? 50 : 500);
         bench.report(
                 scenario,
@@ -260,6 +270,10 @@ final class Organisation {
         final AtomicIntegerArray framesAbout;
         /** Per person: the people they watch. */
         final List<List<Integer>> watched;
+        /** Per person: when their handshake completed (System.nanoTime). */
+        final long[] connectedAt;
+        /** From a connection's handshake to the answer of its watch: its sidebar loaded and live. */
+        final Stats sidebarReady = new Stats();
 
         final List<Client> open = new ArrayList<>();
         double handshakesPerSecond;
@@ -269,6 +283,7 @@ final class Organisation {
         Wave(int size) {
             this.size = size;
             framesAbout = new AtomicIntegerArray(size);
+            connectedAt = new long[size];
             watched = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 watched.add(List.of());
@@ -296,6 +311,7 @@ final class Organisation {
                             if (client != null) {
                                 synchronized (clients) {
                                     clients[person] = client;
+                                    connectedAt[person] = System.nanoTime();
                                     open.add(client);
                                 }
                                 client.send("{\"type\":\"users\",\"ref\":\"conversations\"}");
@@ -342,6 +358,11 @@ final class Organisation {
                 }
                 client.send(watch.append("]}").toString());
             } else if (text.contains("\"ref\":\"watch\"")) {
+                long since;
+                synchronized (clients) {
+                    since = connectedAt[person];
+                }
+                sidebarReady.add((System.nanoTime() - since) / 1_000);
                 watching.incrementAndGet();
             }
         }
@@ -370,6 +391,8 @@ final class Organisation {
         private volatile Stats stats = new Stats();
         /** The publishers' acknowledgements: from sending until the ack (stored, committed). */
         private volatile Stats acks = new Stats();
+        /** A member at work asking for the room's latest page, as opening the conversation does. */
+        private volatile Stats histories = new Stats();
 
         private BusyRoom(Bench bench, List<Client> members, int rate, String room) {
             this.bench = bench;
@@ -390,6 +413,13 @@ final class Organisation {
                         int end = text.indexOf('"', acked + 8);
                         long sent = Long.parseLong(text.substring(acked + 8, end));
                         self[0].acks.add((System.nanoTime() - sent) / 1_000);
+                        return;
+                    }
+                    int history = text.lastIndexOf("\"ref\":\"h");
+                    if (history >= 0 && self[0] != null && text.startsWith("{\"type\":\"history\"")) {
+                        int end = text.indexOf('"', history + 8);
+                        long sent = Long.parseLong(text.substring(history + 8, end));
+                        self[0].histories.add((System.nanoTime() - sent) / 1_000);
                         return;
                     }
                     int at = text.indexOf("t=");
@@ -434,10 +464,26 @@ final class Organisation {
             return acks;
         }
 
+        /** The history pages asked for during the last {@link #measure}. */
+        Stats histories() {
+            return histories;
+        }
+
         /** The room's delivery latencies while {@code during} runs. */
         Stats measure(During during) throws Exception {
             stats = new Stats();
             acks = new Stats();
+            histories = new Stats();
+            Client reader = members.get(members.size() - 1);
+            var reading = bench.timer.scheduleAtFixedRate(
+                    () -> {
+                        long now = System.nanoTime();
+                        reader.send("{\"type\":\"history\",\"room\":\"" + room + "\",\"limit\":50,\"ref\":\"h" + now
+                                + "\"}");
+                    },
+                    0,
+                    250,
+                    TimeUnit.MILLISECONDS);
             AtomicInteger next = new AtomicInteger();
             var publishing = bench.timer.scheduleAtFixedRate(
                     () -> members.get(next.getAndIncrement() % Math.min(5, members.size()))
@@ -449,6 +495,7 @@ final class Organisation {
                 during.run();
             } finally {
                 publishing.cancel(false);
+                reading.cancel(false);
             }
             Thread.sleep(1_000);
             return stats;
