@@ -53,6 +53,7 @@ public final class Bench {
     final int repeat;
 
     private final List<String> rows = new ArrayList<>();
+    private final Map<String, Double> figures = new java.util.LinkedHashMap<>();
     private final Network network = new Network(2);
     /**
      * An event loop of its own for connections that measure while a crowd arrives on the others:
@@ -160,6 +161,12 @@ public final class Bench {
         if (options.containsKey("out")) {
             Files.writeString(Path.of(options.get("out")), table);
         }
+        if (options.containsKey("figures")) {
+            StringBuilder lines = new StringBuilder();
+            figures.forEach(
+                    (key, value) -> lines.append(key).append('=').append(value).append('\n'));
+            Files.writeString(Path.of(options.get("figures")), lines);
+        }
     }
 
     /** A comma-separated option: {@code --rates 10,25,50}. */
@@ -167,6 +174,16 @@ public final class Bench {
         return java.util.Arrays.stream(options.getOrDefault(option, otherwise).split(","))
                 .mapToInt(Integer::parseInt)
                 .toArray();
+    }
+
+    /**
+     * A headline figure under a stable key (for example {@code fanout.p99.50}), written to the
+     * {@code --figures} file for the side-by-side table of {@code bench/run --peer}.
+     */
+    void figure(String key, double value) {
+        if (!Double.isNaN(value)) {
+            figures.put(key, value);
+        }
     }
 
     void report(String scenario, String figure, String value) {
@@ -499,11 +516,20 @@ public final class Bench {
                                 Round.medianPercentile(roundsElsewhere, 99) - Round.medianPercentile(roundsHere, 99),
                                 rounds.size()));
             }
+            if (!baseline) {
+                figure("fanout.deliveries." + rate, perSecond);
+                figure("fanout.p99." + rate, p99);
+                figure("fanout.cpu_us." + rate, median(cpuPerDelivery));
+            }
             highest = Math.max(highest, perSecond);
             if (p99 <= 100 && perSecond > best) {
                 best = perSecond;
                 bestLine = line;
             }
+        }
+        if (!baseline) {
+            figure("fanout.best", best);
+            figure("fanout.highest", highest);
         }
         report(label, "best rate with p99 ≤ 100 ms", bestLine);
         report(label, "highest deliveries per second (any latency)", String.format("%.0f", highest));
@@ -558,6 +584,9 @@ public final class Bench {
             System.out.println(String.format(
                     "  durable, round %d: %.0f acks/s, %s", round + 1, total / (double) seconds, latency[0].summary()));
         }
+        figure("durable.acks", Round.median(rounds, Round::perSecond));
+        figure("durable.p99", Round.medianPercentile(rounds, 99));
+        figure("durable.cpu_us", median(cpuPerAck));
         report(
                 "durable throughput",
                 rooms + " rooms x " + sendersPerRoom + " senders, acknowledged messages per second",
@@ -631,6 +660,7 @@ public final class Bench {
                         rate, r + 1, offered.latency().summary()));
             }
             double p99 = Round.medianPercentile(rounds, 99);
+            figure("offered.p99." + rate, unacknowledged == 0 ? p99 : Double.POSITIVE_INFINITY);
             if (p99 <= 50 && unacknowledged == 0) {
                 highestWithinTarget = Math.max(highestWithinTarget, rate);
             }
@@ -653,6 +683,7 @@ public final class Bench {
                 highestWithinTarget == 0
                         ? "none of " + java.util.Arrays.toString(rates)
                         : highestWithinTarget + " msg/s");
+        figure("offered.best", highestWithinTarget);
         closeAll(open);
     }
 
