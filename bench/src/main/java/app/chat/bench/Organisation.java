@@ -410,23 +410,17 @@ final class Organisation {
                 Consumer<String> listener = text -> {
                     int acked = text.indexOf("\"ref\":\"a");
                     if (acked >= 0 && self[0] != null && text.contains("\"type\":\"ack\"")) {
-                        int end = text.indexOf('"', acked + 8);
-                        long sent = Long.parseLong(text.substring(acked + 8, end));
-                        self[0].acks.add((System.nanoTime() - sent) / 1_000);
+                        self[0].acks.add(microsSince(text, acked + 8));
                         return;
                     }
                     int history = text.lastIndexOf("\"ref\":\"h");
                     if (history >= 0 && self[0] != null && text.startsWith("{\"type\":\"history\"")) {
-                        int end = text.indexOf('"', history + 8);
-                        long sent = Long.parseLong(text.substring(history + 8, end));
-                        self[0].histories.add((System.nanoTime() - sent) / 1_000);
+                        self[0].histories.add(microsSince(text, history + 8));
                         return;
                     }
                     int at = text.indexOf("t=");
                     if (at >= 0 && self[0] != null) {
-                        int end = text.indexOf('"', at);
-                        long sent = Long.parseLong(text.substring(at + 2, end));
-                        self[0].stats.add((System.nanoTime() - sent) / 1_000);
+                        self[0].stats.add(microsSince(text, at + 2));
                     } else if (text.contains("\"type\":\"joined\"")) {
                         joined.incrementAndGet();
                     }
@@ -439,6 +433,12 @@ final class Organisation {
             Bench.joinPaced(members, i -> room, joined);
             self[0] = new BusyRoom(bench, members, rate, room);
             return self[0];
+        }
+
+        /** Microseconds since the System.nanoTime() written in the text from {@code from} up to a quote. */
+        private static long microsSince(String text, int from) {
+            long sent = Long.parseLong(text, from, text.indexOf('"', from), 10);
+            return (System.nanoTime() - sent) / 1_000;
         }
 
         int members() {
