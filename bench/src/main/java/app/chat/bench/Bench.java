@@ -100,7 +100,8 @@ public final class Bench {
     }
 
     private void runScenarios() throws Exception {
-        String only = options.getOrDefault("only", "idle,fanout,durable,offered,history,search,organisation,storm");
+        String only =
+                options.getOrDefault("only", "idle,fanout,baseline,durable,offered,history,search,organisation,storm");
         if (!smoke) {
             warmUp(Integer.parseInt(options.getOrDefault("warm-up", "10000")));
         }
@@ -121,7 +122,7 @@ public final class Bench {
             int[] rates = smoke ? new int[] {5} : numbers("rates", "10,25,50,75,100,200");
             fanout("chat", smoke ? 50 : 1000, rates);
             // The baseline is the container's own ceiling, on one instance: no figure of several.
-            if (options.containsKey("baseline") && instances.size() == 1) {
+            if (only.contains("baseline") && options.containsKey("baseline") && instances.size() == 1) {
                 fanout("baseline", smoke ? 50 : 1000, rates);
             }
         }
@@ -399,7 +400,7 @@ public final class Bench {
         if (before.rss() > 0 && after.rss() > 0) {
             report(
                     scenario,
-                    "server RSS per connection (marginal over the second half)",
+                    "server RSS per connection beyond the pre-touched heap (marginal over the second half)",
                     String.format("%.1f KB", (after.rss() - before.rss()) / 1024.0 / added));
         }
     }
@@ -442,46 +443,40 @@ public final class Bench {
         double highest = 0;
         String bestLine = "p99 above 100 ms at every rate tried";
         int seconds = smoke ? 2 : 8;
+        if (!smoke) {
+            // The fanout path's own warm-up: the general one runs joins and a few messages, not a
+            // steady stream to a thousand members, and the first rate measured the JIT instead.
+            publish(publishers, baseline ? null : room, rates[0], 10);
+            System.out.println("  " + (baseline ? "fanout, baseline" : "fanout") + ": warmed up at " + rates[0]
+                    + " msg/s for 10 s (" + deliveries.get() + " deliveries)");
+        }
         for (int rate : rates) {
             List<Round> rounds = new ArrayList<>();
             List<Round> roundsHere = new ArrayList<>();
             List<Round> roundsElsewhere = new ArrayList<>();
             List<Double> cpuPerDelivery = new ArrayList<>();
             List<Double> databaseCpuPerPost = new ArrayList<>();
+            List<Double> longestPause = new ArrayList<>();
             for (int round = 0; round < repeat; round++) {
                 here[0] = new Stats();
                 elsewhere[0] = new Stats();
                 deliveries.set(0);
                 long cpuBefore = serverCpuNanos();
                 long databaseCpuBefore = databaseCpuNanos();
-                long periodMicros = 1_000_000L / rate;
-                AtomicInteger next = new AtomicInteger();
-                var publishing = timer.scheduleAtFixedRate(
-                        () -> {
-                            Client publisher = publishers.get(next.getAndIncrement() % publishers.size());
-                            String content = "t=" + System.nanoTime();
-                            publisher.send(
-                                    baseline
-                                            ? content
-                                            : "{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"" + content
-                                                    + "\"}");
-                        },
-                        0,
-                        periodMicros,
-                        TimeUnit.MICROSECONDS);
-                Thread.sleep(seconds * 1_000L);
-                publishing.cancel(false);
-                Thread.sleep(1_000);
+                Instant began = Instant.now();
+                int published = publish(publishers, baseline ? null : room, rate, seconds);
+                GcPauses pauses = gcPauses(began);
+                longestPause.add(pauses.longestMillis());
                 Stats all = Stats.merged(here[0], elsewhere[0]);
                 rounds.add(new Round(deliveries.get() / (double) seconds, all));
                 roundsHere.add(new Round(0, here[0]));
                 roundsElsewhere.add(new Round(0, elsewhere[0]));
                 cpuPerDelivery.add((serverCpuNanos() - cpuBefore) / 1_000.0 / Math.max(1, deliveries.get()));
-                databaseCpuPerPost.add((databaseCpuNanos() - databaseCpuBefore) / 1_000.0 / Math.max(1, next.get()));
+                databaseCpuPerPost.add((databaseCpuNanos() - databaseCpuBefore) / 1_000.0 / Math.max(1, published));
                 System.out.println("  " + label + ": " + rate + " msg/s, round " + (round + 1) + ": "
                         + String.format(
-                                "%.0f deliveries/s, %s, server CPU %.1f µs per delivery",
-                                rounds.get(round).perSecond(), all.summary(), cpuPerDelivery.get(round)));
+                                "%.0f deliveries/s, %s, server CPU %.1f µs per delivery, %s",
+                                rounds.get(round).perSecond(), all.summary(), cpuPerDelivery.get(round), pauses));
                 if (across) {
                     System.out.println("    on the publishers' instance " + here[0].summary() + "; on the others "
                             + elsewhere[0].summary());
@@ -493,7 +488,7 @@ public final class Bench {
             double perSecond = Round.median(rounds, Round::perSecond);
             double p99 = Round.medianPercentile(rounds, 99);
             String line = String.format(
-                    "%d msg/s x %d members: %.0f deliveries/s, %s%s%s (median of %d rounds)",
+                    "%d msg/s x %d members: %.0f deliveries/s, %s%s%s%s (median of %d rounds)",
                     rate,
                     open.size(),
                     perSecond,
@@ -502,6 +497,7 @@ public final class Bench {
                     baseline
                             ? ""
                             : String.format(", database CPU %.0f µs per message posted", median(databaseCpuPerPost)),
+                    pauseFigure(longestPause),
                     rounds.size());
             System.out.println("  " + label + ": " + line);
             if (across) {
@@ -536,6 +532,52 @@ public final class Bench {
         closeAll(open);
     }
 
+    /**
+     * Publishes {@code rate} messages per second for {@code seconds}, in turn from each publisher,
+     * each carrying its send time ({@code t=nanos}); then waits a second for the last to arrive.
+     *
+     * @param room null for the baseline endpoint, which broadcasts whatever text it receives
+     * @return how many messages were published
+     */
+    private int publish(List<Client> publishers, String room, int rate, int seconds) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        var publishing = timer.scheduleAtFixedRate(
+                () -> {
+                    Client publisher = publishers.get(next.getAndIncrement() % publishers.size());
+                    String content = "t=" + System.nanoTime();
+                    publisher.send(
+                            room == null
+                                    ? content
+                                    : "{\"type\":\"message\",\"room\":\"" + room + "\",\"content\":\"" + content
+                                            + "\"}");
+                },
+                0,
+                1_000_000L / rate,
+                TimeUnit.MICROSECONDS);
+        Thread.sleep(seconds * 1_000L);
+        publishing.cancel(false);
+        Thread.sleep(1_000);
+        return next.get();
+    }
+
+    /** The servers' GC pauses from {@code began} until now, from the logs given by {@code --gc-log}. */
+    private GcPauses gcPauses(Instant began) {
+        if (!options.containsKey("gc-log")) {
+            return GcPauses.NONE;
+        }
+        List<Path> logs = java.util.Arrays.stream(options.get("gc-log").split(","))
+                .map(Path::of)
+                .toList();
+        return GcPauses.between(logs, began, Instant.now());
+    }
+
+    /** ", longest GC pause 12.3 ms" (median over the rounds), or nothing without GC logs. */
+    private String pauseFigure(List<Double> longestPerRound) {
+        return options.containsKey("gc-log")
+                ? String.format(", longest GC pause %.1f ms", median(longestPerRound))
+                : "";
+    }
+
     // 3. Durable throughput
     private void durable(int rooms, int sendersPerRoom, int seconds) throws Exception {
         String prefix = "durable-" + suffix();
@@ -565,11 +607,13 @@ public final class Bench {
         List<Round> rounds = new ArrayList<>();
         List<Double> cpuPerAck = new ArrayList<>();
         List<Double> databaseCpuPerAck = new ArrayList<>();
+        List<Double> longestPause = new ArrayList<>();
         for (int round = 0; round < repeat; round++) {
             latency[0] = new Stats();
             acked.set(0);
             long cpuBefore = serverCpuNanos();
             long databaseCpuBefore = databaseCpuNanos();
+            Instant began = Instant.now();
             running.set(true);
             for (int i = 0; i < open.size(); i++) {
                 sendDurable(byIndex[i], prefix + (i % rooms), sentAt, i);
@@ -581,8 +625,11 @@ public final class Bench {
             rounds.add(new Round(total / (double) seconds, latency[0]));
             cpuPerAck.add((serverCpuNanos() - cpuBefore) / 1_000.0 / Math.max(1, acked.get()));
             databaseCpuPerAck.add((databaseCpuNanos() - databaseCpuBefore) / 1_000.0 / Math.max(1, acked.get()));
+            GcPauses pauses = gcPauses(began);
+            longestPause.add(pauses.longestMillis());
             System.out.println(String.format(
-                    "  durable, round %d: %.0f acks/s, %s", round + 1, total / (double) seconds, latency[0].summary()));
+                    "  durable, round %d: %.0f acks/s, %s, %s",
+                    round + 1, total / (double) seconds, latency[0].summary(), pauses));
         }
         figure("durable.acks", Round.median(rounds, Round::perSecond));
         figure("durable.p99", Round.medianPercentile(rounds, 99));
@@ -599,7 +646,9 @@ public final class Bench {
         report(
                 "durable throughput",
                 "ack latency",
-                String.format("%s (medians of %d rounds)", Round.latencies(rounds), rounds.size()));
+                String.format(
+                        "%s%s (medians of %d rounds)",
+                        Round.latencies(rounds), pauseFigure(longestPause), rounds.size()));
         closeAll(open);
     }
 
@@ -631,11 +680,13 @@ public final class Bench {
         for (int rate : rates) {
             List<Round> rounds = new ArrayList<>();
             List<Double> cpuPerAck = new ArrayList<>();
+            List<Double> longestPause = new ArrayList<>();
             long unacknowledged = 0;
             for (int r = 0; r < repeat; r++) {
                 OfferedRound offered = new OfferedRound(++round, rate * seconds);
                 current[0] = offered;
                 long cpuBefore = serverCpuNanos();
+                Instant began = Instant.now();
                 long start = System.nanoTime() + 1_000_000;
                 for (int k = 0; k < offered.size(); k++) {
                     long due = start + (long) (k * 1e9 / rate);
@@ -650,14 +701,16 @@ public final class Bench {
                                     + "\",\"content\":\"offered\",\"ref\":\"" + offered.ref(k) + "\"}");
                 }
                 offered.awaitAcks(Duration.ofSeconds(10));
+                GcPauses pauses = gcPauses(began);
+                longestPause.add(pauses.longestMillis());
                 cpuPerAck.add((serverCpuNanos() - cpuBefore)
                         / 1_000.0
                         / Math.max(1, offered.latency().count()));
                 unacknowledged += offered.size() - offered.latency().count();
                 rounds.add(new Round(offered.latency().count() / (double) seconds, offered.latency()));
                 System.out.println(String.format(
-                        "  offered %d msg/s, round %d: %s",
-                        rate, r + 1, offered.latency().summary()));
+                        "  offered %d msg/s, round %d: %s, %s",
+                        rate, r + 1, offered.latency().summary(), pauses));
             }
             double p99 = Round.medianPercentile(rounds, 99);
             figure("offered.p99." + rate, unacknowledged == 0 ? p99 : Double.POSITIVE_INFINITY);
@@ -668,10 +721,11 @@ public final class Bench {
                     "durable, open loop",
                     "offered " + rate + " msg/s over " + rooms + " rooms x " + sendersPerRoom + " senders, ack latency",
                     String.format(
-                            "%s, %.0f acks/s%s%s (medians of %d rounds of %d s)",
+                            "%s, %.0f acks/s%s%s%s (medians of %d rounds of %d s)",
                             Round.latencies(rounds),
                             Round.median(rounds, Round::perSecond),
                             cpuFigure(cpuPerAck, "ack"),
+                            pauseFigure(longestPause),
                             unacknowledged == 0 ? "" : ", " + unacknowledged + " never acknowledged within 10 s",
                             rounds.size(),
                             seconds));
