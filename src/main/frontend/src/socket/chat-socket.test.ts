@@ -4,6 +4,7 @@ import type { ServerEvent } from "./protocol";
 
 class FakeSocket implements WebSocketLike {
   readyState = 0;
+  protocol = "";
   sent: Record<string, unknown>[] = [];
   onopen: ((event: unknown) => void) | null = null;
   onmessage: ((event: { data: unknown }) => void) | null = null;
@@ -23,13 +24,19 @@ class FakeSocket implements WebSocketLike {
     this.readyState = 3;
   }
 
-  open(): void {
+  open(protocol = "chat.v2"): void {
     this.readyState = 1;
+    this.protocol = protocol;
     this.onopen?.({});
   }
 
   receive(event: Record<string, unknown>): void {
     this.onmessage?.({ data: JSON.stringify(event) });
+  }
+
+  /** Several events in one frame, one per line, as a chat.v2 server sends what waits together. */
+  receiveLines(...events: Record<string, unknown>[]): void {
+    this.onmessage?.({ data: events.map((event) => JSON.stringify(event)).join("\n") });
   }
 
   drop(code = 1006): void {
@@ -75,11 +82,11 @@ describe("ChatSocket", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it("offers chat.v1 with the token as a bearer subprotocol and resumes from the start", async () => {
+  it("offers chat.v2, then chat.v1, with the token as a bearer subprotocol and resumes from the start", async () => {
     const { socket, latest } = harness();
     socket.start();
     await vi.advanceTimersByTimeAsync(0);
-    expect(latest().protocols).toEqual(["chat.v1", "bearer.token"]);
+    expect(latest().protocols).toEqual(["chat.v2", "chat.v1", "bearer.token"]);
     expect(latest().url).toBe("ws://chat.test/ws?after=0");
   });
 
@@ -93,6 +100,37 @@ describe("ChatSocket", () => {
     latest().receive(message(4));
     latest().receive(message(6));
     expect(events.filter((e) => e.type === "message").map((e) => (e as { id: number }).id)).toEqual([5, 6]);
+  });
+
+  it("handles the events of a chat.v2 frame one by one, in order, dropping repeats as ever", async () => {
+    const { socket, latest, events } = harness();
+    socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    latest().open("chat.v2");
+    latest().receiveLines(message(1), message(2), message(2), { type: "typing", room: "general", user: "bob" });
+    expect(events.map((e) => e.type)).toEqual(["message", "message", "typing"]);
+    expect(events.filter((e) => e.type === "message").map((e) => (e as { id: number }).id)).toEqual([1, 2]);
+  });
+
+  it("resumes from the last id of a chat.v2 frame", async () => {
+    const { socket, latest } = harness();
+    socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    latest().open("chat.v2");
+    latest().receiveLines(message(8), message(9));
+    latest().drop();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(latest().url).toBe("ws://chat.test/ws?after=9");
+  });
+
+  it("reads a chat.v1 server's frames as one event each", async () => {
+    const { socket, latest, events } = harness();
+    socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    latest().open("chat.v1");
+    latest().receive(message(3));
+    latest().receiveLines(message(4), message(5)); // not a chat.v1 frame: nothing in it counts
+    expect(events.filter((e) => e.type === "message").map((e) => (e as { id: number }).id)).toEqual([3]);
   });
 
   it("reconnects with backoff and resumes from the last id it saw", async () => {

@@ -1,9 +1,12 @@
 import { CloseCode, RequestFailed, type Request, type ServerEvent, type ServerEventOf } from "./protocol";
 import type { ClientFrame, DirectMessageRequest, MessageRequest } from "./wire";
+import { eventsOfFrame, SUBPROTOCOLS } from "./frames";
 
 /** The part of the browser WebSocket the client uses, so tests can stand in for it. */
 export interface WebSocketLike {
   readonly readyState: number;
+  /** The subprotocol the server chose ("" before opening or when it chose none). */
+  readonly protocol: string;
   send(data: string): void;
   close(code?: number, reason?: string): void;
   onopen: ((event: unknown) => void) | null;
@@ -151,7 +154,7 @@ export class ChatSocket {
     const url = `${this.options.url()}?after=${this.cursor}`;
     const create =
       this.options.createSocket ?? ((u: string, p: string[]) => new WebSocket(u, p) as unknown as WebSocketLike);
-    const socket = create(url, ["chat.v1", `bearer.${token}`]);
+    const socket = create(url, [...SUBPROTOCOLS, `bearer.${token}`]);
     this.socket = socket;
     let opened = false;
     socket.onopen = () => {
@@ -163,13 +166,11 @@ export class ChatSocket {
     };
     socket.onmessage = (message) => {
       if (this.socket !== socket || typeof message.data !== "string") return;
-      let event: ServerEvent;
-      try {
-        event = JSON.parse(message.data) as ServerEvent;
-      } catch {
-        return;
+      for (const event of eventsOfFrame(message.data, socket.protocol)) {
+        // The socket may have been replaced by an event of this very frame (a stop, a reconnect).
+        if (this.socket !== socket) return;
+        this.receive(event as ServerEvent);
       }
-      this.receive(event);
     };
     socket.onclose = (close) => {
       if (this.socket !== socket) return;

@@ -89,7 +89,14 @@ public class Admission {
             close(session, new CloseReason(CloseCodes.TRY_AGAIN_LATER, "the server cannot reach its database"));
             return Optional.empty();
         }
-        Connection opened = new Connection(session, user, senders.pool(), closer, connections::remove, memory);
+        Connection opened = new Connection(
+                session,
+                user,
+                Framing.of(session.getNegotiatedSubprotocol()),
+                senders.pool(),
+                closer,
+                connections::remove,
+                memory);
         Long after = resumeAfter == null ? null : cursor(resumeAfter);
         if (after != null) {
             // Held before it is registered: no live message can overtake the replay.

@@ -1,7 +1,6 @@
 package app.chat.socket;
 
 import app.chat.auth.AuthenticatedUser;
-import app.chat.auth.HandshakeCredentials;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
@@ -27,7 +26,7 @@ import java.util.logging.Logger;
 @ServerEndpoint(
         value = "/ws",
         configurator = ChatEndpointConfigurator.class,
-        subprotocols = HandshakeCredentials.SUBPROTOCOL)
+        subprotocols = {Framing.V2, Framing.V1})
 public class ChatEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());

@@ -77,12 +77,10 @@ public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator 
     /** Client proxies of application-scoped beans: safe to share between all connections. */
     private record EndpointBeans(Admission admission, RequestRouter router, Connections connections) {}
 
-    /** Answers {@code chat.v1} when offered; never echoes the {@code bearer.<jwt>} entry. */
+    /** Answers {@code chat.v2} or {@code chat.v1}, as offered; never echoes the {@code bearer.<jwt>} entry. */
     @Override
     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
-        return HandshakeCredentials.offeredSubprotocols(requested).contains(HandshakeCredentials.SUBPROTOCOL)
-                ? HandshakeCredentials.SUBPROTOCOL
-                : "";
+        return Framing.negotiate(HandshakeCredentials.offeredSubprotocols(requested));
     }
 
     /**

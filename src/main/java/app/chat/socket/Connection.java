@@ -23,7 +23,8 @@ import java.util.logging.Logger;
 /**
  * One open WebSocket of one user, with its own bounded outbound queue. Any thread may send: frames
  * are queued and written by the sender threads (or by the completion of the previous write), in the
- * order they were queued, one at a time, so a session never has two writes in flight.
+ * order they were queued, one at a time, so a session never has two writes in flight. With
+ * {@link Framing#LINES} everything queued when a write starts leaves in that one write.
  * A client that stops reading fills its queue and is dropped instead of growing the heap or slowing
  * anyone else down.
  */
@@ -44,6 +45,7 @@ public final class Connection {
     private static final ByteBuffer PING_PAYLOAD = ByteBuffer.allocate(0);
 
     private final Session session;
+    private final Framing framing;
     private final OutboundMemory memory;
     private final Executor sender;
     private final Executor closer;
@@ -53,11 +55,11 @@ public final class Connection {
     private volatile long lastHeardNanos = openedNanos;
 
     // All guarded by this.
-    /** Text frames (String) and pings (PING). */
+    /** Events (String) and pings (PING) not yet handed to the container. */
     private final Queue<Object> queue = new ArrayDeque<>();
-    /** Characters of the queued frames and of the one in flight, reserved from {@link #memory}. */
+    /** Characters of the queued events and of those in flight, reserved from {@link #memory}. */
     private long queuedSize;
-    /** Size of the frame being written, released when its write completes. */
+    /** Characters of the events being written, released when the write completes. */
     private long inFlightSize;
 
     private long heldSize;
@@ -89,11 +91,13 @@ public final class Connection {
     public Connection(
             Session session,
             AuthenticatedUser user,
+            Framing framing,
             Executor sender,
             Executor closer,
             Consumer<Connection> dropped,
             OutboundMemory memory) {
         this.session = session;
+        this.framing = framing;
         this.memory = memory;
         this.user = user;
         this.sender = sender;
@@ -208,8 +212,8 @@ public final class Connection {
                 framesQueued = queue.size();
             } else {
                 queuedSize += size;
+                queue.add(frame);
                 if (sending) {
-                    queue.add(frame);
                     return;
                 }
                 sending = true;
@@ -220,10 +224,21 @@ public final class Connection {
             return;
         }
         try {
-            sender.execute(() -> transmit(frame));
+            // The sender takes what is queued when it runs: events queued meanwhile join the frame.
+            sender.execute(this::transmitQueued);
         } catch (RejectedExecutionException e) {
             // The application is stopping and its senders are gone: nothing more can be written.
             close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down"));
+        }
+    }
+
+    private void transmitQueued() {
+        Object first;
+        synchronized (this) {
+            first = nextFrame();
+        }
+        if (first != null) {
+            transmit(first);
         }
     }
 
@@ -234,7 +249,6 @@ public final class Connection {
             synchronized (this) {
                 transmitting = Thread.currentThread();
                 completedInline = null;
-                inFlightSize = frame instanceof String text ? text.length() : 0;
             }
             write(frame);
             SendResult inline;
@@ -315,14 +329,37 @@ public final class Connection {
             memory.release(inFlightSize);
         }
         inFlightSize = 0;
-        Object next = closed ? null : queue.poll();
-        if (next == null) {
+        return nextFrame();
+    }
+
+    /**
+     * Must hold the lock. The next frame to write, now in flight: the first queued event or ping
+     * and, with {@link Framing#LINES}, the events queued behind it, one per line, up to
+     * {@link Framing#MAX_LINES_CHARS}. Null when nothing waits: the connection is idle again.
+     */
+    private Object nextFrame() {
+        Object first = closed ? null : queue.poll();
+        if (first == null) {
             sending = false;
             if (flushed != null) {
                 flushed.complete(null);
             }
+            return null;
         }
-        return next;
+        if (!(first instanceof String event)) {
+            return first;
+        }
+        inFlightSize = event.length();
+        if (framing == Framing.SINGLE || !(queue.peek() instanceof String)) {
+            return event;
+        }
+        StringBuilder lines = new StringBuilder(event);
+        while (queue.peek() instanceof String next && lines.length() + 1 + next.length() <= Framing.MAX_LINES_CHARS) {
+            queue.poll();
+            lines.append('\n').append(next);
+            inFlightSize += next.length();
+        }
+        return lines.toString();
     }
 
     /** Completes once everything queued so far has been written (or the connection is gone). */

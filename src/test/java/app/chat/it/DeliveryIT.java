@@ -151,6 +151,58 @@ class DeliveryIT extends DeployedChat {
         }
     }
 
+    /**
+     * A member misses 200 messages in a new room and resumes in the handshake, offering chat.v2
+     * ({@code lines}) or chat.v1 only; the replay must be every one of them, in order.
+     *
+     * @return how many events each frame of the replay held
+     */
+    private List<Integer> framesOfAReplayOfTwoHundred(boolean lines) {
+        String room = unique("replay");
+        String bobId = unique("bob");
+        List<Long> posted = new ArrayList<>();
+        long cursor;
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient bob = connect(bobId)) {
+            alice.join(room);
+            bob.join(room);
+            cursor = id(alice.post(room, "start"));
+        }
+        try (ChatClient alice = connect(unique("alice"))) {
+            alice.join(room);
+            for (int i = 0; i < 200; i++) {
+                posted.add(id(alice.post(room, "while away " + i)));
+            }
+        }
+        URI resuming = URI.create(ChatDeployment.webSocket(base) + "?after=" + cursor);
+        String token = TestTokens.forUser(bobId).sign();
+        try (ChatClient bob =
+                lines ? ChatClient.connectWithLines(resuming, token) : ChatClient.connect(resuming, token)) {
+            bob.awaitType("resumed");
+            List<Long> replayed = bob.received().stream()
+                    .filter(DeliveryIT::isMessage)
+                    .map(DeliveryIT::id)
+                    .toList();
+            assertEquals(posted, replayed, "every message once, in order");
+            return bob.eventsPerFrame();
+        }
+    }
+
+    @Test
+    void underChatV2AReplayArrivesSeveralEventsToAFrameOnePerLineInOrder() {
+        List<Integer> perFrame = framesOfAReplayOfTwoHundred(true);
+
+        assertTrue(perFrame.stream().anyMatch(events -> events > 1), "the replay was queued faster than written");
+        assertTrue(perFrame.size() < 200, perFrame.size() + " frames for 200 events");
+    }
+
+    @Test
+    void underChatV1TheSameReplayIsOneEventPerFrame() {
+        List<Integer> perFrame = framesOfAReplayOfTwoHundred(false);
+
+        assertTrue(perFrame.stream().allMatch(events -> events == 1));
+    }
+
     @Test
     void aResendWithTheSameClientIdIsStoredAndDeliveredOnce() {
         String room = unique("idem");

@@ -59,6 +59,14 @@ class HandshakeIT extends DeployedChat {
     }
 
     @Test
+    void aClientOfferingChatV2BesideChatV1GetsChatV2() {
+        try (ChatClient client = ChatClient.connectWithLines(
+                ws(), TestTokens.forUser(unique("v2")).sign())) {
+            assertEquals("chat.v2", client.subprotocol());
+        }
+    }
+
+    @Test
     void aMissingTokenIsRefusedWith401() {
         var request = HttpRequest.newBuilder(URI.create(base + "ws")).build();
         assertEquals(401, ChatClient.refusedStatus(ws(), "", Carrier.QUERY_PARAMETER, Map.of()));

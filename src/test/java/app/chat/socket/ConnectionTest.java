@@ -73,6 +73,7 @@ class ConnectionTest {
     private final Connection connection = new Connection(
             fake.session(),
             new AuthenticatedUser("alice", "Alice", null, Instant.now().plusSeconds(3600)),
+            Framing.SINGLE,
             Runnable::run,
             Runnable::run,
             dropped::add,
@@ -93,16 +94,22 @@ class ConnectionTest {
         assertTrue(fake.pending.isEmpty());
     }
 
-    @Test
-    void framesAreWrittenByTheSenderNotByWhoeverQueuedThem() {
-        List<Runnable> senderTasks = new ArrayList<>();
-        Connection handedOff = new Connection(
+    /** A connection whose sender tasks wait in {@code senderTasks} until the test runs them. */
+    private Connection writtenBy(List<Runnable> senderTasks, Framing framing) {
+        return new Connection(
                 fake.session(),
                 new AuthenticatedUser("bob", "Bob", null, Instant.now().plusSeconds(3600)),
+                framing,
                 senderTasks::add,
                 Runnable::run,
                 dropped::add,
                 OutboundMemory.unbounded());
+    }
+
+    @Test
+    void framesAreWrittenByTheSenderNotByWhoeverQueuedThem() {
+        List<Runnable> senderTasks = new ArrayList<>();
+        Connection handedOff = writtenBy(senderTasks, Framing.SINGLE);
 
         handedOff.send("one");
         handedOff.send("two");
@@ -203,9 +210,14 @@ class ConnectionTest {
     }
 
     private Connection boundedBy(OutboundMemory memory, String userId) {
+        return framed(Framing.SINGLE, memory, userId);
+    }
+
+    private Connection framed(Framing framing, OutboundMemory memory, String userId) {
         return new Connection(
                 fake.session(),
                 new AuthenticatedUser(userId, userId, null, Instant.now().plusSeconds(3600)),
+                framing,
                 Runnable::run,
                 Runnable::run,
                 dropped::add,
@@ -252,6 +264,7 @@ class ConnectionTest {
         Connection reader = new Connection(
                 other.session(),
                 new AuthenticatedUser("erin", "Erin", null, Instant.now().plusSeconds(3600)),
+                Framing.SINGLE,
                 Runnable::run,
                 Runnable::run,
                 dropped::add,
@@ -268,5 +281,76 @@ class ConnectionTest {
 
         assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, fake.closed.get().getCloseCode());
         assertNull(other.closed.get());
+    }
+
+    @Test
+    void withLinesTheEventsQueuedBehindAWriteLeaveTogetherInTheNextFrame() {
+        Connection lines = framed(Framing.LINES, OutboundMemory.unbounded(), "frank");
+        lines.send("{\"n\":1}");
+        lines.send("{\"n\":2}");
+        lines.send("{\"n\":3}");
+        assertEquals(List.of("{\"n\":1}"), fake.written);
+
+        fake.completeNext();
+
+        assertEquals(List.of("{\"n\":1}", "{\"n\":2}\n{\"n\":3}"), fake.written);
+    }
+
+    @Test
+    void withLinesEverythingQueuedBeforeTheSenderRunsLeavesInOneFrame() {
+        List<Runnable> senderTasks = new ArrayList<>();
+        Connection lines = writtenBy(senderTasks, Framing.LINES);
+        lines.send("a");
+        lines.send("b");
+        lines.send("c");
+
+        senderTasks.forEach(Runnable::run);
+
+        assertEquals(List.of("a\nb\nc"), fake.written);
+    }
+
+    @Test
+    void withOneEventPerFrameQueuedEventsStillLeaveOneByOne() {
+        connection.send("a");
+        connection.send("b");
+        connection.send("c");
+        fake.inline = true;
+
+        fake.completeNext();
+
+        assertEquals(List.of("a", "b", "c"), fake.written);
+    }
+
+    @Test
+    void aFrameOfLinesStopsBeforeItWouldPassTheLimitAndTheRestFollows() {
+        Connection lines = framed(Framing.LINES, OutboundMemory.unbounded(), "hank");
+        String half = "h".repeat(Framing.MAX_LINES_CHARS / 2);
+        lines.send("first");
+        lines.send(half);
+        lines.send(half);
+        lines.send("last");
+        fake.inline = true;
+
+        fake.completeNext();
+
+        assertEquals(List.of("first", half, half + "\nlast"), fake.written);
+        assertTrue(fake.written.stream().allMatch(frame -> frame.length() <= Framing.MAX_LINES_CHARS));
+    }
+
+    @Test
+    void aFrameOfLinesGivesTheRoomOfAllItsEventsBack() {
+        OutboundMemory memory = new OutboundMemory(10_000, 0, () -> 1);
+        Connection lines = framed(Framing.LINES, memory, "ivan");
+        lines.send("a".repeat(1_000));
+        lines.send("b".repeat(2_000));
+        lines.send("c".repeat(3_000));
+        assertEquals(6_000, memory.used());
+
+        fake.completeNext();
+        assertEquals(5_000, memory.used()); // b and c are in flight together
+        fake.completeNext();
+
+        assertEquals(0, memory.used());
+        assertTrue(lines.flushed().isDone());
     }
 }

@@ -47,6 +47,9 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private final List<JsonObject> inbox = new ArrayList<>();
+    /** How many events each frame received so far held, in arrival order. */
+    private final List<Integer> eventsPerFrame = new ArrayList<>();
+
     private volatile boolean reading = true;
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final AtomicInteger refs = new AtomicInteger();
@@ -59,6 +62,13 @@ public final class ChatClient implements AutoCloseable {
 
     public static ChatClient connect(URI ws, String token) {
         return connect(ws, token, Carrier.SUBPROTOCOL, Map.of());
+    }
+
+    /** Offers {@code chat.v2} before {@code chat.v1}: events may then arrive several to a frame, one per line. */
+    public static ChatClient connectWithLines(URI ws, String token) {
+        return new ChatClient(
+                HTTP.newWebSocketBuilder().connectTimeout(WAIT).subprotocols("chat.v2", "chat.v1", "bearer." + token),
+                ws);
     }
 
     public static ChatClient connect(URI ws, String token, Carrier carrier, Map<String, String> headers) {
@@ -107,6 +117,13 @@ public final class ChatClient implements AutoCloseable {
 
     public String subprotocol() {
         return socket.getSubprotocol();
+    }
+
+    /** How many events each frame received so far held (always 1 under {@code chat.v1}). */
+    public List<Integer> eventsPerFrame() {
+        synchronized (inbox) {
+            return List.copyOf(eventsPerFrame);
+        }
     }
 
     public void sendRaw(String text) {
@@ -311,10 +328,20 @@ public final class ChatClient implements AutoCloseable {
 
         @Override
         protected void onMessage(WebSocket webSocket, String text) {
-            contract.received(text);
-            JsonObject event = Json.createReader(new StringReader(text)).readObject();
+            // chat.v2 puts the events waiting together in one frame, one per line; chat.v1 never does.
+            boolean lines = "chat.v2".equals(webSocket.getSubprotocol());
+            List<JsonObject> events = new ArrayList<>();
+            for (String line : lines ? text.split("\n") : new String[] {text}) {
+                if (lines) {
+                    contract.received(line);
+                } else {
+                    contract.receivedUnderOneEventPerFrame(line);
+                }
+                events.add(Json.createReader(new StringReader(line)).readObject());
+            }
             synchronized (inbox) {
-                inbox.add(event);
+                inbox.addAll(events);
+                eventsPerFrame.add(events.size());
                 inbox.notifyAll();
             }
         }

@@ -87,6 +87,15 @@ public final class ContractCheck {
         }
     }
 
+    /** A frame of {@code chat.v1} must hold one event: no line of a second one. */
+    public void receivedUnderOneEventPerFrame(String text) {
+        if (text.indexOf('\n') >= 0) {
+            breach("the server sent several lines in one chat.v1 frame: " + abbreviated(text));
+            return;
+        }
+        received(text);
+    }
+
     private void breach(String what) {
         synchronized (breaches) {
             breaches.add(what);

@@ -49,6 +49,11 @@ public final class Bench {
     private final List<URI> instances;
 
     final boolean smoke;
+    /**
+     * What every connection offers before its token: {@code --framing chat.v2} (the default, as the
+     * web client) offers chat.v2 then chat.v1; {@code --framing chat.v1} offers chat.v1 only.
+     */
+    private final String subprotocols;
     /** Rounds per measurement; figures are the medians of the rounds. */
     final int repeat;
 
@@ -75,6 +80,11 @@ public final class Bench {
                 .map(url -> URI.create(url.replaceFirst("^http", "ws") + (url.endsWith("/") ? "" : "/") + "ws"))
                 .toList();
         this.smoke = "smoke".equals(options.getOrDefault("scale", "full"));
+        this.subprotocols = switch (options.getOrDefault("framing", "chat.v2")) {
+            case "chat.v2" -> "chat.v2,chat.v1";
+            case "chat.v1" -> "chat.v1";
+            default -> throw new IllegalArgumentException("--framing takes chat.v2 or chat.v1");
+        };
         this.repeat = smoke ? 1 : Integer.parseInt(options.getOrDefault("repeat", "3"));
     }
 
@@ -112,7 +122,9 @@ public final class Bench {
                     serverPids().get(0),
                     "JFR.start",
                     "name=bench",
-                    "settings=profile",
+                    "settings="
+                            + Path.of(options.getOrDefault("jfr-settings", "bench/cpu-samples.jfc"))
+                                    .toAbsolutePath(),
                     "filename=" + Path.of(options.get("jfr")).toAbsolutePath()));
         }
         if (only.contains("idle")) {
@@ -225,12 +237,12 @@ public final class Bench {
     }
 
     CompletableFuture<Client> connectWithToken(int index, String token, URI target, Consumer<String> onText) {
-        return Client.open(network, address(target, index), token, onText);
+        return Client.open(network, address(target, index), subprotocols, token, onText);
     }
 
     /** Opens a connection that measures, on the observers' event loop (see {@link #observers}). */
     CompletableFuture<Client> connectObserver(int index, String token, URI target, Consumer<String> onText) {
-        return Client.open(observers, address(target, index), token, onText);
+        return Client.open(observers, address(target, index), subprotocols, token, onText);
     }
 
     /**

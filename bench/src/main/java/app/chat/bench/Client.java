@@ -18,8 +18,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * One benchmark connection: a Netty WebSocket client that hands every whole text message to a
- * callback on its event loop. The token travels in the subprotocol header, as browsers send it.
+ * One benchmark connection: a Netty WebSocket client that hands every event to a callback on its
+ * event loop, each line of a frame on its own when the server chose {@code chat.v2}. The token
+ * travels in the subprotocol header, as browsers send it.
  */
 final class Client {
 
@@ -31,11 +32,15 @@ final class Client {
         this.channel = channel;
     }
 
-    static CompletableFuture<Client> open(Network network, URI uri, String token, Consumer<String> onText) {
+    /**
+     * @param subprotocols offered before the token, comma-separated: {@code chat.v2,chat.v1} or {@code chat.v1}
+     */
+    static CompletableFuture<Client> open(
+            Network network, URI uri, String subprotocols, String token, Consumer<String> onText) {
         CompletableFuture<Client> opened = new CompletableFuture<>();
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
-                .subprotocol(token == null ? null : "chat.v1,bearer." + token)
+                .subprotocol(token == null ? null : subprotocols + ",bearer." + token)
                 .generateOriginHeader(false)
                 .handshakeTimeoutMillis(30_000)
                 .maxFramePayloadLength(MAX_MESSAGE_BYTES)
@@ -76,6 +81,7 @@ final class Client {
 
         private final CompletableFuture<Client> opened;
         private final Consumer<String> onText;
+        private boolean lines;
 
         Receiver(CompletableFuture<Client> opened, Consumer<String> onText) {
             this.opened = opened;
@@ -85,6 +91,11 @@ final class Client {
         @Override
         public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
             if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                lines = "chat.v2"
+                        .equals(context.pipeline()
+                                .get(WebSocketClientProtocolHandler.class)
+                                .handshaker()
+                                .actualSubprotocol());
                 opened.complete(new Client(context.channel()));
             } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
                 opened.completeExceptionally(new TimeoutException("no handshake answer"));
@@ -94,7 +105,17 @@ final class Client {
 
         @Override
         protected void channelRead0(ChannelHandlerContext context, TextWebSocketFrame frame) {
-            onText.accept(frame.text());
+            String text = frame.text();
+            if (!lines) {
+                onText.accept(text);
+                return;
+            }
+            int start = 0;
+            for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+                onText.accept(text.substring(start, end));
+                start = end + 1;
+            }
+            onText.accept(start == 0 ? text : text.substring(start));
         }
 
         @Override
