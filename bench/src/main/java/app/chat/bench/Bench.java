@@ -487,8 +487,11 @@ public final class Bench {
                 databaseCpuPerPost.add((databaseCpuNanos() - databaseCpuBefore) / 1_000.0 / Math.max(1, published));
                 System.out.println("  " + label + ": " + rate + " msg/s, round " + (round + 1) + ": "
                         + String.format(
-                                "%.0f deliveries/s, %s, server CPU %.1f µs per delivery, %s",
-                                rounds.get(round).perSecond(), all.summary(), cpuPerDelivery.get(round), pauses));
+                                "%.0f deliveries/s, %s, server CPU %.1f µs per delivery%s",
+                                rounds.get(round).perSecond(),
+                                all.summary(),
+                                cpuPerDelivery.get(round),
+                                pauseNote(pauses)));
                 if (across) {
                     System.out.println("    on the publishers' instance " + here[0].summary() + "; on the others "
                             + elsewhere[0].summary());
@@ -583,6 +586,11 @@ public final class Bench {
         return GcPauses.between(logs, began, Instant.now());
     }
 
+    /** ", GC: 3 pauses, …" for a round's line, or nothing without GC logs (a server that is not a JVM). */
+    private String pauseNote(GcPauses pauses) {
+        return options.containsKey("gc-log") ? ", " + pauses : "";
+    }
+
     /** ", longest GC pause 12.3 ms" (median over the rounds), or nothing without GC logs. */
     private String pauseFigure(List<Double> longestPerRound) {
         return options.containsKey("gc-log")
@@ -640,8 +648,8 @@ public final class Bench {
             GcPauses pauses = gcPauses(began);
             longestPause.add(pauses.longestMillis());
             System.out.println(String.format(
-                    "  durable, round %d: %.0f acks/s, %s, %s",
-                    round + 1, total / (double) seconds, latency[0].summary(), pauses));
+                    "  durable, round %d: %.0f acks/s, %s%s",
+                    round + 1, total / (double) seconds, latency[0].summary(), pauseNote(pauses)));
         }
         figure("durable.acks", Round.median(rounds, Round::perSecond));
         figure("durable.p99", Round.medianPercentile(rounds, 99));
@@ -721,8 +729,8 @@ public final class Bench {
                 unacknowledged += offered.size() - offered.latency().count();
                 rounds.add(new Round(offered.latency().count() / (double) seconds, offered.latency()));
                 System.out.println(String.format(
-                        "  offered %d msg/s, round %d: %s, %s",
-                        rate, r + 1, offered.latency().summary(), pauses));
+                        "  offered %d msg/s, round %d: %s%s",
+                        rate, r + 1, offered.latency().summary(), pauseNote(pauses)));
             }
             double p99 = Round.medianPercentile(rounds, 99);
             figure("offered.p99." + rate, unacknowledged == 0 ? p99 : Double.POSITIVE_INFINITY);
