@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Finds the bearer token in a WebSocket handshake. Browsers cannot set headers on a WebSocket, so
  * besides {@code Authorization: Bearer} the token may come as the {@code token} query parameter or
- * as the {@code bearer.<jwt>} entry of {@code Sec-WebSocket-Protocol}, offered next to {@code chat.v1}.
+ * as the {@code bearer.<jwt>} entry of {@code Sec-WebSocket-Protocol}, offered next to {@code chat.v2} or
+ * {@code chat.v1}.
  */
 public final class HandshakeCredentials {
 
