@@ -12,7 +12,6 @@ import java.util.Optional;
  */
 public final class HandshakeCredentials {
 
-    public static final String SUBPROTOCOL = "chat.v1";
     static final String SUBPROTOCOL_TOKEN_PREFIX = "bearer.";
     static final String QUERY_PARAMETER = "token";
 

@@ -1,6 +1,5 @@
 package app.chat.socket;
 
-import app.chat.auth.HandshakeCredentials;
 import java.util.List;
 
 /**
@@ -18,7 +17,7 @@ public enum Framing {
      */
     LINES;
 
-    public static final String V1 = HandshakeCredentials.SUBPROTOCOL;
+    public static final String V1 = "chat.v1";
     public static final String V2 = "chat.v2";
 
     /** A frame of lines holds at most this many characters (a single larger event goes alone). */
