@@ -54,6 +54,8 @@ public final class Bench {
      * web client) offers chat.v2 then chat.v1; {@code --framing chat.v1} offers chat.v1 only.
      */
     private final String subprotocols;
+    /** The servers' GC logs ({@code --gc-log}, comma-separated); none for a server that is not a JVM. */
+    private final List<Path> gcLogs;
     /** Rounds per measurement; figures are the medians of the rounds. */
     final int repeat;
 
@@ -86,6 +88,11 @@ public final class Bench {
             default -> throw new IllegalArgumentException("--framing takes chat.v2 or chat.v1");
         };
         this.repeat = smoke ? 1 : Integer.parseInt(options.getOrDefault("repeat", "3"));
+        this.gcLogs = options.containsKey("gc-log")
+                ? java.util.Arrays.stream(options.get("gc-log").split(","))
+                        .map(Path::of)
+                        .toList()
+                : List.of();
     }
 
     public static void main(String[] args) throws Exception {
@@ -575,27 +582,19 @@ public final class Bench {
         return next.get();
     }
 
-    /** The servers' GC pauses from {@code began} until now, from the logs given by {@code --gc-log}. */
+    /** The servers' GC pauses from {@code began} until now (none without GC logs). */
     private GcPauses gcPauses(Instant began) {
-        if (!options.containsKey("gc-log")) {
-            return GcPauses.NONE;
-        }
-        List<Path> logs = java.util.Arrays.stream(options.get("gc-log").split(","))
-                .map(Path::of)
-                .toList();
-        return GcPauses.between(logs, began, Instant.now());
+        return GcPauses.between(gcLogs, began, Instant.now());
     }
 
-    /** ", GC: 3 pauses, …" for a round's line, or nothing without GC logs (a server that is not a JVM). */
+    /** ", GC: 3 pauses, …" for a round's line, or nothing without GC logs. */
     private String pauseNote(GcPauses pauses) {
-        return options.containsKey("gc-log") ? ", " + pauses : "";
+        return gcLogs.isEmpty() ? "" : ", " + pauses;
     }
 
     /** ", longest GC pause 12.3 ms" (median over the rounds), or nothing without GC logs. */
     private String pauseFigure(List<Double> longestPerRound) {
-        return options.containsKey("gc-log")
-                ? String.format(", longest GC pause %.1f ms", median(longestPerRound))
-                : "";
+        return !gcLogs.isEmpty() ? String.format(", longest GC pause %.1f ms", median(longestPerRound)) : "";
     }
 
     // 3. Durable throughput
