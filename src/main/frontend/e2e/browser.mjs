@@ -103,8 +103,14 @@ export async function audit(page, where) {
       // Experimental in axe, but what WCAG 2.5.3 asks: a control's name holds the text it shows.
       rules: { "label-content-name-mismatch": { enabled: true } },
     });
+    // A page's structure too, whatever axe thinks of its impact: one main landmark, one top heading
+    // (not while a modal dialog hides the page behind it).
+    const structure = document.querySelector('[role="dialog"]') ? [] : ["landmark-one-main", "page-has-heading-one"];
     return result.violations
-      .filter((violation) => violation.impact === "critical" || violation.impact === "serious")
+      .filter(
+        (violation) =>
+          violation.impact === "critical" || violation.impact === "serious" || structure.includes(violation.id),
+      )
       .map((violation) => ({
         rule: violation.id,
         impact: violation.impact,

@@ -51,6 +51,58 @@ describe("two people chatting in the browser", () => {
     await screenshot(alice.page, "room-desktop");
   });
 
+  it("two people of one name are told apart, and a name opens who someone really is", async () => {
+    const twinName = unique("Sam Twin ");
+    const ids = [unique("sam-one-"), unique("sam-two-")];
+    // Two different people who chose the same display name post in the room, as any client would.
+    await alice.page.evaluate(
+      async ({ name, users, target }) => {
+        for (const user of users) {
+          const { token } = await (
+            await fetch("api/dev/token", {
+              method: "POST",
+              headers: { "Content-Type": "application/json" },
+              body: JSON.stringify({ name, user }),
+            })
+          ).json();
+          const url = new URL("ws", document.baseURI);
+          url.protocol = url.protocol.replace("http", "ws");
+          const socket = new WebSocket(url, ["chat.v1", `bearer.${token}`]);
+          await new Promise((resolve) => (socket.onopen = resolve));
+          const acked = new Promise((resolve) => {
+            socket.onmessage = (event) => {
+              if (JSON.parse(event.data).type === "ack") resolve();
+            };
+          });
+          socket.send(JSON.stringify({ type: "join", room: target }));
+          socket.send(JSON.stringify({ type: "message", room: target, content: `hello from ${user}` }));
+          await acked;
+          socket.close();
+        }
+      },
+      { name: twinName, users: ids, target: room },
+    );
+    for (const id of ids) {
+      const article = alice.page.locator("article", { hasText: `hello from ${id}` });
+      // The name alone would not tell them apart: each shows who it is.
+      await article
+        .getByRole("button", { name: new RegExp(`^${twinName}\\s*\\(not to be confused`) })
+        .getByText(`(dev:${id})`)
+        .waitFor();
+    }
+    await alice.page
+      .locator("article", { hasText: `hello from ${ids[0]}` })
+      .getByRole("button", { name: twinName })
+      .click();
+    const card = alice.page.getByRole("dialog", { name: `About ${twinName}` });
+    await card.getByText(`dev:${ids[0]}`).waitFor();
+    await card.getByText("not in the directory").waitFor();
+    await alice.page.keyboard.press("Escape");
+    // Bob's name is his alone: no mark.
+    const bobs = alice.page.locator("article", { hasText: "Thanks! Here is" });
+    assert.equal(await bobs.getByText("not to be confused").count(), 0);
+  });
+
   it("an author fixes one message and deletes another, and the other person sees both at once", async () => {
     await send(alice.page, "Meeting at 10 in teh big room");
     await send(alice.page, "Wrong room, ignore me");

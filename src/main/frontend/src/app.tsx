@@ -40,12 +40,19 @@ export function App() {
     });
   }, []);
 
-  if (boot.state === "loading") return <p className="p-8 text-center text-sm text-muted-foreground">Loading…</p>;
+  if (boot.state === "loading")
+    return (
+      <BootScreen>
+        <p className="text-sm text-muted-foreground">Loading…</p>
+      </BootScreen>
+    );
   if (boot.state === "failed")
     return (
-      <p role="alert" className="p-8 text-center text-sm text-destructive">
-        {boot.error}
-      </p>
+      <BootScreen>
+        <p role="alert" className="text-sm text-destructive">
+          {boot.error}
+        </p>
+      </BootScreen>
     );
   if (!boot.session) {
     return (
@@ -67,6 +74,16 @@ export function App() {
         setBoot({ ...boot, session: null, notice: ended ? "Your session has ended. Sign in again." : undefined });
       }}
     />
+  );
+}
+
+/** The page before one can sign in: a landmark and a heading like every other screen. */
+function BootScreen({ children }: { children: React.ReactNode }) {
+  return (
+    <main className="p-8 text-center">
+      <h1 className="sr-only">Chat</h1>
+      {children}
+    </main>
   );
 }
 

@@ -6,6 +6,7 @@ const wire = (id: number, extra: Record<string, unknown> = {}) => ({
   id,
   room: "general",
   from: "bob",
+  from_name: "Bob",
   content: `m${id}`,
   timestamp: `2026-01-01T00:00:${String(id % 60).padStart(2, "0")}.000Z`,
   ...extra,
@@ -48,7 +49,7 @@ describe("chat store", () => {
 
   it("files live messages under their conversation and counts unread ones", () => {
     store.getState().received({ ...wire(1) });
-    store.getState().received({ id: 2, from: "bob", to: "alice", content: "psst", timestamp: "t" });
+    store.getState().received({ id: 2, from: "bob", from_name: "Bob", to: "alice", content: "psst", timestamp: "t" });
     const state = store.getState();
     expect(state.conversations["room:general"]?.messages.map((m) => m.id)).toEqual([1]);
     expect(state.conversations["room:general"]?.unread).toBe(1);
@@ -75,9 +76,10 @@ describe("chat store", () => {
     store.getState().setAttentive(false);
     expect(store.getState().received(wire(1)).notify).toBe(false);
     expect(store.getState().received(wire(2, { content: "hey @alice" })).notify).toBe(true);
-    expect(store.getState().received({ id: 3, from: "bob", to: "alice", content: "hi", timestamp: "t" }).notify).toBe(
-      true,
-    );
+    expect(
+      store.getState().received({ id: 3, from: "bob", from_name: "Bob", to: "alice", content: "hi", timestamp: "t" })
+        .notify,
+    ).toBe(true);
     expect(store.getState().conversations["room:general"]?.mentioned).toBe(true);
   });
 
@@ -105,6 +107,29 @@ describe("chat store", () => {
     });
     store.getState().retrying("dm:bob", "c2");
     expect(store.getState().conversations["dm:bob"]?.messages[0]?.state).toBe("pending");
+  });
+
+  it("knows the author of a message from someone never listed by the name the message carries", () => {
+    store.getState().received(wire(1, { from: "8e209776", from_name: "Zoe Zhang" }));
+    expect(store.getState().users["8e209776"]?.name).toBe("Zoe Zhang");
+  });
+
+  it("knows the authors of a history page and of the messages its replies quote", () => {
+    store
+      .getState()
+      .latestPage(
+        "room:general",
+        [wire(2, { from: "u2", from_name: "Uma", reply_to: { id: 1, from: "u1", from_name: "Ugo", excerpt: "m1" } })],
+        50,
+      );
+    expect(store.getState().users["u2"]?.name).toBe("Uma");
+    expect(store.getState().users["u1"]?.name).toBe("Ugo");
+  });
+
+  it("renames someone known when their messages carry a new name, keeping their presence", () => {
+    store.getState().rememberUsers([{ id: "u3", name: "Old Name", online: true }]);
+    store.getState().received(wire(3, { from: "u3", from_name: "New Name" }));
+    expect(store.getState().users["u3"]).toEqual({ id: "u3", name: "New Name", online: true });
   });
 
   it("merges older history pages in front and notices the beginning", () => {
@@ -143,7 +168,7 @@ describe("chat store", () => {
   });
 
   it("turns a deleted direct message into a tombstone in the conversation with the other person", () => {
-    store.getState().received({ id: 2, from: "alice", to: "bob", content: "oops", timestamp: "t" });
+    store.getState().received({ id: 2, from: "alice", from_name: "Alice", to: "bob", content: "oops", timestamp: "t" });
     store.getState().revised({
       type: "message_deleted",
       id: 8,
@@ -174,7 +199,7 @@ describe("chat store", () => {
         "room:general",
         [
           wire(1, { edited_at: "2026-01-01T00:05:00.000Z" }),
-          { id: 2, room: "general", from: "bob", deleted: true, timestamp: "t" },
+          { id: 2, room: "general", from: "bob", from_name: "Bob", deleted: true, timestamp: "t" },
         ],
         50,
       );

@@ -2,6 +2,7 @@ import { create, type StateCreator } from "zustand";
 import type { RoomListing, UserListing, WireMessage, WireReaction, WireRevision } from "@/socket/protocol";
 import type { ConnectionStatus } from "@/socket/chat-socket";
 import {
+  authorsOf,
   type ChatMessage,
   type ConversationKey,
   conversationOf,
@@ -101,6 +102,8 @@ interface DirectorySlice {
   /** Ids the server knows nobody by (a mistyped link): not people to list. */
   forgetUnknown(ids: string[]): void;
   presence(user: string, online: boolean): void;
+  /** Names the server sent with messages, by id: known people are renamed, others become known. */
+  learnNames(names: Record<string, string>): void;
   /** What a part of the screen shows now (an empty list: nothing). */
   show(part: string, users: string[]): void;
 }
@@ -219,6 +222,9 @@ const directorySlice: StateCreator<ChatState, [], [], DirectorySlice> = (set) =>
       return { users: { ...state.users, [user]: { ...known, online } } };
     });
   },
+  learnNames: (names) => {
+    set((state) => ({ users: withNames(state.users, names) }));
+  },
   show: (part, users) => {
     set((state) => {
       const before = state.shown[part] ?? [];
@@ -228,6 +234,26 @@ const directorySlice: StateCreator<ChatState, [], [], DirectorySlice> = (set) =>
     });
   },
 });
+
+/** The people with these names, the same object where nothing changes (no render for nothing). */
+function withNames(users: Record<string, UserListing>, names: Record<string, string>): Record<string, UserListing> {
+  const changed = Object.entries(names).filter(([id, name]) => users[id]?.name !== name);
+  if (changed.length === 0) return users;
+  return {
+    ...users,
+    ...Object.fromEntries(changed.map(([id, name]) => [id, { ...(users[id] ?? { id }), name }])),
+  };
+}
+
+/** A conversation's change, with the names its new messages carry for their authors. */
+function updateWithAuthors(
+  state: ChatState,
+  key: ConversationKey,
+  messages: readonly WireMessage[],
+  change: (c: Conversation) => Partial<Conversation>,
+) {
+  return { ...update(state, key, change), users: withNames(state.users, authorsOf(messages)) };
+}
 
 function update(state: ChatState, key: ConversationKey, change: (c: Conversation) => Partial<Conversation>) {
   const current = state.conversations[key] ?? emptyConversation();
@@ -299,7 +325,7 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
     const direct = !("room" in message);
     const mentioned = !mine && me !== null && mentions(message.content ?? "", me, !direct);
     set((state) => ({
-      ...update(state, key, (c) => ({
+      ...updateWithAuthors(state, key, [message], (c) => ({
         ...(c.detached
           ? { waiting: mergeMessages(c.waiting, [fromWire(message)]).slice(-MAX_WAITING) }
           : { messages: mergeMessages(c.messages, [fromWire(message)]) }),
@@ -343,7 +369,7 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
   },
   aroundPage: (key, messages, target) => {
     set((state) =>
-      update(state, key, (c) => {
+      updateWithAuthors(state, key, messages, (c) => {
         const page = messages.map(fromWire);
         const newestKnown = Math.max(newestId(c.messages) ?? 0, newestId(c.waiting) ?? 0);
         const pending = c.messages.filter((m) => m.id === undefined);
@@ -369,7 +395,7 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
   },
   backToLatest: (key, messages, pageSize) => {
     set((state) =>
-      update(state, key, (c) => ({
+      updateWithAuthors(state, key, messages, (c) => ({
         messages: mergeMessages(
           mergeMessages(
             c.messages.filter((m) => m.id === undefined),
@@ -385,7 +411,7 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
   },
   latestPage: (key, messages, pageSize) => {
     set((state) =>
-      update(state, key, (c) => ({
+      updateWithAuthors(state, key, messages, (c) => ({
         messages: mergeMessages(c.messages, messages.map(fromWire)),
         loaded: true,
         reachedStart: c.reachedStart || messages.length < pageSize,
@@ -394,7 +420,7 @@ const conversationsSlice: StateCreator<ChatState, [], [], ConversationsSlice> = 
   },
   olderPage: (key, messages, pageSize) => {
     set((state) =>
-      update(state, key, (c) => ({
+      updateWithAuthors(state, key, messages, (c) => ({
         messages: mergeMessages(c.messages, messages.map(fromWire)),
         loadingOlder: false,
         reachedStart: messages.length < pageSize,

@@ -78,6 +78,26 @@ describe("signing in through Keycloak", () => {
     assert.deepEqual(alice.errors, []);
   });
 
+  it("the socket takes Keycloak's access token and refuses its ID token", async () => {
+    const opens = await alice.page.evaluate(async () => {
+      const stored = Object.keys(window.sessionStorage).find((key) => key.startsWith("oidc.user:"));
+      const { access_token, id_token } = JSON.parse(window.sessionStorage.getItem(stored));
+      const url = new URL("ws", document.baseURI);
+      url.protocol = url.protocol.replace("http", "ws");
+      const tryToken = (token) =>
+        new Promise((resolve) => {
+          const socket = new WebSocket(url, ["chat.v1", `bearer.${token}`]);
+          socket.onopen = () => {
+            socket.close();
+            resolve(true);
+          };
+          socket.onerror = () => resolve(false);
+        });
+      return { access: await tryToken(access_token), id: await tryToken(id_token) };
+    });
+    assert.deepEqual(opens, { access: true, id: false });
+  });
+
   it("two people signed in through Keycloak chat with each other", async () => {
     await createRoom(alice.page, room);
     await joinByLink(bob.page, room);
@@ -124,13 +144,22 @@ describe("signing in through Keycloak", () => {
     await carol.context.close();
   });
 
-  it("signing out ends the Keycloak session too, and the back button does not bring it back", async () => {
+  it("signing out ends the Keycloak session too, with the ID token in a form body, and the back button does not bring it back", async () => {
+    const addresses = [];
+    alice.page.on("request", (request) => addresses.push({ url: request.url(), body: request.postData() ?? "" }));
     await alice.page.getByRole("button", { name: "Sign out" }).click();
     await alice.page.getByRole("button", { name: "Sign in with your company account" }).waitFor();
     const stored = await alice.page.evaluate(() =>
       JSON.stringify({ ...window.sessionStorage, ...window.localStorage }),
     );
     assert.ok(!stored.includes("access_token"), `no token is left behind: ${stored}`);
+    const logout = addresses.find((request) => request.url.includes("/protocol/openid-connect/logout"));
+    assert.ok(logout, "the sign-out went to Keycloak");
+    assert.ok(logout.body.includes("id_token_hint="), "with the ID token as hint, in the form body");
+    assert.ok(
+      addresses.every((request) => !request.url.includes("id_token_hint")),
+      "no address ever carried the ID token",
+    );
 
     await alice.page.goBack();
     await alice.page.waitForTimeout(2_000);

@@ -23,6 +23,9 @@ function fakeProvider(renewal: () => Promise<User | null>) {
     signinSilent: renewal,
     stopSilentRenew: vi.fn(),
     removeUser,
+    revokeTokens: vi.fn(() => Promise.resolve()),
+    metadataService: { getEndSessionEndpoint: () => Promise.resolve("https://sso.example/logout") },
+    settings: { client_id: "chat-web", post_logout_redirect_uri: "https://chat.example/" },
   } as unknown as UserManager;
   return { manager, removeUser, failRenewal: (error: Error) => renewError?.(error) };
 }
@@ -61,5 +64,30 @@ describe("a session with the company's provider", () => {
     const session = (await resumeOidcSession(manager))!;
     await expect(session.token(true)).rejects.toThrow("login_required");
     expect(session.ended).toBe(true);
+  });
+
+  it("signs out at the provider with the ID token in a POSTed form, never in an address", async () => {
+    const { manager, removeUser } = fakeProvider(() => Promise.resolve(null));
+    const session = await resumeOidcSession(manager);
+    const posted: { action: string; method: string; fields: Record<string, string> }[] = [];
+    const submit = vi.spyOn(HTMLFormElement.prototype, "submit").mockImplementation(function (this: HTMLFormElement) {
+      posted.push({
+        action: this.action,
+        method: this.method,
+        fields: Object.fromEntries(
+          Array.from(this.elements, (input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]),
+        ),
+      });
+    });
+    await session!.signOut();
+    expect(posted).toEqual([
+      {
+        action: "https://sso.example/logout",
+        method: "post",
+        fields: { id_token_hint: "id", client_id: "chat-web", post_logout_redirect_uri: "https://chat.example/" },
+      },
+    ]);
+    expect(removeUser).toHaveBeenCalled();
+    submit.mockRestore();
   });
 });

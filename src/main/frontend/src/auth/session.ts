@@ -188,10 +188,28 @@ class OidcSession implements Session {
     this.endedListeners.push(listener);
   }
 
-  /** Ends the provider's session too (RP-initiated logout with the ID token as hint), then comes back signed out. */
+  /**
+   * Ends the provider's session too (RP-initiated logout with the ID token as hint), then comes back
+   * signed out. The hint goes in a form POST, which OpenID Connect RP-Initiated Logout 1.0 lets every
+   * provider accept: in a redirect's address it would stay in the browser's history and in the
+   * provider's and proxies' access logs.
+   */
   async signOut(): Promise<void> {
     this.manager.stopSilentRenew();
-    await this.manager.signoutRedirect({ id_token_hint: this.user.id_token });
+    const idToken = this.user.id_token;
+    const endpoint = await this.manager.metadataService.getEndSessionEndpoint();
+    await this.manager.revokeTokens().catch(() => undefined); // the provider's session ends all the same
+    await this.manager.removeUser();
+    const home = this.manager.settings.post_logout_redirect_uri ?? appUrl("").toString();
+    if (!endpoint) {
+      window.location.assign(home);
+      return;
+    }
+    submitForm(endpoint, {
+      ...(idToken ? { id_token_hint: idToken } : {}),
+      client_id: this.manager.settings.client_id,
+      post_logout_redirect_uri: home,
+    });
   }
 
   private end(): void {
@@ -244,4 +262,21 @@ export async function resumeOidcSession(manager: UserManager): Promise<Session |
   }
   const user = await manager.getUser();
   return user && !user.expired ? new OidcSession(manager, user) : null;
+}
+
+/** Navigates by posting these fields to `action`, as a form the person submitted would. */
+export function submitForm(action: string, fields: Record<string, string>): void {
+  const form = document.createElement("form");
+  form.method = "post";
+  form.action = action;
+  form.hidden = true;
+  for (const [name, value] of Object.entries(fields)) {
+    const input = document.createElement("input");
+    input.type = "hidden";
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  document.body.append(form);
+  form.submit();
 }

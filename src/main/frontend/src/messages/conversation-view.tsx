@@ -13,6 +13,7 @@ import { InviteDialog } from "@/rooms/room-dialogs";
 import { MembersDialog } from "@/rooms/members-dialog";
 import { SearchDialog } from "@/search/search-dialog";
 import { navigate } from "@/lib/router";
+import { PersonName, presenceText } from "@/people/person-card";
 
 const EMPTY: never[] = [];
 
@@ -359,10 +360,11 @@ export function DMView({
       conversation={dmKey(user)}
       title={
         <>
-          <Avatar id={user} name={name} online={person?.online} className="size-6 text-[10px]" /> {name}
+          <Avatar id={user} name={name} online={person?.online} className="size-6 text-[10px]" />{" "}
+          <PersonName id={user} name={name} />
         </>
       }
-      subtitle={person ? (person.online ? "Online" : "Offline") : undefined}
+      subtitle={person ? presenceText(person) : undefined}
       placeholder={`Message ${name}`}
       emptyText={`This is the start of your conversation with ${name}.`}
       onOpenSidebar={onOpenSidebar}

@@ -32,7 +32,7 @@ markdown.use({
         return match ? match.index + match[1]!.length : undefined;
       },
       tokenizer(source: string): MentionToken | undefined {
-        const match = /^@([\w-]+(?:\.[\w-]+)*)/.exec(source);
+        const match = /^@([\w-]+(?:[.:][\w-]+)*)/.exec(source);
         return match ? { type: "mention", raw: match[0], handle: match[1]! } : undefined;
       },
       renderer(token) {

@@ -15,6 +15,13 @@ describe("mentions", () => {
     expect(handlesIn("@Bob and @bob, ask @room")).toEqual(["bob", "room"]);
   });
 
+  it("reads the ids of dev sign-in, with their colon, as one handle, and a colon after a handle as punctuation", () => {
+    expect(handlesIn("@dev:alice could you look?")).toEqual(["dev:alice"]);
+    expect(handlesIn("@bob: could you look?")).toEqual(["bob"]);
+    expect(mentionAtCaret("hi @dev:al", 10)).toEqual({ start: 3, query: "dev:al" });
+    expect(renderMarkdown("@dev:alice hi", { nameOf: () => "Alice", me: "dev:alice" })).toContain("mention-me");
+  });
+
   it("counts @room and @here as mentions in a room only, and never @roomba", () => {
     expect(mentions("@room standup", me)).toBe(true);
     expect(mentions("@here anyone?", me)).toBe(true);

@@ -7,6 +7,7 @@ import { renderMarkdown } from "./markdown";
 import { handlesIn } from "./mentions";
 import { useShown } from "@/people/use-shown";
 import { Avatar } from "@/components/ui/avatar";
+import { namesharers, PersonName } from "@/people/person-card";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/class-names";
 import { DeleteMessageDialog, EditBox, MessageActions, type MessageHandlers } from "./message-changes";
@@ -84,6 +85,7 @@ function Quote({ quote, name, onShow }: { quote: QuotedMessage; name: string; on
 const MessageRow = memo(function MessageRow({
   row,
   authorName,
+  authorTwin,
   me,
   nameOf,
   highlighted,
@@ -92,6 +94,8 @@ const MessageRow = memo(function MessageRow({
 }: {
   row: Row;
   authorName: string;
+  /** Someone else in the conversation shows by the same name. */
+  authorTwin: boolean;
   me?: string;
   nameOf: (id: string) => string;
   highlighted: boolean;
@@ -161,7 +165,7 @@ const MessageRow = memo(function MessageRow({
         <div className="min-w-0 flex-1">
           {!row.grouped && (
             <header className="flex items-baseline gap-2">
-              <span className="text-sm font-semibold">{authorName}</span>
+              <PersonName id={message.from} name={authorName} twin={authorTwin} />
               <time className="text-xs text-muted-foreground" dateTime={message.timestamp}>
                 {time}
               </time>
@@ -347,6 +351,17 @@ export function MessageList({
   });
 
   const nameOf = useCallback((id: string) => (id === me?.id ? me.name : (users[id]?.name ?? id)), [users, me]);
+  // Everyone who wrote here, oneself included: two of them with one visible name are told apart.
+  const twins = useMemo(
+    () =>
+      namesharers(
+        [...new Set([...messages.map((message) => message.from), ...(me ? [me.id] : [])])].map((id) => ({
+          id,
+          name: nameOf(id),
+        })),
+      ),
+    [messages, me, nameOf],
+  );
 
   const scrollToBottom = useCallback(() => {
     if (rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
@@ -471,6 +486,7 @@ export function MessageList({
                 <MessageRow
                   row={row}
                   authorName={nameOf(row.message.from)}
+                  authorTwin={twins.has(row.message.from)}
                   me={me?.id}
                   nameOf={nameOf}
                   highlighted={highlighted !== null && row.message.id === highlighted}

@@ -25,6 +25,8 @@ export interface MessageReaction {
 export interface QuotedMessage {
   id: number;
   from: string;
+  /** Its author's display name as the directory holds it (the server sends it with every quote). */
+  from_name?: string;
   /** The start of its text; absent once it was deleted. */
   excerpt?: string;
   deleted?: boolean;
@@ -56,6 +58,19 @@ export interface ChatMessage {
   reactions?: MessageReaction[];
 }
 
+/**
+ * The display names the messages carry for their authors and for the authors they quote, by id: the
+ * directory's names as the server read them, so that no message ever shows an id for a person.
+ */
+export function authorsOf(messages: readonly WireMessage[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const message of messages) {
+    names[message.from] = message.from_name;
+    if (message.reply_to) names[message.reply_to.from] = message.reply_to.from_name;
+  }
+  return names;
+}
+
 export function fromWire(message: WireMessage): ChatMessage {
   return {
     id: message.id,
@@ -84,10 +99,9 @@ export function revise(messages: ChatMessage[], revision: WireRevision): ChatMes
         : { ...message, content: revision.content, editedAt: revision.edited_at };
     }
     if (message.replyTo?.id === revision.message_id) {
-      const quote = deleted
-        ? { id: message.replyTo.id, from: message.replyTo.from, deleted: true }
-        : quoteOf({ id: message.replyTo.id, from: message.replyTo.from, content: revision.content });
-      return { ...message, replyTo: quote };
+      const { id, from, from_name } = message.replyTo;
+      const quote = deleted ? { id, from, deleted: true } : quoteOf({ id, from, content: revision.content });
+      return { ...message, replyTo: from_name === undefined ? quote : { ...quote, from_name } };
     }
     return message;
   });

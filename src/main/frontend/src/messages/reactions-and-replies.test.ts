@@ -6,6 +6,7 @@ const wire = (id: number, extra: Record<string, unknown> = {}) => ({
   id,
   room: "general",
   from: "bob",
+  from_name: "Bob",
   content: `m${id}`,
   timestamp: "2026-01-01T00:00:00.000Z",
   ...extra,
@@ -52,7 +53,9 @@ describe("reactions and replies in the store", () => {
   });
 
   it("keeps a reply's quote in step with the message it quotes", () => {
-    store.getState().received(wire(3, { content: "yes", reply_to: { id: 1, from: "bob", excerpt: "m1" } }));
+    store
+      .getState()
+      .received(wire(3, { content: "yes", reply_to: { id: 1, from: "bob", from_name: "Bob", excerpt: "m1" } }));
     store.getState().revised({
       type: "message_edited",
       id: 4,
@@ -62,7 +65,12 @@ describe("reactions and replies in the store", () => {
       content: "m1, edited",
       edited_at: "2026-01-01T00:00:02.000Z",
     });
-    expect(general().messages.find((m) => m.id === 3)!.replyTo).toEqual({ id: 1, from: "bob", excerpt: "m1, edited" });
+    expect(general().messages.find((m) => m.id === 3)!.replyTo).toEqual({
+      id: 1,
+      from: "bob",
+      from_name: "Bob",
+      excerpt: "m1, edited",
+    });
     store.getState().revised({
       type: "message_deleted",
       id: 5,
@@ -71,7 +79,12 @@ describe("reactions and replies in the store", () => {
       from: "bob",
       deleted_at: "2026-01-01T00:00:03.000Z",
     });
-    expect(general().messages.find((m) => m.id === 3)!.replyTo).toEqual({ id: 1, from: "bob", deleted: true });
+    expect(general().messages.find((m) => m.id === 3)!.replyTo).toEqual({
+      id: 1,
+      from: "bob",
+      from_name: "Bob",
+      deleted: true,
+    });
   });
 
   it("shows older messages around a jump apart from the live ones, and merges them back with the latest page", () => {

@@ -6,6 +6,7 @@ import { useChatStore } from "@/chatStore";
 import type { ChatClient } from "@/chat-client";
 import { usePeopleSearch } from "./use-people-search";
 import { useShown } from "./use-shown";
+import { presenceWord } from "@/people/person-card";
 
 /** Finds anyone in the company's directory by name or e-mail address and opens a conversation with them. */
 export function NewMessageDialog({
@@ -64,7 +65,7 @@ export function NewMessageDialog({
                 >
                   <Avatar id={person.id} name={person.name} online={person.online} className="size-6 text-[10px]" />
                   <span className="flex-1 truncate">{person.name}</span>
-                  <span className="text-xs text-muted-foreground">{person.online ? "online" : "offline"}</span>
+                  <span className="text-xs text-muted-foreground">{presenceWord(person)}</span>
                 </button>
               </li>
             );

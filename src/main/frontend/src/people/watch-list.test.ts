@@ -19,7 +19,7 @@ describe("the sidebar's people and whose presence is watched", () => {
 
   it("moves a conversation to the top when a direct message arrives or is sent", () => {
     store.getState().setContacts([person("carol"), person("bob"), person("dave")]);
-    store.getState().received({ id: 7, from: "bob", to: "alice", content: "hi", timestamp: "t" });
+    store.getState().received({ id: 7, from: "bob", from_name: "Bob", to: "alice", content: "hi", timestamp: "t" });
     expect(store.getState().contacts).toEqual(["bob", "carol", "dave"]);
     store
       .getState()

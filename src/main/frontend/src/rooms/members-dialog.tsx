@@ -8,6 +8,7 @@ import type { ChatClient } from "@/chat-client";
 import type { UserListing } from "@/socket/protocol";
 import { useAction } from "@/lib/use-action";
 import { useShown } from "@/people/use-shown";
+import { presenceWord } from "@/people/person-card";
 
 interface Members {
   room: string;
@@ -79,7 +80,7 @@ export function MembersDialog({
                   type="button"
                   disabled={itsMe}
                   // The name holds what the row shows, in its order (WCAG 2.5.3).
-                  aria-label={`${itsMe ? `${member.name} (you)` : `Message ${member.name}`} (${member.online ? "online" : "offline"})`}
+                  aria-label={`${itsMe ? `${member.name} (you)` : `Message ${member.name}`} (${presenceWord(member)})`}
                   className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left enabled:hover:bg-accent focus-visible:bg-accent focus-visible:outline-none"
                   onClick={() => {
                     onMessage(member.id);
@@ -91,7 +92,7 @@ export function MembersDialog({
                     {member.name}
                     {itsMe && " (you)"}
                   </span>
-                  <span className="text-xs text-muted-foreground">({member.online ? "online" : "offline"})</span>
+                  <span className="text-xs text-muted-foreground">({presenceWord(member)})</span>
                 </button>
               </li>
             );

@@ -16,6 +16,7 @@ import { MentionsDialog } from "@/search/mentions-dialog";
 import { usePeopleSearch } from "@/people/use-people-search";
 import { useShown } from "@/people/use-shown";
 import { BrowseRoomsDialog, CreateRoomDialog } from "./room-dialogs";
+import { presenceWord } from "@/people/person-card";
 
 interface SidebarProps {
   client: ChatClient;
@@ -306,7 +307,7 @@ export function Sidebar({ client, onOpen }: SidebarProps) {
                     onClick={() => {
                       onOpen(key);
                     }}
-                    label={`Message ${user.name} (${user.online ? "online" : "offline"})`}
+                    label={`Message ${user.name} (${presenceWord(user)})`}
                     conversation={key}
                   >
                     <Avatar id={user.id} name={user.name} online={user.online} className="size-6 text-[10px]" />

@@ -51,7 +51,6 @@ export function MentionsDialog({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
-  const nameOf = (id: string) => (id === me?.id ? me.name : (users[id]?.name ?? id));
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="sm:max-w-xl">
@@ -64,7 +63,7 @@ export function MentionsDialog({
           {page?.messages.map((message) => (
             <li key={message.id}>
               <FoundMessage
-                author={nameOf(message.from)}
+                author={message.from === me?.id ? me.name : message.from_name}
                 where={`#${message.room}`}
                 timestamp={message.timestamp}
                 onChoose={() => {

@@ -4,6 +4,7 @@ import { conversationOfResult } from "./search-dialog";
 const found = (extra: Record<string, unknown>) => ({
   id: 1,
   from: "bob",
+  from_name: "Bob",
   timestamp: "2026-01-01T00:00:00.000Z",
   snippet: [],
   ...extra,

@@ -145,7 +145,7 @@ export function SearchDialog({
           {shown?.results.map((result) => (
             <li key={result.id}>
               <FoundMessage
-                author={nameOf(result.from)}
+                author={result.from === me?.id ? me.name : result.from_name}
                 where={whereOf(result)}
                 timestamp={result.timestamp}
                 onChoose={() => {

@@ -154,6 +154,13 @@ export type ServerFrame =
  */
 export type Timestamp = string;
 /**
+ * The author's display name as the company's directory holds it now (from their latest token), sent with every message so that a client never shows an id in place of a person. Display names are not unique and people may change their own: `from` says who it really is.
+ *
+ * This interface was referenced by `ChatProtocol`'s JSON-Schema
+ * via the `definition` "AuthorName".
+ */
+export type AuthorName = string;
+/**
  * The reactions to a message in history, each emoji once (20 at most), in the order they were first used.
  *
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
@@ -569,6 +576,7 @@ export interface DirectHistoryAnswer {
 export interface DirectMessage {
   id: MessageId;
   from: UserId;
+  from_name: AuthorName;
   to: UserId;
   content?: Content;
   /**
@@ -593,6 +601,7 @@ export interface DirectMessage {
 export interface Quote {
   id: MessageId;
   from: UserId;
+  from_name: AuthorName;
   excerpt?: string;
   deleted?: true;
 }
@@ -604,6 +613,7 @@ export interface DirectMessageEvent {
   type: "dm";
   id: MessageId;
   from: UserId;
+  from_name: AuthorName;
   to: UserId;
   content?: Content;
   /**
@@ -696,6 +706,7 @@ export interface RoomMessage {
   id: MessageId;
   room: CanonicalRoomName;
   from: UserId;
+  from_name: AuthorName;
   content?: Content;
   /**
    * Present (true) on a deleted message, which then has no `content`.
@@ -767,6 +778,8 @@ export interface MembersAnswer {
   ref?: Ref;
 }
 /**
+ * A person, with `online` or, where their presence is not for the one asking to see, `presence_hidden`.
+ *
  * This interface was referenced by `ChatProtocol`'s JSON-Schema
  * via the `definition` "UserListing".
  */
@@ -776,7 +789,15 @@ export interface UserListing {
    * From the token's claims, without control characters, direction overrides or zero-width spaces.
    */
   name: string;
-  online: boolean;
+  /**
+   * The address the company's directory holds for them (from their latest token), when it has one.
+   */
+  email?: string;
+  online?: boolean;
+  /**
+   * In place of `online` where the company shows presence to contacts only (`chat.presence.visible-to`) and this person shares no room or direct conversation with the one asking: neither online nor offline is said.
+   */
+  presence_hidden?: true;
   /**
    * In one's own conversations (`rooms` with `member`, `users` without `query`) only; the newest message id one read there (0 for none yet).
    */
@@ -842,6 +863,7 @@ export interface MessageEvent {
   id: MessageId;
   room: CanonicalRoomName;
   from: UserId;
+  from_name: AuthorName;
   content?: Content;
   /**
    * Present (true) on a deleted message, which then has no `content`.
@@ -998,6 +1020,7 @@ export interface SearchResult {
   id: MessageId;
   room?: CanonicalRoomName;
   from: UserId;
+  from_name: AuthorName;
   to?: UserId;
   timestamp: Timestamp;
   /**

@@ -28,6 +28,10 @@ public class Authentication {
     private static final Logger LOG = Logger.getLogger(Authentication.class.getName());
     static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
 
+    static final String DEV_LOGIN_BESIDE_SSO = "chat.dev-login (CHAT_DEV_LOGIN) and a verification key "
+            + "(mp.jwt.verify.publickey or mp.jwt.verify.publickey.location) cannot both be set: dev login lets anyone "
+            + "sign in under any name, which has no place beside the company's SSO. Switch one of them off.";
+
     @Inject
     Config config;
 
@@ -47,6 +51,9 @@ public class Authentication {
         }
         VerifiedTokens.Verification check = sso::verify;
         if (config.getOptionalValue("chat.dev-login", Boolean.class).orElse(false)) {
+            if (settings.hasKey()) {
+                throw new IllegalStateException(DEV_LOGIN_BESIDE_SSO);
+            }
             DevTokens dev = config.getOptionalValue("chat.dev-login.key-location", String.class)
                     .map(location -> DevTokens.withKey(Path.of(location), settings.clockSkew(), Clock.systemUTC()))
                     .orElseGet(() -> new DevTokens(settings.clockSkew(), Clock.systemUTC()));
@@ -63,7 +70,7 @@ public class Authentication {
             LOG.warning("No token verification key is configured (mp.jwt.verify.publickey or "
                     + "mp.jwt.verify.publickey.location): every connection will be refused.");
         }
-        verifier = new VerifiedTokens(check, Clock.systemUTC());
+        verifier = new VerifiedTokens(separated(check), Clock.systemUTC());
         originPolicy = new OriginPolicy(list(config.getOptionalValue("chat.allowed-origins", String.class)));
         LOG.log(Level.INFO, "Token verification: algorithm {0}, issuer {1}, audiences {2}", new Object[] {
             settings.algorithm(), settings.issuer().orElse("(none)"), settings.audiences()
@@ -115,6 +122,18 @@ public class Authentication {
     private static VerifiedTokens.Verification byIssuer(
             VerifiedTokens.Verification dev, VerifiedTokens.Verification sso) {
         return token -> DevTokens.ISSUER.equals(claimedIssuer(token)) ? dev.verify(token) : sso.verify(token);
+    }
+
+    /** Dev identities and the SSO's people never share an id, whichever verifier is asked. */
+    static VerifiedTokens.Verification separated(VerifiedTokens.Verification check) {
+        return token -> {
+            AuthenticatedUser user = check.verify(token);
+            boolean devToken = DevTokens.ISSUER.equals(claimedIssuer(token));
+            if (devToken != DevTokens.isDevIdentity(user.id())) {
+                throw new TokenRejected("token has no usable subject");
+            }
+            return user;
+        };
     }
 
     /** The issuer a token claims, before anything about it is verified; null when it cannot be read. */

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Sign-in without an SSO, for trying the product locally: {@code POST /api/dev/token} with
- * {@code {"name": "Alice"}} (and optionally {@code "user": "alice"}) returns a token the server
- * trusts. Answers 404 unless {@code CHAT_DEV_LOGIN=true}.
+ * {@code {"name": "Alice"}} (and optionally {@code "user": "alice"}, or {@code "dev:alice"} as it was
+ * answered) returns a token the server trusts for the dev identity {@code dev:alice}. Answers 404
+ * unless {@code CHAT_DEV_LOGIN=true}.
  */
 @Path("dev/token")
 public class DevLoginResource {
@@ -44,6 +45,10 @@ public class DevLoginResource {
         if (name != null && name.length() > MAX_NAME_LENGTH) {
             return problem(Response.Status.BAD_REQUEST, "name is longer than " + MAX_NAME_LENGTH + " characters");
         }
+        // A dev identity's id as answered before (dev:alice) names the same person as alice.
+        if (user != null && user.startsWith(DevTokens.ID_PREFIX)) {
+            user = user.substring(DevTokens.ID_PREFIX.length());
+        }
         String id = user != null ? user.toLowerCase(Locale.ROOT) : idFrom(name);
         if (!USER_ID.matcher(id).matches()) {
             return problem(
@@ -53,7 +58,11 @@ public class DevLoginResource {
         DevTokens.IssuedToken issued = tokens.issue(id, name != null ? name : id);
         return Response.ok(Json.createObjectBuilder()
                         .add("token", issued.token())
-                        .add("user", Json.createObjectBuilder().add("id", id).add("name", name != null ? name : id))
+                        .add(
+                                "user",
+                                Json.createObjectBuilder()
+                                        .add("id", issued.userId())
+                                        .add("name", name != null ? name : id))
                         .add("expires_at", issued.expiresAt().toString())
                         .build())
                 .build();

@@ -44,6 +44,12 @@ public final class DevTokens {
      * login's own key and can never pass for, or be passed by, a token of the SSO.
      */
     public static final String ISSUER = "chat-dev-login";
+    /**
+     * Every dev identity's id starts with this, and no SSO token's subject may: a dev token can
+     * never name a person of the company's directory, whatever the configuration.
+     */
+    public static final String ID_PREFIX = "dev:";
+
     /** Long enough for a day of trying the product, short enough not to matter if one leaks. */
     public static final Duration LIFETIME = Duration.ofHours(8);
 
@@ -117,7 +123,9 @@ public final class DevTokens {
         return new TokenVerifier(settings, keys, Set.of(ALGORITHM.getName()))::verify;
     }
 
-    public IssuedToken issue(String userId, String displayName) {
+    /** A token for the dev identity {@code dev:<name>}: {@link IssuedToken#userId()} says the id it names. */
+    public IssuedToken issue(String name, String displayName) {
+        String userId = ID_PREFIX + name;
         Instant now = clock.instant();
         Instant expiry = now.plus(LIFETIME);
         var claims = new JWTClaimsSet.Builder()
@@ -138,8 +146,12 @@ public final class DevTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a dev token", e);
         }
-        return new IssuedToken(jwt.serialize(), expiry);
+        return new IssuedToken(jwt.serialize(), userId, expiry);
     }
 
-    public record IssuedToken(String token, Instant expiresAt) {}
+    static boolean isDevIdentity(String userId) {
+        return userId.startsWith(ID_PREFIX);
+    }
+
+    public record IssuedToken(String token, String userId, Instant expiresAt) {}
 }

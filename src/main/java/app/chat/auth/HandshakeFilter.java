@@ -30,6 +30,9 @@ public class HandshakeFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(HandshakeFilter.class.getName());
 
+    /** What a refused token is told, here and when a connection renews its token: never why. */
+    public static final String INVALID_TOKEN = "invalid or missing token";
+
     @Inject
     Authentication authentication;
 
@@ -86,7 +89,7 @@ public class HandshakeFilter extends HttpFilter {
             refusedToken.inc();
             refusalLog.handshakeRefused("token", request.getRemoteAddr());
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid or missing token");
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, INVALID_TOKEN);
             return;
         }
         accepted.inc();

@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -35,6 +36,10 @@ public final class TokenVerifier {
     /** RFC 5321's limit on an address's length; the users.email column holds as much. */
     private static final int MAX_EMAIL_LENGTH = 320;
 
+    /** RFC 9068's media type, short and long. */
+    private static final Set<JOSEObjectType> AT_JWT =
+            Set.of(new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"));
+
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Duration clockSkew;
 
@@ -44,8 +49,10 @@ public final class TokenVerifier {
                 algorithms.stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(accepted, keys));
         // Plain JWTs and RFC 9068 access tokens are both what SSOs hand out; an absent typ is common.
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
-                JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
+        Set<JOSEObjectType> types = new HashSet<>(AT_JWT);
+        types.add(JOSEObjectType.JWT);
+        types.add(null);
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(types));
         JWTClaimsSet exactMatch = settings.issuer()
                 .map(issuer -> new JWTClaimsSet.Builder().issuer(issuer).build())
                 .orElse(new JWTClaimsSet.Builder().build());
@@ -67,8 +74,10 @@ public final class TokenVerifier {
             throw new TokenRejected("token too large");
         }
         JWTClaimsSet claims;
+        SignedJWT jwt;
         try {
-            claims = processor.process(token, null);
+            jwt = SignedJWT.parse(token);
+            claims = processor.process(jwt, null);
         } catch (ParseException e) {
             throw new TokenRejected("malformed token");
         } catch (BadJOSEException e) {
@@ -76,7 +85,35 @@ public final class TokenVerifier {
         } catch (com.nimbusds.jose.JOSEException e) {
             throw new TokenRejected("token cannot be verified: " + e.getMessage());
         }
+        if (isIdToken(claims)) {
+            throw new TokenRejected("an ID token, not an access token");
+        }
+        JOSEObjectType type = jwt.getHeader().getType();
+        if (type != null && AT_JWT.contains(type) && !hasAccessTokenClaims(claims)) {
+            throw new TokenRejected("an at+jwt token without the claims RFC 9068 requires");
+        }
         return userFrom(claims, clockSkew);
+    }
+
+    /** RFC 9068 2.2: a token that calls itself a JWT access token carries these besides iss, exp, aud and sub. */
+    private static boolean hasAccessTokenClaims(JWTClaimsSet claims) {
+        return claims.getIssueTime() != null
+                && claims.getJWTID() != null
+                && claims.getClaim("client_id") instanceof String
+                && !claims.getAudience().isEmpty();
+    }
+
+    /**
+     * An ID token tells the client who signed in; it is not a credential for calling us, and the
+     * client's own id is its audience, which is often ours too. Providers mark their ID tokens:
+     * Keycloak's {@code typ: ID}, the {@code nonce} the client sent (OpenID Connect Core 3.1.3.6:
+     * only ID tokens echo it) and the hashes that bind an ID token to a code or access token.
+     */
+    static boolean isIdToken(JWTClaimsSet claims) {
+        return (claims.getClaim("typ") instanceof String type && type.equalsIgnoreCase("ID"))
+                || claims.getClaim("nonce") != null
+                || claims.getClaim("at_hash") != null
+                || claims.getClaim("c_hash") != null;
     }
 
     private static AuthenticatedUser userFrom(JWTClaimsSet claims, Duration clockSkew) throws TokenRejected {

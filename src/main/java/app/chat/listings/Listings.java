@@ -1,7 +1,7 @@
 package app.chat.listings;
 
-import app.chat.presence.ListedPerson;
 import app.chat.presence.Presence;
+import app.chat.presence.PresenceVisibility;
 import app.chat.reads.ReadMarks;
 import app.chat.reads.Unread;
 import app.chat.requests.InboundFrame;
@@ -46,6 +46,9 @@ public class Listings implements RequestTypes {
     @Inject
     Presence presence;
 
+    @Inject
+    PresenceVisibility visibility;
+
     @Override
     public List<RequestType> requestTypes() {
         return List.of(RequestType.read("rooms", this::rooms), RequestType.read("users", this::people));
@@ -89,7 +92,7 @@ public class Listings implements RequestTypes {
         Integer next = found.size() == query.limit() && query.offset() + query.limit() <= PeopleQuery.MAX_OFFSET
                 ? query.offset() + query.limit()
                 : null;
-        request.reply(ListingEvents.users(request.ref(), ListedPerson.of(found, presence), next, Map.of()));
+        request.reply(ListingEvents.users(request.ref(), visibility.listed(request.user(), found), next, Map.of()));
     }
 
     private void conversations(Request request) {
@@ -102,7 +105,7 @@ public class Listings implements RequestTypes {
                 request.user(),
                 request.sender().displayName(),
                 found.stream().map(User::id).toList());
-        request.reply(ListingEvents.users(request.ref(), ListedPerson.of(found, presence), null, unread));
+        request.reply(ListingEvents.users(request.ref(), visibility.listed(request.user(), found), null, unread));
     }
 
     /** Where the person stands in each room of theirs on the page, by room name. */

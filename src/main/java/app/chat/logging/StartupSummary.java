@@ -61,6 +61,8 @@ public class StartupSummary {
             "chat.limit.outbound-bytes",
             "chat.presence.grace-ms",
             "chat.presence.heartbeat-ms",
+            "chat.reads.statement-timeout-seconds",
+            "chat.presence.visible-to",
             "chat.ping.interval-seconds",
             "chat.log.format",
             "chat.log.summary-seconds",

@@ -2,6 +2,7 @@ package app.chat.mentions;
 
 import app.chat.messages.Message;
 import app.chat.schema.DatabaseWork;
+import app.chat.schema.ReadTimeout;
 import app.chat.search.SearchLanguage;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -25,10 +26,13 @@ public class MentionLookup {
     @Inject
     SearchLanguage language;
 
+    @Inject
+    ReadTimeout readTimeout;
+
     static final String MENTIONS = """
             select m.id, m.from_user, m.to_user, m.room, m.content, m."timestamp", m.edited_at, m.deleted_at,
-                   m.client_id, m.reply_to
-            from messages m
+                   m.client_id, m.reply_to, u.name as from_name
+            from messages m left join users u on u.id = m.from_user
             where m.search @@ (phraseto_tsquery(?8::regconfig, ?1) || phraseto_tsquery(?8::regconfig, ?2)
                                || to_tsquery(?8::regconfig, 'room'))
               and m.room in (select room_id from room_members where user_id = ?3)
@@ -42,7 +46,8 @@ public class MentionLookup {
     /** Up to {@code limit} messages mentioning the person, with ids below {@code before}, newest first. */
     @SuppressWarnings("unchecked")
     public List<Message> of(String user, String displayName, long before, int limit) {
-        return em.createNativeQuery(MENTIONS, Message.class)
+        return readTimeout
+                .bound(em.createNativeQuery(MENTIONS, Message.class))
                 .setParameter(1, user)
                 .setParameter(2, displayName)
                 .setParameter(3, user)

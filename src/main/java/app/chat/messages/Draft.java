@@ -10,7 +10,8 @@ import java.util.UUID;
  * store nothing new; {@code replyTo}, when set, is the message it answers, checked to be in the same
  * conversation. A revision names the message it {@code revises}, with that message's room or, in a
  * direct conversation, the other person of the two; its content is the new text, or null for a
- * deletion, or it is a {@code reaction} (added or taken back; its count is not known yet).
+ * deletion, or it is a {@code reaction} (added or taken back; its count is not known yet). A message
+ * carries its author's display name ({@code fromName}), which its events show beside the id.
  */
 public record Draft(
         String from,
@@ -21,33 +22,28 @@ public record Draft(
         UUID clientId,
         Long revises,
         Quote replyTo,
-        Reaction reaction) {
-
-    public static Draft toRoom(String from, long roomId, String roomName, String content, UUID clientId) {
-        return toRoom(from, roomId, roomName, content, clientId, null);
-    }
+        Reaction reaction,
+        String fromName) {
 
     public static Draft toRoom(
-            String from, long roomId, String roomName, String content, UUID clientId, Quote replyTo) {
-        return new Draft(from, null, roomId, roomName, content, clientId, null, replyTo, null);
+            String from, String fromName, long roomId, String roomName, String content, UUID clientId, Quote replyTo) {
+        return new Draft(from, null, roomId, roomName, content, clientId, null, replyTo, null, fromName);
     }
 
-    public static Draft direct(String from, String to, String content, UUID clientId) {
-        return direct(from, to, content, clientId, null);
-    }
-
-    public static Draft direct(String from, String to, String content, UUID clientId, Quote replyTo) {
-        return new Draft(from, to, null, null, content, clientId, null, replyTo, null);
+    public static Draft direct(String from, String fromName, String to, String content, UUID clientId, Quote replyTo) {
+        return new Draft(from, to, null, null, content, clientId, null, replyTo, null, fromName);
     }
 
     /** New content for {@code target}, written by its author. */
     public static Draft edit(MessageHeader target, String roomName, String content) {
-        return new Draft(target.from(), target.to(), target.roomId(), roomName, content, null, target.id(), null, null);
+        return new Draft(
+                target.from(), target.to(), target.roomId(), roomName, content, null, target.id(), null, null, null);
     }
 
     /** The deletion of {@code target} by its author. */
     public static Draft deletion(MessageHeader target, String roomName) {
-        return new Draft(target.from(), target.to(), target.roomId(), roomName, null, null, target.id(), null, null);
+        return new Draft(
+                target.from(), target.to(), target.roomId(), roomName, null, null, target.id(), null, null, null);
     }
 
     /** {@code user} adds (or takes back) a reaction with {@code emoji} to {@code target}. */
@@ -62,13 +58,14 @@ public record Draft(
                 null,
                 target.id(),
                 null,
-                new Reaction(emoji, added, 0));
+                new Reaction(emoji, added, 0),
+                null);
     }
 
     /** This revision as stored under {@code id} at {@code at}, with what storing it found out. */
     PostedMessage storedRevision(long id, Instant at, Instant editedAt, Reaction storedReaction) {
         return new PostedMessage(
-                id, from, to, roomId, roomName, content, at, null, editedAt, revises, null, storedReaction);
+                id, from, to, roomId, roomName, content, at, null, editedAt, revises, null, storedReaction, null);
     }
 
     public boolean isDirect() {

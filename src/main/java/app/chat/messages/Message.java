@@ -50,7 +50,16 @@ public class Message {
     @Column(name = "reply_to", insertable = false, updatable = false)
     private Long replyTo;
 
+    // Not a column of messages: the author's name as the directory holds it, joined by every query that reads messages.
+    @Column(name = "from_name", insertable = false, updatable = false)
+    private String fromName;
+
     protected Message() {}
+
+    /** The author's display name as the directory holds it, or null for someone it does not know. */
+    public String fromName() {
+        return fromName;
+    }
 
     public long id() {
         return id;

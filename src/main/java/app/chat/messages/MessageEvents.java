@@ -18,8 +18,8 @@ public final class MessageEvents {
 
     private MessageEvents() {}
 
-    /** Everything of a message event but its texts, with user ids and a room name at their longest. */
-    private static final int MESSAGE_FIELDS_SIZE = 700;
+    /** Everything of a message event but its texts, with user ids, the author's name and a room name at their longest. */
+    private static final int MESSAGE_FIELDS_SIZE = 1_000;
 
     /** One reaction summary without its emoji's text: counts, flags and {@link ReactionSummary#NAMED} user ids. */
     private static final int REACTION_SIZE = 60 + ReactionSummary.NAMED * 260;
@@ -85,6 +85,7 @@ public final class MessageEvents {
                         message.id(),
                         message.roomName(),
                         message.from(),
+                        message.fromName(),
                         message.to(),
                         message.content(),
                         message.timestamp(),
@@ -160,6 +161,7 @@ public final class MessageEvents {
                         message.id(),
                         roomName.apply(message.roomId()),
                         message.fromUser(),
+                        message.fromName(),
                         null,
                         message.content(),
                         message.timestamp().toInstant(),
@@ -184,6 +186,7 @@ public final class MessageEvents {
                     message.id(),
                     room,
                     message.fromUser(),
+                    message.fromName(),
                     room == null ? message.toUser() : null,
                     message.content(),
                     message.timestamp().toInstant(),
@@ -218,6 +221,7 @@ public final class MessageEvents {
             long id,
             String room,
             String from,
+            String fromName,
             String to,
             String content,
             Instant timestamp,
@@ -229,6 +233,9 @@ public final class MessageEvents {
             json.write("room", room);
         }
         json.write("from", from);
+        if (fromName != null) {
+            json.write("from_name", fromName);
+        }
         if (to != null) {
             json.write("to", to);
         }
@@ -246,6 +253,9 @@ public final class MessageEvents {
         }
         if (replyTo != null) {
             json.writeStartObject("reply_to").write("id", replyTo.id()).write("from", replyTo.from());
+            if (replyTo.fromName() != null) {
+                json.write("from_name", replyTo.fromName());
+            }
             if (replyTo.deleted()) {
                 json.write("deleted", true);
             } else {

@@ -6,6 +6,7 @@ import app.chat.schema.ChangeAnnouncements;
 import app.chat.schema.ChangeChannels;
 import app.chat.schema.ChatDatabase;
 import app.chat.schema.DatabaseWork;
+import app.chat.schema.ReadTimeout;
 import app.chat.schema.ThisInstance;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -59,6 +60,9 @@ public class Messages {
 
     @Inject
     ThisInstance instance;
+
+    @Inject
+    ReadTimeout readTimeout;
 
     /**
      * Stores the drafts in one transaction, in the given order: the messages with one statement,
@@ -376,7 +380,8 @@ public class Messages {
                         draft.content(),
                         timestamp,
                         draft.clientId())
-                .withReplyTo(draft.replyTo());
+                .withReplyTo(draft.replyTo())
+                .withFromName(draft.fromName());
     }
 
     /**
@@ -385,7 +390,7 @@ public class Messages {
      */
     public Replay replay(String userId, long after, int limit) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement missed = connection.prepareStatement(MISSED)) {
+                PreparedStatement missed = readTimeout.bound(connection.prepareStatement(MISSED))) {
             bindMissed(missed, userId, after, limit + 1);
             List<PostedMessage> messages;
             try (ResultSet rows = missed.executeQuery()) {
@@ -442,14 +447,14 @@ public class Messages {
 
     static final String AFTER = """
             select m.id, m.from_user, m.to_user, m.room, r.name, m.content, m."timestamp", m.client_id,
-                   m.edited_at, m.revises, m.reply_to, m.reaction, m.reaction_added, m.reaction_count
-            from messages m left join rooms r on r.id = m.room
+                   m.edited_at, m.revises, m.reply_to, m.reaction, m.reaction_added, m.reaction_count, u.name
+            from messages m left join rooms r on r.id = m.room left join users u on u.id = m.from_user and m.revises is null
             where m.id > ? order by m.id limit ?
             """;
 
     /**
      * Rows of (id, from, to, room, room name, content, timestamp, client id, edited at, revises,
-     * reply to, reaction, reaction added, reaction count), each edit or deletion then given the
+     * reply to, reaction, reaction added, reaction count, author's name), each edit or deletion then given the
      * content and edit time of its message now: an edit replayed after a later one brings the latest
      * text, and one replayed after a deletion tells of the deletion. The revised messages, and the
      * messages replies quote, are read by second queries, only when the page holds any: joining
@@ -484,13 +489,14 @@ public class Messages {
                     editedAt == null ? null : editedAt.toInstant(),
                     revises,
                     replyTo == null ? null : new Quote(replyTo, null, null, false),
-                    reaction));
+                    reaction,
+                    rows.getString(15)));
         }
         if (!revised.isEmpty()) {
             messages = withMessagesNow(connection, messages, revised);
         }
         if (!quoted.isEmpty()) {
-            Map<Long, Quote> quotes = quotes(connection, quoted.keySet());
+            Map<Long, Quote> quotes = quotes(connection, quoted.keySet(), 0);
             messages = messages.stream()
                     .map(message -> message.replyTo() == null
                             ? message
@@ -527,24 +533,30 @@ public class Messages {
     }
 
     /** The quotes of these messages as replies show them now, by id. */
-    private static Map<Long, Quote> quotes(Connection connection, Set<Long> ids) throws SQLException {
+    private static Map<Long, Quote> quotes(Connection connection, Set<Long> ids, int timeoutSeconds)
+            throws SQLException {
         Map<Long, Quote> quotes = new HashMap<>();
         try (PreparedStatement read = connection.prepareStatement(QUOTES)) {
+            ReadTimeout.bound(read, timeoutSeconds);
             read.setInt(1, Quote.EXCERPT_LENGTH);
             read.setArray(2, connection.createArrayOf("int8", ids.toArray()));
             try (ResultSet rows = read.executeQuery()) {
                 while (rows.next()) {
                     String excerpt = rows.getString(3);
                     quotes.put(
-                            rows.getLong(1), new Quote(rows.getLong(1), rows.getString(2), excerpt, excerpt == null));
+                            rows.getLong(1),
+                            new Quote(rows.getLong(1), rows.getString(2), excerpt, excerpt == null, rows.getString(4)));
                 }
             }
         }
         return quotes;
     }
 
-    private static final String QUOTES =
-            "select id, from_user, left(content, ?) from messages where id = any(?) and revises is null";
+    private static final String QUOTES = """
+            select m.id, m.from_user, left(m.content, ?), u.name
+            from messages m left join users u on u.id = m.from_user
+            where m.id = any(?) and m.revises is null
+            """;
 
     public static long newestId(Connection connection) throws SQLException {
         try (PreparedStatement newest = connection.prepareStatement("select coalesce(max(id), 0) from messages");
@@ -565,7 +577,7 @@ public class Messages {
      */
     static final String MISSED = """
             select m.id, m.from_user, m.to_user, m.room, r.name, m.content, m."timestamp", m.client_id,
-                   m.edited_at, m.revises, m.reply_to, m.reaction, m.reaction_added, m.reaction_count
+                   m.edited_at, m.revises, m.reply_to, m.reaction, m.reaction_added, m.reaction_count, u.name
             from (
                 select id from (
                     (select id from messages where to_user = ? and id > ? order by id limit ?)
@@ -584,6 +596,7 @@ public class Messages {
             ) missed
             join messages m on m.id = missed.id
             left join rooms r on r.id = m.room
+            left join users u on u.id = m.from_user and m.revises is null
             order by m.id
             """;
 
@@ -592,8 +605,10 @@ public class Messages {
      * only: the search vector would double what a page reads.
      */
     static final String ROOM_PAGE = """
-            select id, from_user, to_user, room, content, "timestamp", edited_at, deleted_at, client_id, reply_to
-            from messages where room = ?1 and id < ?2 and revises is null order by id desc limit ?3
+            select m.id, m.from_user, m.to_user, m.room, m.content, m."timestamp", m.edited_at, m.deleted_at, m.client_id,
+                   m.reply_to, u.name as from_name
+            from messages m left join users u on u.id = m.from_user
+            where m.room = ?1 and m.id < ?2 and m.revises is null order by m.id desc limit ?3
             """;
 
     /**
@@ -601,32 +616,36 @@ public class Messages {
      * in the database's collation.
      */
     static final String DIRECT_PAGE = """
-            select id, from_user, to_user, room, content, "timestamp", edited_at, deleted_at, client_id, reply_to
-            from messages
-            where to_user is not null
-              and least(from_user, to_user) = least(?1, ?2)
-              and greatest(from_user, to_user) = greatest(?1, ?2)
-              and id < ?3
-              and revises is null
-            order by id desc
+            select m.id, m.from_user, m.to_user, m.room, m.content, m."timestamp", m.edited_at, m.deleted_at, m.client_id,
+                   m.reply_to, u.name as from_name
+            from messages m left join users u on u.id = m.from_user
+            where m.to_user is not null
+              and least(m.from_user, m.to_user) = least(?1, ?2)
+              and greatest(m.from_user, m.to_user) = greatest(?1, ?2)
+              and m.id < ?3
+              and m.revises is null
+            order by m.id desc
             limit ?4
             """;
 
     /** A room's messages from an id on: a forward range scan of messages_room_history. */
     static final String ROOM_NEWER = """
-            select id, from_user, to_user, room, content, "timestamp", edited_at, deleted_at, client_id, reply_to
-            from messages where room = ?1 and id >= ?2 and revises is null order by id limit ?3
+            select m.id, m.from_user, m.to_user, m.room, m.content, m."timestamp", m.edited_at, m.deleted_at, m.client_id,
+                   m.reply_to, u.name as from_name
+            from messages m left join users u on u.id = m.from_user
+            where m.room = ?1 and m.id >= ?2 and m.revises is null order by m.id limit ?3
             """;
 
     static final String DIRECT_NEWER = """
-            select id, from_user, to_user, room, content, "timestamp", edited_at, deleted_at, client_id, reply_to
-            from messages
-            where to_user is not null
-              and least(from_user, to_user) = least(?1, ?2)
-              and greatest(from_user, to_user) = greatest(?1, ?2)
-              and id >= ?3
-              and revises is null
-            order by id
+            select m.id, m.from_user, m.to_user, m.room, m.content, m."timestamp", m.edited_at, m.deleted_at, m.client_id,
+                   m.reply_to, u.name as from_name
+            from messages m left join users u on u.id = m.from_user
+            where m.to_user is not null
+              and least(m.from_user, m.to_user) = least(?1, ?2)
+              and greatest(m.from_user, m.to_user) = greatest(?1, ?2)
+              and m.id >= ?3
+              and m.revises is null
+            order by m.id
             limit ?4
             """;
 
@@ -659,7 +678,7 @@ public class Messages {
 
     @SuppressWarnings("unchecked")
     private List<Message> page(String query, Object... parameters) {
-        var page = em.createNativeQuery(query, Message.class);
+        var page = readTimeout.bound(em.createNativeQuery(query, Message.class));
         for (int i = 0; i < parameters.length; i++) {
             page.setParameter(i + 1, parameters[i]);
         }
@@ -681,17 +700,19 @@ public class Messages {
         Set<Long> replied = new HashSet<>();
         page.stream().map(Message::replyTo).filter(java.util.Objects::nonNull).forEach(replied::add);
         try (Connection connection = dataSource.getConnection()) {
-            Map<Long, Quote> quotes = replied.isEmpty() ? Map.of() : quotes(connection, replied);
-            return new HistoryPage(page, quotes, reactions(connection, page, viewer));
+            int timeout = readTimeout.seconds();
+            Map<Long, Quote> quotes = replied.isEmpty() ? Map.of() : quotes(connection, replied, timeout);
+            return new HistoryPage(page, quotes, reactions(connection, page, viewer, timeout));
         } catch (SQLException e) {
             throw new PersistenceException("reading quotes and reactions failed", e);
         }
     }
 
-    private static Map<Long, List<ReactionSummary>> reactions(Connection connection, List<Message> page, String viewer)
-            throws SQLException {
+    private static Map<Long, List<ReactionSummary>> reactions(
+            Connection connection, List<Message> page, String viewer, int timeoutSeconds) throws SQLException {
         Map<Long, List<ReactionSummary>> reactions = new HashMap<>();
         try (PreparedStatement read = connection.prepareStatement(REACTIONS)) {
+            ReadTimeout.bound(read, timeoutSeconds);
             read.setString(1, viewer);
             read.setInt(2, ReactionSummary.NAMED);
             read.setArray(
@@ -725,7 +746,7 @@ public class Messages {
     /** The message as a reply to it quotes it; empty for a revision or an unknown id. */
     public Optional<Quote> quote(long id) {
         try (Connection connection = dataSource.getConnection()) {
-            return Optional.ofNullable(quotes(connection, Set.of(id)).get(id));
+            return Optional.ofNullable(quotes(connection, Set.of(id), 0).get(id));
         } catch (SQLException e) {
             throw new PersistenceException("reading message " + id + " failed", e);
         }

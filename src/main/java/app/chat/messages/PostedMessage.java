@@ -13,7 +13,8 @@ import java.util.UUID;
  * revision ({@code revises} set) tells that the message with that id was edited (its new {@code
  * content}, {@code editedAt}) or deleted (no content), or that {@code from} reacted to it ({@code
  * reaction}; in a direct conversation {@code to} is then the other person); its {@code timestamp}
- * is when.
+ * is when. {@code fromName} is the author's display name as the directory holds it, for messages
+ * (null for revisions, and for an author the directory does not know).
  */
 public record PostedMessage(
         long id,
@@ -27,7 +28,8 @@ public record PostedMessage(
         Instant editedAt,
         Long revises,
         Quote replyTo,
-        Reaction reaction) {
+        Reaction reaction,
+        String fromName) {
 
     /** A message as it was posted: not edited, not a revision. */
     public static PostedMessage posted(
@@ -39,7 +41,8 @@ public record PostedMessage(
             String content,
             Instant timestamp,
             UUID clientId) {
-        return new PostedMessage(id, from, to, roomId, roomName, content, timestamp, clientId, null, null, null, null);
+        return new PostedMessage(
+                id, from, to, roomId, roomName, content, timestamp, clientId, null, null, null, null, null);
     }
 
     public boolean isDirect() {
@@ -73,12 +76,21 @@ public record PostedMessage(
                 currentEditedAt,
                 revises,
                 replyTo,
-                reaction);
+                reaction,
+                fromName);
     }
 
     /** The same message answering the message {@code quote} shows. */
     public PostedMessage withReplyTo(Quote quote) {
         return new PostedMessage(
-                id, from, to, roomId, roomName, content, timestamp, clientId, editedAt, revises, quote, reaction);
+                id, from, to, roomId, roomName, content, timestamp, clientId, editedAt, revises, quote, reaction,
+                fromName);
+    }
+
+    /** The same entry naming its author as the directory does. */
+    public PostedMessage withFromName(String name) {
+        return new PostedMessage(
+                id, from, to, roomId, roomName, content, timestamp, clientId, editedAt, revises, replyTo, reaction,
+                name);
     }
 }

@@ -51,7 +51,15 @@ public class Posting implements RequestTypes {
         UUID clientId = frame.optionalUuid("client_id").orElse(null);
         Quote replyTo = replyTo(frame, header -> !header.isDirect() && header.roomId() == room.id());
         writer.submit(
-                Draft.toRoom(request.user(), room.id(), room.name(), content, clientId, replyTo), acknowledge(request));
+                Draft.toRoom(
+                        request.user(),
+                        request.sender().displayName(),
+                        room.id(),
+                        room.name(),
+                        content,
+                        clientId,
+                        replyTo),
+                acknowledge(request));
     }
 
     private void direct(Request request) {
@@ -63,7 +71,9 @@ public class Posting implements RequestTypes {
         knownUsers.require(to);
         String from = request.user();
         Quote replyTo = replyTo(frame, header -> header.isDirect() && header.between(from) && header.between(to));
-        writer.submit(Draft.direct(from, to, content, clientId, replyTo), acknowledge(request));
+        writer.submit(
+                Draft.direct(from, request.sender().displayName(), to, content, clientId, replyTo),
+                acknowledge(request));
     }
 
     /**

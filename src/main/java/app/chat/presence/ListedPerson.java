@@ -1,18 +1,20 @@
 package app.chat.presence;
 
-import app.chat.users.User;
 import jakarta.json.stream.JsonGenerator;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-/** A person as the listings show them (people, members, the watched): id, display name, online now. */
-public record ListedPerson(String id, String name, boolean online) {
+/**
+ * A person as the listings show them (people, members, the watched): id, display name, the e-mail
+ * address the directory holds (or null), and whether
+ * they are online now, or null where their presence is hidden from the one asking ({@link
+ * PresenceVisibility}).
+ */
+public record ListedPerson(String id, String name, String email, Boolean online) {
 
-    /** These people as they stand now. */
-    public static List<ListedPerson> of(List<User> people, Presence presence) {
-        return people.stream()
-                .map(user -> new ListedPerson(user.id(), user.name(), presence.isOnline(user.id())))
-                .toList();
+    /** Someone without an address in the directory. */
+    public ListedPerson(String id, String name, Boolean online) {
+        this(id, name, null, online);
     }
 
     /** An array of them under {@code field}, each object completed by {@code more} (fields of a listing's own). */
@@ -20,10 +22,15 @@ public record ListedPerson(String id, String name, boolean online) {
             JsonGenerator json, String field, List<ListedPerson> people, BiConsumer<ListedPerson, JsonGenerator> more) {
         json.writeStartArray(field);
         for (ListedPerson person : people) {
-            json.writeStartObject()
-                    .write("id", person.id())
-                    .write("name", person.name())
-                    .write("online", person.online());
+            json.writeStartObject().write("id", person.id()).write("name", person.name());
+            if (person.email() != null) {
+                json.write("email", person.email());
+            }
+            if (person.online() == null) {
+                json.write("presence_hidden", true);
+            } else {
+                json.write("online", person.online());
+            }
             more.accept(person, json);
             json.writeEnd();
         }

@@ -27,6 +27,12 @@ public class RequestRejected extends RuntimeException {
      * of ours ({@code internal}). Details stay in the server log.
      */
     public static RequestRejected forFailure(Throwable failure) {
+        if (wasCancelled(failure)) {
+            return new RequestRejected(
+                    ErrorCode.UNAVAILABLE,
+                    "this request took too long and was stopped: narrow it down (fewer or rarer words, one "
+                            + "conversation, a shorter period) or try again later");
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if ((cause instanceof SQLException sql
                             && sql.getSQLState() != null
@@ -37,5 +43,18 @@ public class RequestRejected extends RuntimeException {
             }
         }
         return new RequestRejected(ErrorCode.INTERNAL, "the server failed to carry out this request");
+    }
+
+    /**
+     * Whether the failure is PostgreSQL cancelling a statement that ran past its timeout (SQL state
+     * 57014): the request asked too much, the database is fine.
+     */
+    public static boolean wasCancelled(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

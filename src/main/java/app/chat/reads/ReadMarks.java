@@ -2,8 +2,10 @@ package app.chat.reads;
 
 import app.chat.schema.ChatDatabase;
 import app.chat.schema.DatabaseWork;
+import app.chat.schema.ReadTimeout;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +30,9 @@ public class ReadMarks {
 
     @Resource(lookup = ChatDatabase.JNDI_NAME)
     DataSource dataSource;
+
+    @Inject
+    ReadTimeout readTimeout;
 
     /**
      * Moves the person's mark in the room forward to {@code id} (never back, never past the newest
@@ -90,7 +95,7 @@ public class ReadMarks {
             return found;
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement read = connection.prepareStatement(statement)) {
+                PreparedStatement read = readTimeout.bound(connection.prepareStatement(statement))) {
             read.setArray(1, connection.createArrayOf(keyType, keys));
             read.setString(2, user);
             read.setString(3, "@" + user.toLowerCase(Locale.ROOT));

@@ -171,10 +171,19 @@ public class RoomDirectory {
             return;
         }
         RoomChange change = RoomChange.fromJson(announcement.payload());
+        // Anyone who can connect to the database can NOTIFY: an announcement wakes this instance up,
+        // it grants nothing. An addition counts once the database holds it, for the room id it names.
+        boolean granted = change.added() && rooms.isMember(change.roomId(), change.user());
+        if (change.added() && !granted) {
+            return;
+        }
         // On the map itself: a load of this room in progress (which may have read the members
         // before this change committed) finishes first, and the change then applies to what it
         // published. A room nobody loaded yet reads the change from the database when it is.
         byName.computeIfPresent(change.roomName(), (name, room) -> {
+            if (room.id() != change.roomId()) {
+                return room; // a name that does not go with the id: not a change this room made
+            }
             if (change.added()) {
                 room.add(change.user());
             } else {

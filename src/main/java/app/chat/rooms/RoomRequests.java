@@ -1,7 +1,7 @@
 package app.chat.rooms;
 
-import app.chat.presence.ListedPerson;
 import app.chat.presence.Presence;
+import app.chat.presence.PresenceVisibility;
 import app.chat.protection.Budget;
 import app.chat.requests.InboundFrame;
 import app.chat.requests.Request;
@@ -28,6 +28,9 @@ public class RoomRequests implements RequestTypes {
 
     @Inject
     Presence presence;
+
+    @Inject
+    PresenceVisibility visibility;
 
     @Override
     public List<RequestType> requestTypes() {
@@ -76,7 +79,7 @@ public class RoomRequests implements RequestTypes {
         request.reply(RoomEvents.members(
                 request.ref(),
                 page.room().name(),
-                ListedPerson.of(page.members(), presence),
+                visibility.listed(request.user(), page.members()),
                 everyone.size(),
                 presence.countOnline(everyone),
                 page.next()));

@@ -3,6 +3,7 @@ package app.chat.rooms;
 import app.chat.schema.ChangeAnnouncements;
 import app.chat.schema.ChangeChannels;
 import app.chat.schema.DatabaseWork;
+import app.chat.schema.ReadTimeout;
 import app.chat.schema.ThisInstance;
 import app.chat.users.User;
 import jakarta.ejb.Stateless;
@@ -20,6 +21,9 @@ public class Rooms {
 
     @PersistenceContext(unitName = "chat")
     EntityManager em;
+
+    @Inject
+    ReadTimeout readTimeout;
 
     @Inject
     ThisInstance instance;
@@ -99,6 +103,15 @@ public class Rooms {
                 .getResultList();
     }
 
+    /** Whether the database holds this person as a member of this room now. */
+    public boolean isMember(long roomId, String userId) {
+        return !em.createNativeQuery("select 1 from room_members where room_id = ?1 and user_id = ?2")
+                .setParameter(1, roomId)
+                .setParameter(2, userId)
+                .getResultList()
+                .isEmpty();
+    }
+
     /**
      * One page of the room's members by display name (then id), from the first or after the person
      * with id {@code after}: a keyset on (name, id), so a deep page costs no more than the first.
@@ -107,19 +120,23 @@ public class Rooms {
     public List<User> members(long roomId, Optional<String> after, int limit) {
         Query query = after.isEmpty()
                 ? em.createNativeQuery("""
-                        select u.id, u.name from room_members m join users u on u.id = m.user_id
+                        select u.id, u.name, u.email from room_members m join users u on u.id = m.user_id
                         where m.room_id = ?1
                         order by u.name, u.id
                         limit ?2
                         """, User.class)
                 : em.createNativeQuery("""
-                        select u.id, u.name from room_members m join users u on u.id = m.user_id
+                        select u.id, u.name, u.email from room_members m join users u on u.id = m.user_id
                         where m.room_id = ?1
                           and (u.name, u.id) > (select name, id from users where id = ?3)
                         order by u.name, u.id
                         limit ?2
                         """, User.class).setParameter(3, after.get());
-        return query.setParameter(1, roomId).setParameter(2, limit).getResultList();
+        return readTimeout
+                .bound(query)
+                .setParameter(1, roomId)
+                .setParameter(2, limit)
+                .getResultList();
     }
 
     /** How many rooms the user created and still belongs to. */
@@ -162,8 +179,10 @@ public class Rooms {
                 """), userId, query, limit);
     }
 
-    private static List<RoomListing> listings(Query query, String userId, RoomQuery page, int limit) {
-        List<?> rows = query.setParameter(1, userId)
+    private List<RoomListing> listings(Query query, String userId, RoomQuery page, int limit) {
+        List<?> rows = readTimeout
+                .bound(query)
+                .setParameter(1, userId)
                 .setParameter(2, page.after())
                 .setParameter(3, page.prefix())
                 .setParameter(4, page.prefixEnd())

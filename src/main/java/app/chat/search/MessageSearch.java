@@ -2,6 +2,7 @@ package app.chat.search;
 
 import app.chat.schema.ChatDatabase;
 import app.chat.schema.DatabaseWork;
+import app.chat.schema.ReadTimeout;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -44,6 +45,9 @@ public class MessageSearch {
 
     @Inject
     SearchLanguage language;
+
+    @Inject
+    ReadTimeout readTimeout;
 
     /**
      * Where to look, already checked: {@code roomId} for one room (one the person may read), {@code
@@ -100,7 +104,7 @@ public class MessageSearch {
             parameters.add(String.valueOf(START));
             parameters.add(String.valueOf(STOP));
             parameters.add(WHOLE_UP_TO);
-            return found(connection, SEARCH.formatted(configuration, where), parameters);
+            return found(connection, SEARCH.formatted(configuration, where), parameters, readTimeout.seconds());
         } catch (SQLException e) {
             throw new PersistenceException("searching messages failed", e);
         }
@@ -121,12 +125,13 @@ public class MessageSearch {
                 select id, ts_rank_cd(search, websearch_to_tsquery('%1$s', ?)) as rank from candidates
                 order by rank desc, id desc
                 limit ? offset ?)
-            select m.id, r.name, m.from_user, m.to_user, m."timestamp",
+            select m.id, r.name, m.from_user, m.to_user, m."timestamp", u.name,
                    ts_headline('%1$s', translate(m.content, ?, ''), websearch_to_tsquery('%1$s', ?),
                                'StartSel=' || ? || ', StopSel=' || ? || ', '
                                || case when length(m.content) <= ? then 'HighlightAll=true'
                                   else 'MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "' end)
             from found join messages m on m.id = found.id left join rooms r on r.id = m.room
+                 left join users u on u.id = m.from_user
             order by found.rank desc, found.id desc
             """;
 
@@ -144,8 +149,10 @@ public class MessageSearch {
         }
     }
 
-    private static List<Found> found(Connection connection, String sql, List<Object> parameters) throws SQLException {
+    private static List<Found> found(Connection connection, String sql, List<Object> parameters, int timeoutSeconds)
+            throws SQLException {
         try (PreparedStatement search = connection.prepareStatement(sql)) {
+            ReadTimeout.bound(search, timeoutSeconds);
             for (int i = 0; i < parameters.size(); i++) {
                 search.setObject(i + 1, parameters.get(i));
             }
@@ -156,9 +163,10 @@ public class MessageSearch {
                             rows.getLong(1),
                             rows.getString(2),
                             rows.getString(3),
+                            rows.getString(6),
                             rows.getString(4),
                             rows.getObject(5, OffsetDateTime.class).toInstant(),
-                            snippet(rows.getString(6))));
+                            snippet(rows.getString(7))));
                 }
             }
             return found;

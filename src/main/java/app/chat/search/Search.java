@@ -79,6 +79,9 @@ public class Search implements RequestTypes {
                     json.write("room", message.room());
                 }
                 json.write("from", message.from());
+                if (message.fromName() != null) {
+                    json.write("from_name", message.fromName());
+                }
                 if (message.to() != null) {
                     json.write("to", message.to());
                 }

@@ -1,7 +1,9 @@
 package app.chat.socket;
 
 import app.chat.auth.AuthenticatedUser;
+import app.chat.protection.Budget;
 import app.chat.protection.Limits;
+import app.chat.protection.RateLimited;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
 import app.chat.users.KnownUsers;
@@ -75,6 +77,9 @@ public class Admission {
                 OutboundMemory::used);
     }
 
+    /** The close reason of a handshake whose replay the reads allowance refused (1013). */
+    static final String REPLAYS_TOO_OFTEN = "too many resumes and reads: try again shortly";
+
     /**
      * Records, limits and registers a new session, then replays what it asked to resume from.
      *
@@ -98,6 +103,17 @@ public class Admission {
                 connections::remove,
                 memory);
         Long after = resumeAfter == null ? null : cursor(resumeAfter);
+        if (after != null) {
+            // A replay is a read like a resume request, and is paid for from the same allowance.
+            // Refused, the connection closes before it is registered: no live message reaches it,
+            // so the client comes back later from the same cursor, without a gap.
+            try {
+                limits.spend(Budget.READS, user.id());
+            } catch (RateLimited limited) {
+                close(session, new CloseReason(CloseCodes.TRY_AGAIN_LATER, REPLAYS_TOO_OFTEN));
+                return Optional.empty();
+            }
+        }
         if (after != null) {
             // Held before it is registered: no live message can overtake the replay.
             opened.hold();

@@ -181,5 +181,18 @@ public class ChatEndpoint {
     public void failed(Session session, Throwable failure) {
         // Oversized frames, broken pipes and resets land here; the container closes the session.
         LOG.log(Level.FINE, "WebSocket error on session " + session.getId(), failure);
+        if (overflowedIncomingBuffer(failure)) {
+            // Payara's Tyrus refuses a frame larger than its incoming buffer (web.xml) before it can
+            // see the frame's size, and would close with 1011 (its error, not the client's): a frame
+            // that large is too big, and the client is told so as for any frame over the limit.
+            Admission.close(session, TOO_BIG);
+        }
+    }
+
+    /** Tyrus's words when the bytes of one frame outgrow its incoming buffer. */
+    static boolean overflowedIncomingBuffer(Throwable failure) {
+        return failure instanceof IllegalArgumentException
+                && failure.getMessage() != null
+                && failure.getMessage().startsWith("Buffer overflow");
     }
 }

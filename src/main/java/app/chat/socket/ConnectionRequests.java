@@ -2,9 +2,10 @@ package app.chat.socket;
 
 import app.chat.auth.AuthenticatedUser;
 import app.chat.auth.Authentication;
+import app.chat.auth.HandshakeFilter;
 import app.chat.auth.TokenRejected;
-import app.chat.presence.ListedPerson;
 import app.chat.presence.Presence;
+import app.chat.presence.PresenceVisibility;
 import app.chat.protection.Budget;
 import app.chat.protection.Limits;
 import app.chat.protection.RateLimited;
@@ -25,7 +26,6 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -49,6 +49,9 @@ public class ConnectionRequests implements RequestTypes {
 
     @Inject
     Presence presence;
+
+    @Inject
+    PresenceVisibility visibility;
 
     @Inject
     Users users;
@@ -107,12 +110,15 @@ public class ConnectionRequests implements RequestTypes {
         Set<String> unknown = new LinkedHashSet<>(ids);
         known.forEach(user -> unknown.remove(user.id()));
         Connection connection = ConnectionRequest.of(request);
-        subscriptions.watch(connection, known.stream().map(User::id).collect(Collectors.toSet()));
+        // Only those whose presence this person may see: the others' changes never reach them.
+        Set<String> visible = visibility.visibleTo(
+                request.user(), known.stream().map(User::id).toList());
+        subscriptions.watch(connection, visible);
         if (!connections.holds(connection)) {
             subscriptions.forget(connection); // it closed while this request was handled
         }
         // Read after subscribing: a change from now on arrives as an event, after or instead of this.
-        request.reply(OutboundEvents.watching(request.ref(), ListedPerson.of(known, presence), List.copyOf(unknown)));
+        request.reply(OutboundEvents.watching(request.ref(), visibility.listed(known, visible), List.copyOf(unknown)));
     }
 
     private void typing(Request request) {
@@ -145,7 +151,9 @@ public class ConnectionRequests implements RequestTypes {
         try {
             renewed = authentication.verify(request.frame().requiredString("token"));
         } catch (TokenRejected e) {
-            throw new RequestRejected(ErrorCode.UNAUTHORIZED, "the token is not valid: " + e.getMessage());
+            // The same fixed words as the handshake's 401: the verifier's own reason can name the
+            // key endpoint or a network error, which is nothing a client needs to learn.
+            throw new RequestRejected(ErrorCode.UNAUTHORIZED, HandshakeFilter.INVALID_TOKEN);
         }
         if (!renewed.id().equals(request.user())) {
             throw new RequestRejected(ErrorCode.FORBIDDEN, "a renewed token must belong to the same user");

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * posting in a busy room queued behind them (on Open Liberty, one first-in-first-out executor runs
  * every frame). Here they wait for one of a few threads, and the frames that post, acknowledge and
  * deliver messages keep the container's threads to themselves (BENCHMARKS.md, organisation scale).
+ * One person holds at most a quarter of the threads at once, however many connections they open.
  */
 @ApplicationScoped
 public class ReadLane {
@@ -49,6 +50,12 @@ public class ReadLane {
     MetricRegistry metrics;
 
     private ThreadPoolExecutor pool;
+
+    /**
+     * A quarter of the threads for each person, however many connections they open: one person's
+     * reads wait behind their own, never everyone's.
+     */
+    private PersonalShares shares;
 
     private final AtomicInteger waiting = new AtomicInteger();
 
@@ -83,6 +90,7 @@ public class ReadLane {
         int size = Math.min(
                 ChatDatabase.MAX_POOL_SIZE / 2,
                 Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+        shares = new PersonalShares(shareOf(size));
         // Only execute() is used, so every queued task is a Turn and the queue can order them.
         pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), threads);
         pool.prestartAllCoreThreads();
@@ -100,13 +108,22 @@ public class ReadLane {
             read.run();
         };
         boolean arriving = connection.ageNanos(System.nanoTime()) < ARRIVING.toNanos();
-        Executor turn = work -> pool.execute(new Turn(work, arriving, turns.incrementAndGet()));
+        String person = connection.user().id();
+        Executor turn = work -> {
+            long number = turns.incrementAndGet();
+            shares.execute(person, work, started -> pool.execute(new Turn(started, arriving, number)));
+        };
         if (!connection.reads().offer(counted, turn, MAX_WAITING_PER_CONNECTION)) {
             waiting.decrementAndGet();
             throw new RateLimited(
                     MAX_WAITING_PER_CONNECTION + " requests of this connection are still waiting for their answers",
                     RETRY_AFTER);
         }
+    }
+
+    /** A quarter of the lane, at least one thread: four people reading at once cannot fill it. */
+    static int shareOf(int laneSize) {
+        return Math.max(1, laneSize / 4);
     }
 
     @PreDestroy

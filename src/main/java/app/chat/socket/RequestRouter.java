@@ -2,6 +2,7 @@ package app.chat.socket;
 
 import app.chat.protection.Budget;
 import app.chat.protection.Limits;
+import app.chat.protection.RateLimited;
 import app.chat.protocol.ErrorCode;
 import app.chat.protocol.RequestRejected;
 import app.chat.requests.InboundFrame;
@@ -66,7 +67,15 @@ public class RequestRouter {
         try {
             frame = InboundFrame.parse(text);
         } catch (InboundFrame.Unreadable unreadable) {
-            connection.send(OutboundEvents.error(unreadable.ref().orElse(null), unreadable));
+            // Unreadable frames cost the same allowance as readable ones: parsing is work too, and
+            // a flood of garbage must run dry like a flood of requests.
+            RequestRejected answer = unreadable;
+            try {
+                limits.spend(Budget.REQUESTS, connection.user().id());
+            } catch (RateLimited limited) {
+                answer = limited;
+            }
+            connection.send(OutboundEvents.error(unreadable.ref().orElse(null), answer));
             return;
         }
         ConnectionRequest request = new ConnectionRequest(connection, frame);
@@ -99,7 +108,10 @@ public class RequestRouter {
             request.fail(rejected);
         } catch (RuntimeException failure) {
             RequestRejected reason = RequestRejected.forFailure(failure);
-            if (reason.code() == ErrorCode.UNAVAILABLE) {
+            if (RequestRejected.wasCancelled(failure)) {
+                // A read that asked too much, answered with a hint: nothing is wrong with the server.
+                LOG.log(Level.FINE, "A read of user " + request.user() + " ran past its statement timeout", failure);
+            } else if (reason.code() == ErrorCode.UNAVAILABLE) {
                 outages.unreachable(failure);
             } else {
                 LOG.log(Level.WARNING, "A request of user " + request.user() + " failed", failure);

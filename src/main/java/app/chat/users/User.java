@@ -16,6 +16,9 @@ public class User {
     @Column(nullable = false)
     private String name;
 
+    @Column(insertable = false, updatable = false)
+    private String email;
+
     protected User() {}
 
     public String id() {
@@ -24,5 +27,10 @@ public class User {
 
     public String name() {
         return name;
+    }
+
+    /** The address their latest token gave, or null. */
+    public String email() {
+        return email;
     }
 }

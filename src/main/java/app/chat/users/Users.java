@@ -2,7 +2,9 @@ package app.chat.users;
 
 import app.chat.auth.AuthenticatedUser;
 import app.chat.schema.DatabaseWork;
+import app.chat.schema.ReadTimeout;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
@@ -15,6 +17,9 @@ public class Users {
 
     @PersistenceContext(unitName = "chat")
     EntityManager em;
+
+    @Inject
+    ReadTimeout readTimeout;
 
     /**
      * Records a newly seen user, or refreshes what the token says of a known one (display name,
@@ -41,7 +46,8 @@ public class Users {
      */
     @SuppressWarnings("unchecked")
     public List<User> search(PeopleQuery query) {
-        return em.createNativeQuery(SEARCH, User.class)
+        return readTimeout
+                .bound(em.createNativeQuery(SEARCH, User.class))
                 .setParameter(1, query.tsQuery())
                 .setParameter(2, query.text())
                 .setParameter(3, query.namePrefixPattern())
@@ -51,7 +57,7 @@ public class Users {
     }
 
     static final String SEARCH = """
-            select id, name from users
+            select id, name, email from users
             where search @@ to_tsquery('simple', ?1)
             order by case when search_name = ?2 or lower(id) = ?2 then 0
                           when search_name like ?3 then 1
@@ -81,14 +87,15 @@ public class Users {
      */
     @SuppressWarnings("unchecked")
     public List<User> conversationsOf(String userId, int limit) {
-        return em.createNativeQuery(CONVERSATIONS, User.class)
+        return readTimeout
+                .bound(em.createNativeQuery(CONVERSATIONS, User.class))
                 .setParameter(1, userId)
                 .setParameter(2, limit)
                 .getResultList();
     }
 
     static final String CONVERSATIONS = """
-            select u.id, u.name from (
+            select u.id, u.name, u.email from (
                 select partner, max(id) as latest from (
                     select to_user as partner, id from messages where from_user = ?1 and to_user is not null
                     union all

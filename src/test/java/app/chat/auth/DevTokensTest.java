@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +32,7 @@ class DevTokensTest {
     @Test
     void theDevVerifierAcceptsItsOwnTokensOnly() throws Exception {
         assertEquals(
-                "alice",
+                "dev:alice",
                 dev.verifier().verify(dev.issue("alice", "Alice").token()).id());
         // Signed by the SSO's key, even naming the dev issuer and audience: not a dev token.
         String ssoSigned = TestTokens.forUser("mallory")
@@ -56,6 +57,41 @@ class DevTokensTest {
                 () -> verifier.verify(dev.issue("alice", "Alice").token()));
     }
 
+    @Test
+    void devIdentitiesLiveInTheirOwnNamespace() {
+        assertEquals("dev:alice", dev.issue("alice", "Alice").userId());
+    }
+
+    @Test
+    void anSsoTokenNamingADevIdentityIsRefused() {
+        VerifiedTokens.Verification sso = token -> new AuthenticatedUser("dev:alice", "Alice", null, Instant.MAX);
+        String token = TestTokens.forUser("dev:alice").sign();
+        assertThrows(TokenRejected.class, () -> Authentication.separated(sso).verify(token));
+    }
+
+    @Test
+    void aDevTokenCanNameNobodyButADevIdentity() {
+        // A dev key shared with a file on several instances must still not mint an SSO person's id.
+        VerifiedTokens.Verification devKey = token -> new AuthenticatedUser("8e209776", "Alice", null, Instant.MAX);
+        String token = TestTokens.forUser("8e209776").issuer(DevTokens.ISSUER).sign();
+        assertThrows(TokenRejected.class, () -> Authentication.separated(devKey).verify(token));
+    }
+
+    @Test
+    void bothKindsPassWhereEachNamesItsOwn() throws Exception {
+        assertEquals(
+                "dev:alice",
+                Authentication.separated(dev.verifier())
+                        .verify(dev.issue("alice", "Alice").token())
+                        .id());
+        VerifiedTokens.Verification sso = token -> new AuthenticatedUser("8e209776", "Alice", null, Instant.MAX);
+        assertEquals(
+                "8e209776",
+                Authentication.separated(sso)
+                        .verify(TestTokens.forUser("8e209776").sign())
+                        .id());
+    }
+
     @TempDir
     Path files;
 
@@ -72,7 +108,7 @@ class DevTokensTest {
         DevTokens other = DevTokens.withKey(key, Duration.ofSeconds(60), Clock.systemUTC());
 
         assertEquals(
-                "alice",
+                "dev:alice",
                 other.verifier().verify(one.issue("alice", "Alice").token()).id());
     }
 

@@ -155,6 +155,63 @@ class TokenVerifierTest {
     }
 
     @Test
+    void refusesAKeycloakIdTokenByItsTypClaim() throws Exception {
+        String token = TestTokens.forUser("u").claim("typ", "ID").sign();
+        TokenRejected refused =
+                assertThrows(TokenRejected.class, () -> rsaVerifier().verify(token));
+        assertEquals("an ID token, not an access token", refused.getMessage());
+    }
+
+    @Test
+    void refusesATokenCarryingTheNonceOnlyIdTokensEcho() throws Exception {
+        String token = TestTokens.forUser("u").claim("nonce", "n-0S6_WzA2Mj").sign();
+        assertThrows(TokenRejected.class, () -> rsaVerifier().verify(token));
+    }
+
+    @Test
+    void refusesATokenBoundToAnAccessTokenByAtHash() throws Exception {
+        String token = TestTokens.forUser("u")
+                .claim("at_hash", "77QmUPtjPfzWtF2AnpK9RQ")
+                .sign();
+        assertThrows(TokenRejected.class, () -> rsaVerifier().verify(token));
+    }
+
+    @Test
+    void acceptsAKeycloakAccessTokenWhoseTypClaimIsBearer() throws Exception {
+        String token = TestTokens.forUser("u").claim("typ", "Bearer").sign();
+        assertEquals("u", rsaVerifier().verify(token).id());
+    }
+
+    @Test
+    void acceptsAnRfc9068AccessToken() throws Exception {
+        String token = TestTokens.forUser("u")
+                .type("at+jwt")
+                .claim("client_id", "chat-web")
+                .claim("jti", "a1")
+                .sign();
+        assertEquals("u", rsaVerifier().verify(token).id());
+    }
+
+    @Test
+    void refusesAnAtJwtTokenWithoutTheClaimsRfc9068Requires() throws Exception {
+        String token = TestTokens.forUser("u").type("at+jwt").sign();
+        assertThrows(TokenRejected.class, () -> rsaVerifier().verify(token));
+    }
+
+    @Test
+    void refusesATokenOfAnotherMediaType() throws Exception {
+        String token = TestTokens.forUser("u").type("logout+jwt").sign();
+        assertThrows(TokenRejected.class, () -> rsaVerifier().verify(token));
+    }
+
+    @Test
+    void acceptsATokenWithoutTyp() throws Exception {
+        assertEquals(
+                "u",
+                rsaVerifier().verify(TestTokens.forUser("u").type(null).sign()).id());
+    }
+
+    @Test
     void refusesAnUnsignedToken() throws Exception {
         String token = TestTokens.forUser("u").unsigned();
         assertThrows(TokenRejected.class, () -> rsaVerifier().verify(token));

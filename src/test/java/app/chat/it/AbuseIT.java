@@ -17,8 +17,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,6 +86,50 @@ class AbuseIT extends DeployedChat {
             assertTrue(refusal.containsKey("ref"), "answered to the request that was refused");
             abuser.assertNothing(event -> "internal".equals(event.getString("code", null)), BystanderLatency.FLOOR);
         }
+    }
+
+    @Test
+    void framesThatCannotBeParsedAreChargedLikeRequests() {
+        try (ChatClient mallory = connect(unique("garbler"))) {
+            for (int i = 0; i < 260; i++) {
+                mallory.sendRaw("{\"ref\":\"g" + i + "\", not json");
+            }
+            JsonObject last = mallory.await(event -> "g259".equals(event.getString("ref", null)));
+            List<JsonObject> answers = mallory.received();
+            assertTrue(count(answers, "rate_limited") > 0, "past the allowance: " + last);
+            assertTrue(count(answers, "bad_request") >= 200, "within it, each is told what is wrong");
+        }
+    }
+
+    @Test
+    void replaysAskedForInTheHandshakeArePaidFromTheReadsAllowance() {
+        String user = unique("resumer");
+        String token = TestTokens.forUser(user).sign();
+        URI resuming = URI.create(ws() + "?after=0");
+        int resumed = 0;
+        int refused = 0;
+        for (int i = 0; i < 200 && refused == 0; i++) {
+            try (ChatClient client = ChatClient.connect(resuming, token)) {
+                long deadline = System.nanoTime() + ChatClient.WAIT.toNanos();
+                OptionalInt closed = OptionalInt.empty();
+                boolean answered = false;
+                while (!answered && closed.isEmpty() && System.nanoTime() < deadline) {
+                    closed = client.closeWithin(Duration.ofMillis(20));
+                    answered = client.received().stream().anyMatch(event -> "resumed".equals(event.getString("type")));
+                }
+                if (closed.isPresent()) {
+                    // Closed before any live message could reach it: the client comes back later
+                    // from the same cursor, without a gap.
+                    assertEquals(1013, closed.getAsInt());
+                    refused++;
+                } else {
+                    assertTrue(answered, "resumed or refused within " + ChatClient.WAIT);
+                    resumed++;
+                }
+            }
+        }
+        assertEquals(1, refused, "refused once past the allowance");
+        assertTrue(resumed >= 30, "the allowance's burst first: " + resumed + " resumed");
     }
 
     @Test

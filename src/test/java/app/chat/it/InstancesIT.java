@@ -157,6 +157,25 @@ class InstancesIT {
     }
 
     @Test
+    void theLoadBalancersAccessLogNamesTheSocketButNeverATokenInItsAddress() throws Exception {
+        String token = TestTokens.forUser(unique("carrier")).sign();
+        try (ChatClient client =
+                ChatClient.connect(balancer.webSocket(), token, ChatClient.Carrier.QUERY_PARAMETER, Map.of())) {
+            client.ok(frame("rooms"));
+        }
+        // HAProxy writes a tunnel's line when it closes.
+        long deadline = System.nanoTime() + ChatClient.WAIT.toNanos();
+        while (!balancer.log().contains("GET /ws ") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        String log = balancer.log();
+        assertTrue(log.contains("GET /ws "), log);
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        assertFalse(log.contains(signature), "the token is not in the access log: " + log);
+        assertFalse(log.contains("token="), log);
+    }
+
+    @Test
     void aDirectMessageReachesItsRecipientOnAnotherInstance() {
         String alice = unique("alice");
         String bob = unique("bob");

@@ -147,6 +147,19 @@ class ProtocolErrorsIT extends DeployedChat {
     }
 
     @Test
+    void aTwoMebibyteFrameClosesTheConnectionWith1009Too() {
+        try (ChatClient mallory = connect(unique("mallory"))) {
+            String huge = "{\"type\":\"typing\",\"room\":\"" + "z".repeat(2 * 1024 * 1024) + "\"}";
+            try {
+                mallory.sendRaw(huge);
+            } catch (java.util.concurrent.CompletionException closedWhileSending) {
+                // the server may close before the last bytes are out
+            }
+            assertEquals(1009, mallory.awaitClose());
+        }
+    }
+
+    @Test
     void aBinaryFrameClosesTheConnectionWith1003() {
         try (ChatClient alice = connect(unique("alice"))) {
             alice.sendBinary(new byte[] {1, 2, 3});

@@ -9,7 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.chat.testsupport.ChatClient;
 import app.chat.testsupport.ChatDeployment;
 import app.chat.testsupport.DeployedChat;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -234,6 +239,46 @@ class RoomsIT extends DeployedChat {
                 assertEquals("bad_request", error(alice.request(frame("join", "room", name))), name);
                 assertEquals("bad_request", error(alice.request(frame("create_room", "room", name))), name);
             }
+        }
+    }
+
+    /**
+     * Anyone who can connect to the database can NOTIFY: a forged announcement that someone joined a
+     * private room must not let them read or post there.
+     */
+    @Test
+    void aForgedMembershipAnnouncementGrantsNothing() throws Exception {
+        String room = unique("vault");
+        String malloryId = unique("mallory");
+        try (ChatClient alice = connect(unique("alice"));
+                ChatClient mallory = connect(malloryId)) {
+            alice.ok(frame("create_room", "room", room, "private", true));
+            alice.post(room, "the numbers");
+            try (Connection db = DriverManager.getConnection(
+                            System.getProperty("chat.test.db-url"), System.getProperty("chat.test.db-user"), "");
+                    PreparedStatement roomId = db.prepareStatement("select id from rooms where name = ?");
+                    PreparedStatement notify = db.prepareStatement("select pg_notify('chat_rooms', ?)")) {
+                roomId.setString(1, room);
+                long id;
+                try (ResultSet row = roomId.executeQuery()) {
+                    row.next();
+                    id = row.getLong(1);
+                }
+                notify.setString(
+                        1,
+                        Json.createObjectBuilder()
+                                .add("room", id)
+                                .add("name", room)
+                                .add("user", malloryId)
+                                .add("added", true)
+                                .add("instance", "forged")
+                                .build()
+                                .toString());
+                notify.execute();
+            }
+            Thread.sleep(1_500); // the announcement reaches the server's listener within milliseconds
+            assertEquals("not_found", error(mallory.request(frame("history", "room", room))));
+            assertEquals("not_found", error(mallory.request(frame("message", "room", room, "content", "in"))));
         }
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.chat.testsupport.ChatClient;
+import app.chat.testsupport.OwnDatabase;
 import app.chat.testsupport.ServerProcess;
 import app.chat.testsupport.TestTokens;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -39,6 +39,16 @@ class StartupChecksIT {
     }
 
     @Test
+    void devLoginBesideAnSsoKeyFailsTheDeploymentNamingBothKeys() throws Exception {
+        // The test environment configures the SSO's key; switching dev login on beside it must not start.
+        try (ServerProcess server = ServerProcess.startUnchecked(Map.of("CHAT_DEV_LOGIN", "true"))) {
+            server.awaitLog("chat.dev-login (CHAT_DEV_LOGIN) and a verification key", Duration.ofSeconds(90));
+            assertNotEquals(200, server.status("/api/config"));
+            assertNotEquals(401, server.status("/ws"));
+        }
+    }
+
+    @Test
     void aSearchLanguageTheDatabaseDoesNotKnowStopsTheStartNamingTheOnesItKnows() throws Exception {
         try (ServerProcess server = ServerProcess.startUnchecked(Map.of("CHAT_SEARCH_LANGUAGE", "klingon"))) {
             server.awaitLog(
@@ -52,17 +62,9 @@ class StartupChecksIT {
     /** On a database of its own: the shared one keeps the simple configuration the other tests expect. */
     @Test
     void aConfiguredLanguageIndexesMessagesAgainAndFindsWordsByTheirStem() throws Exception {
-        String database = "chat_language_" + Long.toHexString(System.nanoTime());
-        String admin = System.getProperty("chat.test.db-url");
-        String user = System.getProperty("chat.test.db-user");
-        try (Connection db = DriverManager.getConnection(admin, user, "");
-                Statement sql = db.createStatement()) {
-            sql.execute("create database " + database);
-        }
-        try {
-            String url = admin.substring(0, admin.lastIndexOf('/') + 1) + database;
-            try (ServerProcess server =
-                            ServerProcess.start(Map.of("CHAT_DB_URL", url, "CHAT_SEARCH_LANGUAGE", "english"));
+        try (OwnDatabase database = OwnDatabase.create("chat_language")) {
+            try (ServerProcess server = ServerProcess.start(
+                            Map.of("CHAT_DB_URL", database.url(), "CHAT_SEARCH_LANGUAGE", "english"));
                     ChatClient alice = ChatClient.connect(
                             server.webSocket(), TestTokens.forUser("alice").sign())) {
                 alice.join("releases");
@@ -70,18 +72,13 @@ class StartupChecksIT {
                 JsonObject found = alice.ok(ChatClient.frame("search", "query", "deployed versions"));
                 assertEquals(1, found.getJsonArray("results").size(), found.toString());
             }
-            try (Connection db = DriverManager.getConnection(url, user, "");
+            try (Connection db = database.connect();
                     Statement sql = db.createStatement();
                     ResultSet column = sql.executeQuery(
                             "select pg_get_expr(adbin, adrelid) from pg_attrdef where adrelid = 'messages'::regclass"
                                     + " and pg_get_expr(adbin, adrelid) like '%to_tsvector%'")) {
                 assertTrue(column.next());
                 assertTrue(column.getString(1).contains("'english'::regconfig"), column.getString(1));
-            }
-        } finally {
-            try (Connection db = DriverManager.getConnection(admin, user, "");
-                    Statement sql = db.createStatement()) {
-                sql.execute("drop database if exists " + database + " with (force)");
             }
         }
     }

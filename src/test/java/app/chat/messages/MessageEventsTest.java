@@ -79,7 +79,7 @@ class MessageEventsTest {
     @Test
     void aReactionInADirectConversationNamesWhoReactedTheOtherPersonAndTheCountSince() {
         var reaction = new PostedMessage(
-                133, "bob", "alice", null, null, null, AT, null, null, 124L, null, new Reaction("🎉", false, 0));
+                133, "bob", "alice", null, null, null, AT, null, null, 124L, null, new Reaction("🎉", false, 0), null);
         assertEquals(json("""
                 {"type":"reaction","id":133,"message_id":124,"user":"bob","to":"alice","emoji":"🎉","added":false,"count":0,
                  "timestamp":"2026-01-02T03:04:05.678Z"}

@@ -36,42 +36,45 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class ProtocolContractTest {
 
     private static final PostedMessage IN_ROOM = PostedMessage.posted(
-            123,
-            "alice",
-            null,
-            1L,
-            "general",
-            "yo",
-            Instant.parse("2026-01-02T03:04:05.678Z"),
-            UUID.fromString("3f2b8c1e-5d4a-4e7b-9c0d-1a2b3c4d5e6f"));
+                    123,
+                    "alice",
+                    null,
+                    1L,
+                    "general",
+                    "yo",
+                    Instant.parse("2026-01-02T03:04:05.678Z"),
+                    UUID.fromString("3f2b8c1e-5d4a-4e7b-9c0d-1a2b3c4d5e6f"))
+            .withFromName("Alice Archer");
 
     private static final Instant LATER = Instant.parse("2026-01-02T03:09:00.001Z");
 
     private static final PostedMessage EDITED_IN_ROOM = new PostedMessage(
-            123, "alice", null, 1L, "general", "yo!", IN_ROOM.timestamp(), null, LATER, null, null, null);
+            123, "alice", null, 1L, "general", "yo!", IN_ROOM.timestamp(), null, LATER, null, null, null, "Alice");
 
-    private static final PostedMessage DELETED_DIRECT =
-            new PostedMessage(124, "alice", "bob", null, null, null, IN_ROOM.timestamp(), null, null, null, null, null);
+    private static final PostedMessage DELETED_DIRECT = new PostedMessage(
+            124, "alice", "bob", null, null, null, IN_ROOM.timestamp(), null, null, null, null, null, "Alice");
 
     private static final PostedMessage EDIT_IN_ROOM =
-            new PostedMessage(130, "alice", null, 1L, "general", "yo!", LATER, null, LATER, 123L, null, null);
+            new PostedMessage(130, "alice", null, 1L, "general", "yo!", LATER, null, LATER, 123L, null, null, null);
 
     private static final PostedMessage DELETION_OF_DIRECT =
-            new PostedMessage(131, "alice", "bob", null, null, null, LATER, null, null, 124L, null, null);
+            new PostedMessage(131, "alice", "bob", null, null, null, LATER, null, null, 124L, null, null, null);
 
     private static final PostedMessage REPLY_IN_ROOM = PostedMessage.posted(
                     125, "bob", null, 1L, "general", "agreed", LATER, null)
-            .withReplyTo(new Quote(123, "alice", "yo", false));
+            .withReplyTo(new Quote(123, "alice", "yo", false, "Alice Archer"))
+            .withFromName("Bob Baker");
 
     private static final PostedMessage REPLY_TO_DELETED = PostedMessage.posted(
                     126, "bob", "alice", null, null, "what was it?", LATER, null)
-            .withReplyTo(new Quote(124, "alice", null, true));
+            .withReplyTo(new Quote(124, "alice", null, true, "Alice"))
+            .withFromName("Bob");
 
     private static final PostedMessage REACTION_IN_ROOM = new PostedMessage(
-            132, "bob", null, 1L, "general", null, LATER, null, null, 123L, null, new Reaction("👍", true, 2));
+            132, "bob", null, 1L, "general", null, LATER, null, null, 123L, null, new Reaction("👍", true, 2), null);
 
     private static final PostedMessage REACTION_TAKEN_BACK_IN_DIRECT = new PostedMessage(
-            133, "bob", "alice", null, null, null, LATER, null, null, 124L, null, new Reaction("🎉", false, 0));
+            133, "bob", "alice", null, null, null, LATER, null, null, 124L, null, new Reaction("🎉", false, 0), null);
 
     @Test
     void everyExampleInTheDocumentKeepsItsOwnSchema() throws Exception {
@@ -154,17 +157,22 @@ class ProtocolContractTest {
                                     123,
                                     "general",
                                     "alice",
+                                    "Alice Archer",
                                     null,
                                     LATER,
                                     List.of(new Found.Snippet("move the ", false), new Found.Snippet("release", true))),
-                            new Found(124, null, "alice", "bob", LATER, List.of())),
+                            new Found(124, null, "alice", "Alice", "bob", LATER, List.of())),
                     20),
             Search.results(null, List.of(), null),
             new ReadMarked("alice", "general", null, 123).asEvent(),
             new ReadMarked("alice", null, "bob", 0).asEvent(),
             ListingEvents.users(
-                    "10", List.of(new ListedPerson("bob", "Bob", true)), null, Map.of("bob", new Unread(120, 100, 3))),
+                    "10",
+                    List.of(new ListedPerson("bob", "Bob", "bob@acme.test", true)),
+                    null,
+                    Map.of("bob", new Unread(120, 100, 3))),
             ListingEvents.users("11", List.of(new ListedPerson("bob", "Bob", false)), 20, Map.of()),
+            ListingEvents.users("11", List.of(new ListedPerson("carol", "Carol", null)), null, Map.of()),
             ListingEvents.rooms(
                     "12",
                     new RoomPage(List.of(new RoomListing("general", false, true)), "general"),
@@ -206,7 +214,7 @@ class ProtocolContractTest {
 
     @Test
     void aMessageHasContentOrIsDeletedNeverBothNorNeither() {
-        String tombstone = "{\"type\":\"message\",\"id\":1,\"room\":\"general\",\"from\":\"a\","
+        String tombstone = "{\"type\":\"message\",\"id\":1,\"room\":\"general\",\"from\":\"a\",\"from_name\":\"A\","
                 + "\"timestamp\":\"2026-01-02T03:04:05.678Z\"";
         assertEquals(List.of(), contract().breachesOfServerFrame(tombstone + ",\"deleted\":true}"));
         assertFalse(contract().breachesOfServerFrame(tombstone + "}").isEmpty());

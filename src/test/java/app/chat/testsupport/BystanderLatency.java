@@ -28,13 +28,15 @@ public final class BystanderLatency {
     private static final int SAMPLES = 30;
     /** Below the default send rate (10/s after a burst of 30), so the bystander never meets its own limit. */
     private static final Duration PACE = Duration.ofMillis(110);
+    /** Below the default reads allowance (5/s after a burst of 40). */
+    private static final Duration READS_PACE = Duration.ofMillis(250);
 
     private BystanderLatency() {}
 
     /** The bystander's ack latencies (p90, in ms) before and during the abuse. */
     public record Figures(double before, double during) {
         public String describe(String abuse) {
-            return String.format("Bystander ack p90 before / during %s: %.1f ms / %.1f ms", abuse, before, during);
+            return String.format("Bystander answer p90 before / during %s: %.1f ms / %.1f ms", abuse, before, during);
         }
     }
 
@@ -46,8 +48,42 @@ public final class BystanderLatency {
      */
     public static Figures whileAbusing(ChatClient bystander, String room, String abuse, BooleanSupplier abuseStep) {
         bystander.join(room);
-        measure(bystander, room, 5); // warm-up: the first acks pay for class loading and JIT
-        double before = measure(bystander, room, SAMPLES);
+        int[] sent = new int[1];
+        return whileAbusing(
+                i -> {
+                    JsonObject ack =
+                            bystander.request(frame("message", "room", room, "content", "still here " + sent[0]++));
+                    assertEquals("ack", ack.getString("type"), ack.toString());
+                },
+                PACE,
+                abuse,
+                abuseStep);
+    }
+
+    /**
+     * The same for reads: the bystander looks people up in the directory (the {@code users} table
+     * alone), paced within the reads allowance, while the abuse runs.
+     */
+    public static Figures whileAbusingReads(ChatClient bystander, String abuse, BooleanSupplier abuseStep) {
+        return whileAbusing(
+                i -> {
+                    JsonObject found = bystander.request(frame("users", "query", "bystander"));
+                    assertEquals("users", found.getString("type"), found.toString());
+                },
+                READS_PACE,
+                abuse,
+                abuseStep);
+    }
+
+    /** One request of the bystander's, asserting its answer; the argument counts them. */
+    @FunctionalInterface
+    private interface Probe {
+        void run(int i);
+    }
+
+    private static Figures whileAbusing(Probe probe, Duration pace, String abuse, BooleanSupplier abuseStep) {
+        measure(probe, pace, 5); // warm-up: the first answers pay for class loading and JIT
+        double before = measure(probe, pace, SAMPLES);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread abuser = new Thread(
@@ -64,7 +100,7 @@ public final class BystanderLatency {
         abuser.start();
         double during;
         try {
-            during = measure(bystander, room, SAMPLES);
+            during = measure(probe, pace, SAMPLES);
         } finally {
             stop.set(true);
             try {
@@ -85,15 +121,14 @@ public final class BystanderLatency {
         return figures;
     }
 
-    private static double measure(ChatClient bystander, String room, int samples) {
+    private static double measure(Probe probe, Duration pace, int samples) {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             long started = System.nanoTime();
-            JsonObject ack = bystander.request(frame("message", "room", room, "content", "still here " + i));
+            probe.run(i);
             millis.add((System.nanoTime() - started) / 1e6);
-            assertEquals("ack", ack.getString("type"), ack.toString());
             try {
-                Thread.sleep(PACE.toMillis());
+                Thread.sleep(pace.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

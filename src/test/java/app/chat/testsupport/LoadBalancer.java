@@ -14,12 +14,19 @@ import java.util.stream.Stream;
 
 /**
  * HAProxy (Debian's package) in front of several server processes, configured as docs/deployment.md
- * says: WebSocket tunnels, health checks on the readiness endpoint, and a connection refused by a
- * dead instance tried again on another one.
+ * says: WebSocket tunnels, health checks on the readiness endpoint, a connection refused by a dead
+ * instance tried again on another one, and an access log without query strings.
  */
 public final class LoadBalancer implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(10);
+
+    /**
+     * The access log docs/deployment.md recommends: HAProxy's HTTP log with the path only (%HPO), so
+     * that a token in the query string is never written down.
+     */
+    static final String ACCESS_LOG = "log-format \"%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %tsc"
+            + " %ac/%fc/%bc/%sc/%rc %sq/%bq %HM %HPO %HV\"";
 
     private final Process process;
     private final Path directory;
@@ -35,7 +42,11 @@ public final class LoadBalancer implements AutoCloseable {
         int port = ServerProcess.freePort();
         Path directory = Files.createTempDirectory("chat-haproxy-");
         StringBuilder config = new StringBuilder("""
+                global
+                    log stdout format raw local0 info
                 defaults
+                    log global
+                    %s
                     mode http
                     timeout connect 2s
                     timeout client 60s
@@ -51,7 +62,7 @@ public final class LoadBalancer implements AutoCloseable {
                     option httpchk GET /health/ready
                     http-check expect status 200
                     default-server inter 500ms fall 2 rise 1
-                """.formatted(port));
+                """.formatted(ACCESS_LOG, port));
         for (ServerProcess server : servers) {
             config.append("    server instance")
                     .append(server.port())
@@ -85,6 +96,11 @@ public final class LoadBalancer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("HAProxy did not listen within " + STARTUP);
+    }
+
+    /** What HAProxy wrote so far: its access log among its other lines. */
+    public String log() throws IOException {
+        return Files.readString(directory.resolve("haproxy.log"));
     }
 
     public URI webSocket() {

@@ -52,6 +52,8 @@ public final class TestTokens {
     private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(10));
     private Instant notBefore;
     private String keyId;
+    private JOSEObjectType type = JOSEObjectType.JWT;
+    private final java.util.Map<String, Object> extraClaims = new java.util.LinkedHashMap<>();
 
     private TestTokens(String subject) {
         this.subject = subject;
@@ -93,6 +95,18 @@ public final class TestTokens {
 
     public TestTokens keyId(String keyId) {
         this.keyId = keyId;
+        return this;
+    }
+
+    /** A claim of the SSO's own, such as Keycloak's {@code typ} or an ID token's {@code nonce}. */
+    public TestTokens claim(String name, Object value) {
+        extraClaims.put(name, value);
+        return this;
+    }
+
+    /** The header's {@code typ}, e.g. {@code at+jwt} (RFC 9068); null leaves it out. */
+    public TestTokens type(String type) {
+        this.type = type == null ? null : new JOSEObjectType(type);
         return this;
     }
 
@@ -155,7 +169,7 @@ public final class TestTokens {
     }
 
     private String signWith(JWSAlgorithm algorithm, JWSSigner signer) {
-        var header = new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT);
+        var header = new JWSHeader.Builder(algorithm).type(type);
         if (keyId != null) {
             header.keyID(keyId);
         }
@@ -186,6 +200,7 @@ public final class TestTokens {
         if (notBefore != null) {
             claims.notBeforeTime(Date.from(notBefore));
         }
+        extraClaims.forEach(claims::claim);
         return claims.build();
     }
 
