@@ -174,4 +174,21 @@ class ProtectionIT extends DeployedChat {
             assertEquals("rooms", client.ok(frame("rooms")).getString("type"));
         }
     }
+
+    /** Why a token was refused (an unknown key, an endpoint that cannot be reached) stays in the server's log. */
+    @Test
+    void aRefusedRenewalIsToldTheHandshakesFixedWordsNeverTheVerifiersReason() {
+        try (ChatClient client = connect(unique("owner"))) {
+            for (String refused : List.of(
+                    TestTokens.forUser("x").signWithUntrustedKey(),
+                    TestTokens.forUser("x").keyId("no-such-key").sign(),
+                    TestTokens.forUser("x").issuer("https://elsewhere.example").sign(),
+                    TestTokens.forUser("x").claim("typ", "ID").sign(),
+                    "not.a.token")) {
+                JsonObject answer = client.request(frame("auth", "token", refused));
+                assertEquals("unauthorized", answer.getString("code"), answer.toString());
+                assertEquals("invalid or missing token", answer.getString("message"), answer.toString());
+            }
+        }
+    }
 }
