@@ -102,8 +102,6 @@ interface DirectorySlice {
   /** Ids the server knows nobody by (a mistyped link): not people to list. */
   forgetUnknown(ids: string[]): void;
   presence(user: string, online: boolean): void;
-  /** Names the server sent with messages, by id: known people are renamed, others become known. */
-  learnNames(names: Record<string, string>): void;
   /** What a part of the screen shows now (an empty list: nothing). */
   show(part: string, users: string[]): void;
 }
@@ -222,9 +220,6 @@ const directorySlice: StateCreator<ChatState, [], [], DirectorySlice> = (set) =>
       return { users: { ...state.users, [user]: { ...known, online } } };
     });
   },
-  learnNames: (names) => {
-    set((state) => ({ users: withNames(state.users, names) }));
-  },
   show: (part, users) => {
     set((state) => {
       const before = state.shown[part] ?? [];
@@ -235,7 +230,10 @@ const directorySlice: StateCreator<ChatState, [], [], DirectorySlice> = (set) =>
   },
 });
 
-/** The people with these names, the same object where nothing changes (no render for nothing). */
+/**
+ * The people with the names the server sent with messages, by id: known people are renamed, others
+ * become known; the same object where nothing changes (no render for nothing).
+ */
 function withNames(users: Record<string, UserListing>, names: Record<string, string>): Record<string, UserListing> {
   const changed = Object.entries(names).filter(([id, name]) => users[id]?.name !== name);
   if (changed.length === 0) return users;

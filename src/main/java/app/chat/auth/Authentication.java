@@ -49,7 +49,7 @@ public class Authentication {
         } catch (TokenRejected e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        VerifiedTokens.Verification check = sso::verify;
+        VerifiedTokens.Verification check = ssoPeople(sso::verify);
         if (config.getOptionalValue("chat.dev-login", Boolean.class).orElse(false)) {
             if (settings.hasKey()) {
                 throw new IllegalStateException(DEV_LOGIN_BESIDE_SSO);
@@ -58,7 +58,7 @@ public class Authentication {
                     .map(location -> DevTokens.withKey(Path.of(location), settings.clockSkew(), Clock.systemUTC()))
                     .orElseGet(() -> new DevTokens(settings.clockSkew(), Clock.systemUTC()));
             devTokens = Optional.of(dev);
-            check = byIssuer(dev.verifier(), sso::verify);
+            check = byIssuer(dev.verifier(), check);
             LOG.warning("""
 
                     ************************************************************************
@@ -70,7 +70,7 @@ public class Authentication {
             LOG.warning("No token verification key is configured (mp.jwt.verify.publickey or "
                     + "mp.jwt.verify.publickey.location): every connection will be refused.");
         }
-        verifier = new VerifiedTokens(separated(check), Clock.systemUTC());
+        verifier = new VerifiedTokens(check, Clock.systemUTC());
         originPolicy = new OriginPolicy(list(config.getOptionalValue("chat.allowed-origins", String.class)));
         LOG.log(Level.INFO, "Token verification: algorithm {0}, issuer {1}, audiences {2}", new Object[] {
             settings.algorithm(), settings.issuer().orElse("(none)"), settings.audiences()
@@ -124,12 +124,14 @@ public class Authentication {
         return token -> DevTokens.ISSUER.equals(claimedIssuer(token)) ? dev.verify(token) : sso.verify(token);
     }
 
-    /** Dev identities and the SSO's people never share an id, whichever verifier is asked. */
-    static VerifiedTokens.Verification separated(VerifiedTokens.Verification check) {
+    /**
+     * The SSO's people: a token of the SSO naming a dev identity is refused, so that dev identities
+     * and the SSO's people never share an id (the dev verifier admits dev identities only).
+     */
+    static VerifiedTokens.Verification ssoPeople(VerifiedTokens.Verification sso) {
         return token -> {
-            AuthenticatedUser user = check.verify(token);
-            boolean devToken = DevTokens.ISSUER.equals(claimedIssuer(token));
-            if (devToken != DevTokens.isDevIdentity(user.id())) {
+            AuthenticatedUser user = sso.verify(token);
+            if (DevTokens.isDevIdentity(user.id())) {
                 throw new TokenRejected("token has no usable subject");
             }
             return user;

@@ -110,7 +110,10 @@ public final class DevTokens {
         }
     }
 
-    /** Checks dev tokens: this key, the dev issuer and audience, and nothing else. */
+    /**
+     * Checks dev tokens: this key, the dev issuer and audience, and a dev identity as subject (a key
+     * shared by file among instances must still not name anyone of the SSO), and nothing else.
+     */
     VerifiedTokens.Verification verifier() {
         VerificationSettings settings = new VerificationSettings(
                 Optional.empty(),
@@ -120,7 +123,14 @@ public final class DevTokens {
                 Set.of(ISSUER),
                 clockSkew);
         JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()));
-        return new TokenVerifier(settings, keys, Set.of(ALGORITHM.getName()))::verify;
+        TokenVerifier verifier = new TokenVerifier(settings, keys, Set.of(ALGORITHM.getName()));
+        return token -> {
+            AuthenticatedUser user = verifier.verify(token);
+            if (!isDevIdentity(user.id())) {
+                throw new TokenRejected("token has no usable subject");
+            }
+            return user;
+        };
     }
 
     /** A token for the dev identity {@code dev:<name>}: {@link IssuedToken#userId()} says the id it names. */

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 
@@ -50,7 +51,7 @@ public class PresenceVisibility {
         audience = audience(config.getOptionalValue("chat.presence.visible-to", String.class));
     }
 
-    static Audience audience(java.util.Optional<String> configured) {
+    static Audience audience(Optional<String> configured) {
         String value = configured.map(String::strip).orElse("everyone").toLowerCase(Locale.ROOT);
         return switch (value) {
             case "everyone" -> Audience.EVERYONE;

@@ -173,8 +173,7 @@ public class RoomDirectory {
         RoomChange change = RoomChange.fromJson(announcement.payload());
         // Anyone who can connect to the database can NOTIFY: an announcement wakes this instance up,
         // it grants nothing. An addition counts once the database holds it, for the room id it names.
-        boolean granted = change.added() && rooms.isMember(change.roomId(), change.user());
-        if (change.added() && !granted) {
+        if (change.added() && !rooms.isMember(change.roomId(), change.user())) {
             return;
         }
         // On the map itself: a load of this room in progress (which may have read the members

@@ -87,6 +87,19 @@ public class Admission {
      * @return the registered connection, or empty when the session was refused and is being closed
      */
     public Optional<Connection> admit(Session session, AuthenticatedUser user, String resumeAfter) {
+        Long after = resumeAfter == null ? null : cursor(resumeAfter);
+        if (after != null) {
+            // A replay is a read like a resume request, and is paid for from the same allowance.
+            // Refused, the connection closes before anything is done for it and before it is
+            // registered: no live message reaches it, so the client comes back later from the
+            // same cursor, without a gap.
+            try {
+                limits.spend(Budget.READS, user.id());
+            } catch (RateLimited limited) {
+                close(session, new CloseReason(CloseCodes.TRY_AGAIN_LATER, REPLAYS_TOO_OFTEN));
+                return Optional.empty();
+            }
+        }
         try {
             users.record(user);
         } catch (RuntimeException e) {
@@ -102,18 +115,6 @@ public class Admission {
                 closer,
                 connections::remove,
                 memory);
-        Long after = resumeAfter == null ? null : cursor(resumeAfter);
-        if (after != null) {
-            // A replay is a read like a resume request, and is paid for from the same allowance.
-            // Refused, the connection closes before it is registered: no live message reaches it,
-            // so the client comes back later from the same cursor, without a gap.
-            try {
-                limits.spend(Budget.READS, user.id());
-            } catch (RateLimited limited) {
-                close(session, new CloseReason(CloseCodes.TRY_AGAIN_LATER, REPLAYS_TOO_OFTEN));
-                return Optional.empty();
-            }
-        }
         if (after != null) {
             // Held before it is registered: no live message can overtake the replay.
             opened.hold();

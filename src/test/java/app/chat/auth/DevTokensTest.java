@@ -66,28 +66,30 @@ class DevTokensTest {
     void anSsoTokenNamingADevIdentityIsRefused() {
         VerifiedTokens.Verification sso = token -> new AuthenticatedUser("dev:alice", "Alice", null, Instant.MAX);
         String token = TestTokens.forUser("dev:alice").sign();
-        assertThrows(TokenRejected.class, () -> Authentication.separated(sso).verify(token));
+        assertThrows(TokenRejected.class, () -> Authentication.ssoPeople(sso).verify(token));
     }
 
     @Test
-    void aDevTokenCanNameNobodyButADevIdentity() {
+    void aDevTokenCanNameNobodyButADevIdentity() throws Exception {
         // A dev key shared with a file on several instances must still not mint an SSO person's id.
-        VerifiedTokens.Verification devKey = token -> new AuthenticatedUser("8e209776", "Alice", null, Instant.MAX);
-        String token = TestTokens.forUser("8e209776").issuer(DevTokens.ISSUER).sign();
-        assertThrows(TokenRejected.class, () -> Authentication.separated(devKey).verify(token));
+        DevTokens shared =
+                DevTokens.withKey(file("keys/test-rsa-private.pem"), Duration.ofSeconds(60), Clock.systemUTC());
+        String signedWithTheDevKey = TestTokens.forUser("8e209776")
+                .issuer(DevTokens.ISSUER)
+                .audience(DevTokens.ISSUER)
+                .sign();
+        assertThrows(TokenRejected.class, () -> shared.verifier().verify(signedWithTheDevKey));
     }
 
     @Test
     void bothKindsPassWhereEachNamesItsOwn() throws Exception {
         assertEquals(
                 "dev:alice",
-                Authentication.separated(dev.verifier())
-                        .verify(dev.issue("alice", "Alice").token())
-                        .id());
+                dev.verifier().verify(dev.issue("alice", "Alice").token()).id());
         VerifiedTokens.Verification sso = token -> new AuthenticatedUser("8e209776", "Alice", null, Instant.MAX);
         assertEquals(
                 "8e209776",
-                Authentication.separated(sso)
+                Authentication.ssoPeople(sso)
                         .verify(TestTokens.forUser("8e209776").sign())
                         .id());
     }
